@@ -1,0 +1,104 @@
+package dev.mimic.backend.debug;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+/**
+ * The breakpoints and watchpoints of one machine, numbered in one sequence as debuggers do. The
+ * engine consults them; changes are reported so translated code covering a new breakpoint is
+ * dropped.
+ */
+public final class DebugPoints {
+    private final List<Breakpoint> breakpoints = new ArrayList<>();
+    private final List<Watchpoint> watchpoints = new ArrayList<>();
+    private int nextId = 1;
+    private BiConsumer<Long, Long> codeChanged = (a, b) -> { };
+
+    /** Who to tell that code at [start, end) must be re-decoded because a breakpoint appeared or went. */
+    public void onBreakpointChange(BiConsumer<Long, Long> listener) {
+        this.codeChanged = listener;
+    }
+
+    public Breakpoint addBreakpoint(long address, String label, Condition condition) {
+        Breakpoint b = new Breakpoint(nextId++, address, label, condition);
+        breakpoints.add(b);
+        codeChanged.accept(address, address + 1);
+        return b;
+    }
+
+    public Watchpoint addWatchpoint(long address, int length, Watchpoint.Access access, String label, Condition condition) {
+        if (length < 1) {
+            throw new IllegalArgumentException("watch length must be at least 1");
+        }
+        Watchpoint w = new Watchpoint(nextId++, address, length, access, label, condition);
+        watchpoints.add(w);
+        return w;
+    }
+
+    /** Deletes breakpoint or watchpoint {@code id}; false when there is none. */
+    public boolean delete(int id) {
+        for (Breakpoint b : breakpoints) {
+            if (b.id() == id) {
+                breakpoints.remove(b);
+                codeChanged.accept(b.address(), b.address() + 1);
+                return true;
+            }
+        }
+        return watchpoints.removeIf(w -> w.id() == id);
+    }
+
+    public void deleteAll() {
+        List<Breakpoint> old = new ArrayList<>(breakpoints);
+        breakpoints.clear();
+        watchpoints.clear();
+        old.forEach(b -> codeChanged.accept(b.address(), b.address() + 1));
+    }
+
+    public List<Breakpoint> breakpoints() {
+        return Collections.unmodifiableList(breakpoints);
+    }
+
+    public List<Watchpoint> watchpoints() {
+        return Collections.unmodifiableList(watchpoints);
+    }
+
+    /** Breakpoints at {@code address} (several may share one). */
+    public List<Breakpoint> breakpointsAt(long address) {
+        if (breakpoints.isEmpty()) {
+            return List.of();
+        }
+        List<Breakpoint> found = new ArrayList<>(1);
+        for (Breakpoint b : breakpoints) {
+            if (b.address() == address) {
+                found.add(b);
+            }
+        }
+        return found;
+    }
+
+    public boolean hasBreakpointAt(long address) {
+        for (Breakpoint b : breakpoints) {
+            if (b.address() == address) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean hasWatchpoints() {
+        return !watchpoints.isEmpty();
+    }
+
+    /** The first watchpoint that an access of {@code width} bytes at {@code address} triggers. */
+    public Optional<Watchpoint> watching(long address, int width, boolean write) {
+        for (Watchpoint w : watchpoints) {
+            if (w.covers(address, width, write)) {
+                return Optional.of(w);
+            }
+        }
+        return Optional.empty();
+    }
+}

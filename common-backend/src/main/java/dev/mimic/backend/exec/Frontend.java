@@ -1,0 +1,35 @@
+package dev.mimic.backend.exec;
+
+import dev.mimic.backend.ir.Region;
+import dev.mimic.backend.state.StateLayout;
+
+/**
+ * A machine's guest-code side as the engine needs it: the state layout, a decoder from guest
+ * code to IR regions, and the machine's reaction to faults and stops.
+ */
+public interface Frontend {
+    StateLayout layout();
+
+    /**
+     * Decodes guest code at {@code pc} into a dispatchable region. The decoder honours
+     * {@link DecodeRequest#mustStopBefore} before every instruction but the first, ends a region
+     * that stops early with an EXIT to the next pc, and records the guest ranges it read with
+     * {@link dev.mimic.backend.ir.RegionBuilder#coverCode}.
+     *
+     * <p>An instruction that cannot be fetched or decoded ends the region before it (so the valid
+     * ones run); only when it is the first does the decoder throw, and the fault is then raised
+     * precisely at {@code pc}.
+     *
+     * @throws GuestFault when the code at {@code pc} cannot be fetched or is not a valid instruction
+     */
+    Region decode(long pc, DecodeRequest request, ExecutionContext ctx);
+
+    /**
+     * Handles a fault raised by guest code (its pc is set). Returns null when the machine delivered
+     * it to the guest and execution continues (x86 exceptions), or the event that stops the run.
+     */
+    StopEvent onFault(GuestFault fault, ExecutionContext ctx);
+
+    /** Handles a STOP op with the machine-defined {@code code}; returns the event, or null to continue. */
+    StopEvent onStop(int code, ExecutionContext ctx);
+}

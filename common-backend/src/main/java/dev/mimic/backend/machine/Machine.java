@@ -1,0 +1,62 @@
+package dev.mimic.backend.machine;
+
+import dev.mimic.backend.exec.Engine;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What every emulated machine offers the workbench, so the REPL, the GDB stub, snapshots and
+ * benchmarks work on all of them unchanged. Running, stepping, breakpoints, watchpoints and
+ * statistics go through {@link #engine()}; the rest is the machine's own view of its state.
+ *
+ * <p>Errors a user can cause (an unknown register, an address outside memory) are
+ * {@link MachineException}s with a one-line message.
+ */
+public interface Machine {
+    /** The machine's command-line name, such as {@code pcode}. */
+    String name();
+
+    Engine engine();
+
+    /** Puts the machine back in its power-on (or program-start) state. */
+    void reset();
+
+    /** Register names in display order. */
+    List<String> registerNames();
+
+    long register(String name);
+
+    void setRegister(String name, long value);
+
+    /** The register that holds the address of the next instruction. */
+    String pcRegister();
+
+    byte[] readMemory(long address, int length);
+
+    void writeMemory(long address, byte[] bytes);
+
+    /** Disassembles {@code count} instructions starting at {@code address}. */
+    List<Disassembly> disassemble(long address, int count);
+
+    /** The call chain, innermost first; empty for machines without one. */
+    List<StackFrame> callStack();
+
+    /** The address of a symbol (a procedure, a label, {@code file:line}), if known. */
+    Optional<Long> resolve(String symbol);
+
+    /** A symbolic name for {@code address} such as {@code main+4}, if any. */
+    Optional<String> symbolize(long address);
+
+    /** Names the debugger may complete (symbols, procedures). */
+    List<String> symbolNames();
+
+    /** Writes everything needed to resume the machine later (registers, memory, devices). */
+    void saveState(DataOutputStream out) throws IOException;
+
+    /** Restores what {@link #saveState} wrote; throws {@link MachineException} on inconsistent data. */
+    void restoreState(DataInputStream in) throws IOException;
+}

@@ -1,0 +1,141 @@
+package dev.mimic.backend.memory;
+
+import dev.mimic.backend.exec.GuestFault;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * Guest RAM as one flat byte array with little-endian accessors that HotSpot intrinsifies. An
+ * access outside the array is a {@link GuestFault.Kind#MEMORY} fault. Pages that hold decoded code
+ * are marked; a store into a marked page tells the {@link CodeWriteListener}, which is how
+ * self-modifying code and dictionary writes invalidate compiled code.
+ */
+public final class FlatMemory extends GuestMemory {
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final byte[] bytes;
+    private final int pageShift;
+    private final boolean[] codePages;
+    private CodeWriteListener codeListener = (s, e) -> { };
+
+    /** RAM of {@code size} bytes with code tracked in pages of {@code 1 << pageShift} bytes. */
+    public FlatMemory(int size, int pageShift) {
+        if (size < 0) {
+            throw new IllegalArgumentException("negative memory size");
+        }
+        this.bytes = new byte[size];
+        this.pageShift = pageShift;
+        this.codePages = new boolean[(int) (((long) size + (1L << pageShift) - 1) >>> pageShift) + 1];
+    }
+
+    public FlatMemory(int size) {
+        this(size, 12);
+    }
+
+    @Override
+    public void setCodeWriteListener(CodeWriteListener listener) {
+        this.codeListener = listener;
+    }
+
+    @Override
+    public void trackCode(long start, long end) {
+        for (long p = start >>> pageShift; p <= (end - 1) >>> pageShift && p < codePages.length; p++) {
+            codePages[(int) p] = true;
+        }
+    }
+
+    @Override
+    public void untrackAllCode() {
+        Arrays.fill(codePages, false);
+    }
+
+    private int check(long address, int width) {
+        if (address < 0 || address > bytes.length - width) {
+            throw GuestFault.memory(address, "access of " + width + " bytes outside memory");
+        }
+        return (int) address;
+    }
+
+    private void written(int at, int width) {
+        if (codePages[at >>> pageShift] || codePages[(at + width - 1) >>> pageShift]) {
+            codeListener.codeWritten(at, at + width);
+        }
+    }
+
+    @Override
+    public int load8(long address) {
+        return bytes[check(address, 1)] & 0xFF;
+    }
+
+    @Override
+    public int load16(long address) {
+        return (short) SHORT.get(bytes, check(address, 2)) & 0xFFFF;
+    }
+
+    @Override
+    public int load32(long address) {
+        return (int) INT.get(bytes, check(address, 4));
+    }
+
+    @Override
+    public long load64(long address) {
+        return (long) LONG.get(bytes, check(address, 8));
+    }
+
+    @Override
+    public void store8(long address, int value) {
+        int at = check(address, 1);
+        bytes[at] = (byte) value;
+        written(at, 1);
+    }
+
+    @Override
+    public void store16(long address, int value) {
+        int at = check(address, 2);
+        SHORT.set(bytes, at, (short) value);
+        written(at, 2);
+    }
+
+    @Override
+    public void store32(long address, int value) {
+        int at = check(address, 4);
+        INT.set(bytes, at, value);
+        written(at, 4);
+    }
+
+    @Override
+    public void store64(long address, long value) {
+        int at = check(address, 8);
+        LONG.set(bytes, at, value);
+        written(at, 8);
+    }
+
+    @Override
+    public long size() {
+        return bytes.length;
+    }
+
+    @Override
+    public void read(long address, byte[] into, int offset, int length) {
+        System.arraycopy(bytes, check(address, length), into, offset, length);
+    }
+
+    @Override
+    public void write(long address, byte[] from, int offset, int length) {
+        int at = check(address, length);
+        System.arraycopy(from, offset, bytes, at, length);
+        if (length > 0) {
+            for (int p = at >>> pageShift; p <= (at + length - 1) >>> pageShift; p++) {
+                if (codePages[p]) {
+                    codeListener.codeWritten(at, at + length);
+                    return;
+                }
+            }
+        }
+    }
+}
