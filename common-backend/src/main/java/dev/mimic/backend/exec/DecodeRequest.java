@@ -14,6 +14,15 @@ public record DecodeRequest(int maxInstructions, LongPredicate stopBefore) {
         }
     }
 
+    /**
+     * True when a loop inside the region may branch back to {@code pc}; false where a breakpoint
+     * waits, so the back-edge must leave the region (the dispatcher checks breakpoints only at
+     * region entries).
+     */
+    public boolean mayLoopTo(long pc) {
+        return !stopBefore.test(pc);
+    }
+
     /** True when the decoder must end the region before the instruction at {@code pc}. */
     public boolean mustStopBefore(long pc, int decodedSoFar) {
         return decodedSoFar >= maxInstructions || (decodedSoFar > 0 && stopBefore.test(pc));

@@ -26,6 +26,8 @@ import java.util.function.LongConsumer;
 public final class Engine {
     /** Default number of runs after which a region is compiled in tiered mode. */
     public static final int DEFAULT_TIER_THRESHOLD = 50;
+    /** Instructions an interpreted region may loop for in tiered mode before it is compiled. */
+    public static final int HOT_LOOP_INSTRUCTIONS = 10_000;
     /** Longest region the engine asks frontends for. */
     public static final int MAX_REGION_INSTRUCTIONS = 256;
 
@@ -138,10 +140,9 @@ public final class Engine {
                         chained = null;
                         stop = runSingle(pc);
                     } else {
-                        ctx.instructionLimit = limit;
                         CodeCache.Entry e = chained != null ? chained : lookup(regions, pc, MAX_REGION_INSTRUCTIONS);
                         chained = null;
-                        int status = execute(e);
+                        int status = execute(e, limit);
                         if (status >= 0) {
                             chained = follow(e, status);
                             continue;
@@ -150,7 +151,7 @@ public final class Engine {
                     }
                 } catch (GuestFault f) {
                     chained = null;
-                    stop = frontend.onFault(f, ctx);
+                    stop = fault(f);
                 }
                 if (stop != null) {
                     return stop;
@@ -183,9 +184,15 @@ public final class Engine {
         try {
             e = runSingle(ctx.state.pc());
         } catch (GuestFault f) {
-            e = frontend.onFault(f, ctx);
+            e = fault(f);
         }
         return e != null ? e : StopEvent.of(StopEvent.Kind.STEPPED, ctx.state.pc(), "stepped");
+    }
+
+    /** Puts the pc on the faulting instruction (the state is precise there) and asks the machine. */
+    private StopEvent fault(GuestFault f) {
+        ctx.state.setPc(f.pc());
+        return frontend.onFault(f, ctx);
     }
 
     private boolean precise() {
@@ -205,7 +212,7 @@ public final class Engine {
         }
         int status;
         try {
-            status = execute(e);
+            status = execute(e, Long.MAX_VALUE);
         } finally {
             ctx.memory = memory;
         }
@@ -281,16 +288,29 @@ public final class Engine {
         return e;
     }
 
-    private int execute(CodeCache.Entry e) {
-        if (kind == EngineKind.TIERED && !e.code.compiled() && !e.uncompilable && ++e.runs >= tierThreshold) {
+    /**
+     * Runs a region once. In tiered mode an interpreted region runs for at most
+     * {@link #HOT_LOOP_INSTRUCTIONS} before it yields at a back-edge; a region that yields so is
+     * looping, and is compiled at once (entries alone never count a loop that stays inside).
+     */
+    private int execute(CodeCache.Entry e, long limit) {
+        boolean tiering = kind == EngineKind.TIERED && !e.code.compiled() && !e.uncompilable;
+        if (tiering && ++e.runs >= tierThreshold) {
             compile(e);
+            tiering = false;
         }
         if (e.code.compiled()) {
             stats.compiledRuns++;
         } else {
             stats.interpretedRuns++;
         }
-        return e.code.run(ctx, e.frame());
+        ctx.instructionLimit = tiering && limit - ctx.instructions > HOT_LOOP_INSTRUCTIONS
+                ? ctx.instructions + HOT_LOOP_INSTRUCTIONS : limit;
+        int status = e.code.run(ctx, e.frame());
+        if (tiering && status == RegionCode.YIELDED && ctx.instructions < limit && !ctx.interruptRequested) {
+            compile(e);
+        }
+        return status;
     }
 
     private void compile(CodeCache.Entry e) {

@@ -27,7 +27,7 @@ public final class ManagedArrays {
     }
 
     public static long load(ArrayKind kind, Object array, int index) {
-        check(array, index);
+        checkIndex(array, index);
         return switch (kind) {
             case I8 -> ((byte[]) array)[index];
             case I16 -> ((short[]) array)[index];
@@ -40,12 +40,12 @@ public final class ManagedArrays {
     }
 
     public static Object loadRef(Object array, int index) {
-        check(array, index);
+        checkIndex(array, index);
         return ((Object[]) array)[index];
     }
 
     public static void store(ArrayKind kind, Object array, int index, long value) {
-        check(array, index);
+        checkIndex(array, index);
         switch (kind) {
             case I8 -> ((byte[]) array)[index] = (byte) value;
             case I16 -> ((short[]) array)[index] = (short) value;
@@ -58,7 +58,7 @@ public final class ManagedArrays {
     }
 
     public static void storeRef(Object array, int index, Object value) {
-        check(array, index);
+        checkIndex(array, index);
         ((Object[]) array)[index] = value;
     }
 
@@ -69,12 +69,17 @@ public final class ManagedArrays {
         return java.lang.reflect.Array.getLength(array);
     }
 
-    private static void check(Object array, int index) {
+    /**
+     * Returns {@code index} if it is inside {@code array}; a null array or an index outside it
+     * faults. Public so compiled code raises the identical faults before its own array access.
+     */
+    public static int checkIndex(Object array, int index) {
         int length = length(array);
         if (index < 0 || index >= length) {
             throw new GuestFault(GuestFault.Kind.ARRAY_INDEX, index, length,
                     "array index " + index + " outside length " + length);
         }
+        return index;
     }
 
     /** The fault for a null array; public so compiled code raises the identical fault. */

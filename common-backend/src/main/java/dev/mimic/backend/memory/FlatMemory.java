@@ -21,6 +21,8 @@ public final class FlatMemory extends GuestMemory {
     private final byte[] bytes;
     private final int pageShift;
     private final boolean[] codePages;
+    /** False while no page holds code, so stores skip the page lookup (most data-heavy runs). */
+    private boolean tracking;
     private CodeWriteListener codeListener = (s, e) -> { };
 
     /** RAM of {@code size} bytes with code tracked in pages of {@code 1 << pageShift} bytes. */
@@ -44,6 +46,7 @@ public final class FlatMemory extends GuestMemory {
 
     @Override
     public void trackCode(long start, long end) {
+        tracking = true;
         for (long p = start >>> pageShift; p <= (end - 1) >>> pageShift && p < codePages.length; p++) {
             codePages[(int) p] = true;
         }
@@ -51,6 +54,7 @@ public final class FlatMemory extends GuestMemory {
 
     @Override
     public void untrackAllCode() {
+        tracking = false;
         Arrays.fill(codePages, false);
     }
 
@@ -62,7 +66,7 @@ public final class FlatMemory extends GuestMemory {
     }
 
     private void written(int at, int width) {
-        if (codePages[at >>> pageShift] || codePages[(at + width - 1) >>> pageShift]) {
+        if (tracking && (codePages[at >>> pageShift] || codePages[(at + width - 1) >>> pageShift])) {
             codeListener.codeWritten(at, at + width);
         }
     }
@@ -129,7 +133,7 @@ public final class FlatMemory extends GuestMemory {
     public void write(long address, byte[] from, int offset, int length) {
         int at = check(address, length);
         System.arraycopy(from, offset, bytes, at, length);
-        if (length > 0) {
+        if (tracking && length > 0) {
             for (int p = at >>> pageShift; p <= (at + length - 1) >>> pageShift; p++) {
                 if (codePages[p]) {
                     codeListener.codeWritten(at, at + length);

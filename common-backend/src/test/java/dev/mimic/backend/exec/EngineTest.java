@@ -173,6 +173,38 @@ class EngineTest {
     }
 
     @Test
+    void tieredEngineCompilesALoopThatNeverLeavesItsRegion() {
+        AtomicInteger compiles = new AtomicInteger();
+        TinyMachine m = new TinyMachine(EngineKind.TIERED, r -> {
+            compiles.incrementAndGet();
+            return new CompiledStandIn(r);
+        }).load(insn(LI, 1, 30000), insn(JMP, 0, 8), insn(ADDI, 1, -1), insn(BNZ, 1, 8), insn(HALT, 0, 0));
+        assertEquals(StopEvent.Kind.EXITED, m.engine().run(Long.MAX_VALUE).kind());
+        assertEquals(1, compiles.get(), "the loop region, compiled once it had looped long enough");
+        assertEquals(3, m.engine().stats().interpretedRuns(), "entry, one slice of the loop, exit");
+        assertEquals(1, m.engine().stats().compiledRuns(), "the rest of the loop");
+    }
+
+    @Test
+    void breakpointOnALoopHeadStopsEveryIteration() {
+        TinyMachine m = new TinyMachine(EngineKind.INTERP)
+                .load(insn(LI, 1, 3), insn(JMP, 0, 8), insn(ADDI, 1, -1), insn(BNZ, 1, 8), insn(HALT, 0, 0));
+        m.engine().debugPoints().addBreakpoint(8, "8", null);
+        int stops = 0;
+        while (m.engine().run(Long.MAX_VALUE).kind() == StopEvent.Kind.BREAKPOINT) {
+            stops++;
+        }
+        assertEquals(3, stops);
+    }
+
+    @Test
+    void faultLeavesThePcOnTheFaultingInstruction() {
+        TinyMachine m = new TinyMachine(EngineKind.INTERP).load(insn(LI, 1, 7), insn(ADDI, 1, 1), insn(DIV, 1, 0), insn(HALT, 0, 0));
+        m.engine().run(Long.MAX_VALUE);
+        assertEquals(8, m.register("pc"));
+    }
+
+    @Test
     void jitEngineCompilesEveryRegionBeforeRunningIt() {
         AtomicInteger compiles = new AtomicInteger();
         TinyMachine m = new TinyMachine(EngineKind.JIT, r -> {

@@ -117,7 +117,7 @@ public final class TinyMachine implements Machine, Frontend {
                 case BNZ -> {
                     Temp taken = b.binary(dev.mimic.backend.ir.Op.NE, b.get(regs[r]), b.i32(0));
                     int out = b.newBlock();
-                    if (imm == pc) {
+                    if (imm == pc && request.mayLoopTo(pc)) {
                         b.branch(taken, 0, out);
                     } else {
                         int jump = b.newBlock();
