@@ -1,0 +1,96 @@
+package dev.mimic.pcode.decode;
+
+import dev.mimic.backend.exec.DecodeRequest;
+import dev.mimic.backend.exec.ExecutionContext;
+import dev.mimic.backend.exec.Frontend;
+import dev.mimic.backend.exec.GuestFault;
+import dev.mimic.backend.exec.StopEvent;
+import dev.mimic.backend.ir.Region;
+import dev.mimic.backend.state.StateLayout;
+import dev.mimic.pcode.load.PcodeProgram;
+import dev.mimic.pcode.runtime.P5Error;
+import dev.mimic.pcode.runtime.P5Runtime;
+import dev.mimic.pcode.runtime.Registers;
+
+import java.util.OptionalInt;
+
+/**
+ * The p-machine as the engine sees it: registers, a decoder from the code store to regions, and
+ * what faults and stops mean. A runtime error ends the run with one line naming the error and
+ * the Pascal source line; an interrupted console read leaves the machine before the read. Either
+ * way the pc register points at the faulting instruction, where a debugger shows it.
+ */
+public final class P5Frontend implements Frontend {
+    /** IR instructions a region may have: the JIT's bytecode limit divided by what one usually takes. */
+    private static final int MAX_IR_LENGTH = 800;
+    private static final int MIN_INSTRUCTIONS = 16;
+
+    private final PcodeProgram program;
+
+    public P5Frontend(PcodeProgram program) {
+        this.program = program;
+    }
+
+    @Override
+    public StateLayout layout() {
+        return Registers.LAYOUT;
+    }
+
+    /**
+     * Decodes the region at {@code pc}. A region whose IR is so long that the JIT would refuse it
+     * is decoded again with half the instructions, so hot code is never stuck in the interpreter
+     * because of a long stretch of set or real arithmetic.
+     */
+    @Override
+    public Region decode(long pc, DecodeRequest request, ExecutionContext ctx) {
+        DecodeRequest r = request;
+        for (;;) {
+            Region region = new RegionDecoder(program, ctx.memory, r, pc).decode();
+            if (r.maxInstructions() <= MIN_INSTRUCTIONS || irLength(region) <= MAX_IR_LENGTH) {
+                return region;
+            }
+            r = new DecodeRequest(r.maxInstructions() / 2, r.stopBefore());
+        }
+    }
+
+    private static int irLength(Region region) {
+        return region.blocks().stream().mapToInt(b -> b.insns().size()).sum();
+    }
+
+    @Override
+    public StopEvent onFault(GuestFault fault, ExecutionContext ctx) {
+        P5Runtime runtime = (P5Runtime) ctx.machine;
+        ctx.state.setPc(fault.pc());
+        if (P5Error.of(fault).orElse(null) == P5Error.INTERRUPTED) {
+            ctx.interruptRequested = false;
+            runtime.flushConsole();
+            return StopEvent.of(StopEvent.Kind.INTERRUPTED, fault.pc(), "interrupted");
+        }
+        runtime.finish();
+        return StopEvent.faulted(fault.pc(), where(fault.pc()) + ": runtime error: " + describe(fault));
+    }
+
+    @Override
+    public StopEvent onStop(int code, ExecutionContext ctx) {
+        ((P5Runtime) ctx.machine).finish();
+        return StopEvent.exited(ctx.state.pc(), code);
+    }
+
+    /** {@code prog.pas:12}, {@code line 12} when the source file is not known, or the address. */
+    public String where(long pc) {
+        OptionalInt line = program.sourceLine(pc);
+        if (line.isEmpty()) {
+            return program.sourceName() + ": pc " + pc;
+        }
+        return program.pascalSource().map(s -> s + ":" + line.getAsInt()).orElse("line " + line.getAsInt());
+    }
+
+    private static String describe(GuestFault fault) {
+        return switch (fault.kind()) {
+            case MACHINE -> fault.getMessage();
+            case DIVIDE_BY_ZERO -> P5Error.ZERO_DIVIDE.message();
+            case MEMORY -> "store address " + fault.address() + " out of range";
+            default -> fault.getMessage();
+        };
+    }
+}

@@ -1,0 +1,283 @@
+package dev.mimic.pcode.decode;
+
+import dev.mimic.backend.exec.DecodeRequest;
+import dev.mimic.backend.ir.Op;
+import dev.mimic.backend.ir.Region;
+import dev.mimic.backend.ir.RegionBuilder;
+import dev.mimic.backend.ir.Temp;
+import dev.mimic.backend.memory.GuestMemory;
+import dev.mimic.pcode.load.Mpb;
+import dev.mimic.pcode.load.P5Instruction;
+import dev.mimic.pcode.load.P5Isa;
+import dev.mimic.pcode.load.PcodeProgram;
+import dev.mimic.pcode.runtime.P5Error;
+import dev.mimic.specs.coverage.DecodeRecorder;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Decodes the code reachable from one entry address into a region: it follows fall-through,
+ * jumps, conditional jumps and case tables, but not calls and returns, so a region is (a part of)
+ * one procedure and its loops become loops of IR blocks. Each guest basic block is an IR block
+ * that the dispatcher can resume at its address, because the expression stack is in the store
+ * at every block boundary. Code not decoded (past the instruction budget, at a breakpoint, or
+ * reached by a call or return) is left through an exit.
+ */
+final class RegionDecoder implements Flow {
+    /** The longest case table followed; larger ones still work through an exit. */
+    private static final int MAX_TABLE = 1024;
+
+    private final P5Isa isa = P5Isa.get();
+    private final PcodeProgram program;
+    private final GuestMemory memory;
+    private final DecodeRequest request;
+    private final long entry;
+    private final TreeMap<Long, P5Instruction> decoded = new TreeMap<>();
+    private final Set<Long> leaders = new HashSet<>();
+    /** Case tables: address of the first ujp to the number of ujp entries decoded. */
+    private final Map<Long, Integer> tables = new HashMap<>();
+    private final Map<Long, Integer> blocks = new HashMap<>();
+    private final Map<Long, Integer> stubs = new HashMap<>();
+    private final List<long[]> constants = new ArrayList<>();
+    private RegionBuilder b;
+    private int exits;
+
+    RegionDecoder(PcodeProgram program, GuestMemory memory, DecodeRequest request, long entry) {
+        this.program = program;
+        this.memory = memory;
+        this.request = request;
+        this.entry = entry;
+    }
+
+    Region decode() {
+        discover();
+        b = new RegionBuilder("p5@" + entry, entry);
+        List<Long> starts = new ArrayList<>();
+        for (long pc : decoded.keySet()) {
+            if (leaders.contains(pc) && pc != entry) {
+                starts.add(pc);
+            }
+        }
+        blocks.put(entry, 0);
+        for (long pc : starts) {
+            blocks.put(pc, b.newBlock());
+        }
+        emitBlock(entry);
+        for (long pc : starts) {
+            emitBlock(pc);
+        }
+        cover();
+        return b.build();
+    }
+
+    // ---- discovery ----
+
+    private void discover() {
+        Deque<Long> work = new ArrayDeque<>();
+        work.add(entry);
+        leaders.add(entry);
+        while (!work.isEmpty()) {
+            long pc = work.poll();
+            for (;;) {
+                if (decoded.containsKey(pc)) {
+                    leaders.add(pc);
+                    break;
+                }
+                P5Instruction insn = pc == entry || !request.mustStopBefore(pc, decoded.size()) ? fetch(pc) : null;
+                if (insn == null) {
+                    break;
+                }
+                decoded.put(pc, insn);
+                if (insn.op().flow() == P5Isa.Flow.NEXT) {
+                    pc = insn.next();
+                    continue;
+                }
+                switch (insn.op().flow()) {
+                    case JUMP -> target(work, insn.q());
+                    case BRANCH -> {
+                        target(work, insn.q());
+                        target(work, insn.next());
+                    }
+                    case SWITCH -> table(work, insn.q());
+                    default -> { }
+                }
+                break;
+            }
+        }
+    }
+
+    /** Decodes at {@code pc}; the entry must decode, later instructions that do not are left through an exit. */
+    private P5Instruction fetch(long pc) {
+        if (pc < 0 || pc >= program.codeEnd()) {
+            if (pc == entry) {
+                throw P5Error.PC_OUT_OF_RANGE.fault("pc out of range: " + pc);
+            }
+            return null;
+        }
+        P5Instruction insn = isa.decode(memory, pc).orElse(null);
+        if (insn == null && pc == entry) {
+            throw P5Error.ILLEGAL_INSTRUCTION.fault("illegal instruction (opcode " + memory.load8(pc) + ") at " + pc);
+        }
+        if (insn != null && insn.next() > program.codeEnd()) {
+            if (pc == entry) {
+                throw P5Error.PC_OUT_OF_RANGE.fault("instruction at " + pc + " runs past the end of the code");
+            }
+            return null;
+        }
+        return insn;
+    }
+
+    private void target(Deque<Long> work, long pc) {
+        leaders.add(pc);
+        work.add(pc);
+    }
+
+    /** Follows the ujp entries of the case table at {@code table}. */
+    private void table(Deque<Long> work, long table) {
+        int n = 0;
+        for (long at = table; n < MAX_TABLE && at >= 0 && at + Mpb.UJP_LENGTH <= program.codeEnd(); at += Mpb.UJP_LENGTH, n++) {
+            if (!"ujp".equals(isa.byOpcode(memory.load8(at)).map(P5Isa.Op::name).orElse(null))) {
+                break;
+            }
+            target(work, at);
+        }
+        tables.merge(table, n, Math::max);
+    }
+
+    // ---- emission ----
+
+    private void emitBlock(long start) {
+        b.switchTo(blocks.get(start));
+        b.resumeAt(start);
+        P5Semantics semantics = new P5Semantics(b, this, program, memory, (from, to) -> constants.add(new long[] {from, to}));
+        long pc = start;
+        for (;;) {
+            P5Instruction insn = decoded.get(pc);
+            b.insn(pc);
+            DecodeRecorder.record("p5", insn.name());
+            if (insn.procedure() != null) {
+                DecodeRecorder.record("p5", insn.procedure().spec().name());
+            }
+            semantics.emit(insn);
+            if (b.blockClosed()) {
+                return;
+            }
+            pc = insn.next();
+            if (leaders.contains(pc) || !decoded.containsKey(pc)) {
+                semantics.finish();
+                jump(pc);
+                return;
+            }
+        }
+    }
+
+    /**
+     * The block that continues at {@code pc}: decoded code, or an exit to the dispatcher. A jump
+     * back to an entry that has a breakpoint leaves too, so the breakpoint is seen every time.
+     */
+    private int edge(long pc) {
+        Integer block = pc == entry && request.stopBefore().test(entry) ? null : blocks.get(pc);
+        if (block != null) {
+            return block;
+        }
+        return stubs.computeIfAbsent(pc, at -> {
+            int here = b.currentBlock();
+            int stub = b.newBlock();
+            b.switchTo(stub);
+            b.exit(b.i32((int) (long) at), exits++);
+            b.switchTo(here);
+            return stub;
+        });
+    }
+
+    @Override
+    public void jump(long target) {
+        b.jump(edge(target));
+    }
+
+    @Override
+    public void branch(Temp condition, long ifTrue, long ifFalse) {
+        int t = edge(ifTrue);
+        int f = edge(ifFalse);
+        b.branch(condition, t, f);
+    }
+
+    @Override
+    public void exit(long target) {
+        b.exit(b.i32((int) target), exits++);
+    }
+
+    @Override
+    public void exit(Temp target) {
+        b.exit(target, exits++);
+    }
+
+    @Override
+    public void stop(long pc) {
+        b.stop(b.i32((int) pc), 0);
+    }
+
+    /**
+     * Dispatches on the index by binary search over the decoded table entries; an index beyond
+     * them continues at the computed address, as pint does.
+     */
+    @Override
+    public void select(Temp index, long table) {
+        int n = tables.getOrDefault(table, 0);
+        int far = b.newBlock();
+        if (n > 0) {
+            int near = b.newBlock();
+            b.branch(b.binary(Op.LTU, index, b.i32(n)), near, far);
+            b.switchTo(near);
+            search(index, table, 0, n);
+        } else {
+            b.jump(far);
+        }
+        b.switchTo(far);
+        b.exit(b.add(b.i32((int) table), b.mul(index, b.i32(Mpb.UJP_LENGTH))), exits++);
+    }
+
+    private void search(Temp index, long table, int low, int high) {
+        if (high - low == 1) {
+            jump(table + (long) Mpb.UJP_LENGTH * low);
+            return;
+        }
+        int middle = (low + high) >>> 1;
+        int lower = b.newBlock();
+        int upper = b.newBlock();
+        b.branch(b.binary(Op.LT, index, b.i32(middle)), lower, upper);
+        b.switchTo(lower);
+        search(index, table, low, middle);
+        b.switchTo(upper);
+        search(index, table, middle, high);
+    }
+
+    /** Records the code and constant ranges the region depends on, merging adjacent instructions. */
+    private void cover() {
+        long start = -1;
+        long end = -1;
+        for (P5Instruction insn : decoded.values()) {
+            if (insn.pc() != end) {
+                if (start >= 0) {
+                    b.coverCode(start, end);
+                }
+                start = insn.pc();
+            }
+            end = insn.next();
+        }
+        if (start >= 0) {
+            b.coverCode(start, end);
+        }
+        for (long[] c : constants) {
+            b.coverCode(c[0], c[1]);
+        }
+    }
+}

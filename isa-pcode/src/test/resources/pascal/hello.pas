@@ -1,0 +1,5 @@
+{ The smallest program: one line of output. }
+program hello(output);
+begin
+  writeln('Hello, world!')
+end.
