@@ -1,0 +1,112 @@
+package dev.mimic.repl;
+
+import dev.mimic.backend.debug.Breakpoint;
+import dev.mimic.backend.exec.Engine;
+import dev.mimic.backend.exec.StopEvent;
+import dev.mimic.backend.machine.StackFrame;
+
+import java.util.List;
+
+/**
+ * The commands that run the guest: {@code step}, {@code next}, {@code finish}, {@code continue} and
+ * {@code reset}. Stepping over and out of calls uses the machine's call stack, so it works on every
+ * machine that describes one: a temporary breakpoint at the frame's return address, resumed while
+ * the stack is still deeper than where we started (a recursive call returns through the same
+ * address before the frame we care about does).
+ */
+final class Stepping {
+    private Stepping() {
+    }
+
+    static void step(Workbench wb, Invocation inv) {
+        steps(wb, inv, false);
+    }
+
+    static void next(Workbench wb, Invocation inv) {
+        steps(wb, inv, true);
+    }
+
+    /** Executes N instructions, each a call run through to its return when {@code overCalls}; stops early at any event. */
+    private static void steps(Workbench wb, Invocation inv, boolean overCalls) {
+        wb.requireRunnable();
+        int n = Arguments.count(inv.args(), 1);
+        StopEvent e = null;
+        wb.beforeRun();
+        for (int i = 0; i < n && !wb.interrupted() && (e == null || e.kind() == StopEvent.Kind.STEPPED); i++) {
+            e = overCalls ? stepOver(wb) : wb.engine().step();
+        }
+        wb.showStop(interruptedOr(wb, e));
+    }
+
+    private static StopEvent stepOver(Workbench wb) {
+        int depth = wb.machine().callStack().size();
+        StopEvent e = wb.engine().step();
+        List<StackFrame> now = wb.machine().callStack();
+        if (e.kind() == StopEvent.Kind.STEPPED && now.size() > depth && now.get(0).returnAddress() >= 0) {
+            return runToReturn(wb, now.get(0).returnAddress(), depth);
+        }
+        return e;
+    }
+
+    static void finish(Workbench wb, Invocation inv) {
+        Arguments.none(inv);
+        wb.requireRunnable();
+        List<StackFrame> stack = wb.machine().callStack();
+        if (stack.isEmpty()) {
+            throw new CommandException("this machine shows no call stack");
+        }
+        if (stack.get(0).returnAddress() < 0) {
+            throw new CommandException("not meaningful in the outermost frame");
+        }
+        wb.out().println("Run till exit from #0 " + Inspection.frame(wb, stack.get(0)));
+        wb.beforeRun();
+        wb.showStop(runToReturn(wb, stack.get(0).returnAddress(), stack.size() - 1));
+    }
+
+    static void cont(Workbench wb, Invocation inv) {
+        Arguments.none(inv);
+        wb.requireRunnable();
+        wb.beforeRun();
+        wb.showStop(wb.engine().run(wb.runBudget()));
+    }
+
+    static void reset(Workbench wb, Invocation inv) {
+        Arguments.none(inv);
+        wb.machine().reset();
+        wb.stateReplaced();
+        wb.out().println(Listing.current(wb.machine()));
+    }
+
+    /**
+     * Runs until the instruction at {@code returnAddress} is about to run with the call stack at
+     * most {@code depth} frames deep; that arrival is reported as a plain step. Other stops
+     * (breakpoints, the program's end, Ctrl-C, the budget) end the run as they are.
+     */
+    private static StopEvent runToReturn(Workbench wb, long returnAddress, int depth) {
+        Engine engine = wb.engine();
+        Breakpoint back = engine.debugPoints().addBreakpoint(returnAddress, "return", null);
+        long start = engine.context().instructions;
+        try {
+            for (;;) {
+                StopEvent e = engine.run(wb.runBudget() - (engine.context().instructions - start));
+                if (e.kind() != StopEvent.Kind.BREAKPOINT || e.id() != back.id()) {
+                    return e;
+                }
+                if (wb.machine().callStack().size() <= depth) {
+                    return StopEvent.of(StopEvent.Kind.STEPPED, e.pc(), "returned");
+                }
+                if (wb.interrupted()) {
+                    return StopEvent.of(StopEvent.Kind.INTERRUPTED, e.pc(), "interrupted");
+                }
+            }
+        } finally {
+            engine.debugPoints().delete(back.id());
+        }
+    }
+
+    /** A stepping loop cut short by Ctrl-C ends as an interruption, not as a plain step; {@code e} is null if no step ran. */
+    private static StopEvent interruptedOr(Workbench wb, StopEvent e) {
+        return e == null || wb.interrupted() && e.kind() == StopEvent.Kind.STEPPED
+                ? StopEvent.of(StopEvent.Kind.INTERRUPTED, Listing.pc(wb.machine()), "interrupted") : e;
+    }
+}
