@@ -84,7 +84,7 @@ final class Stepping {
      */
     private static StopEvent runToReturn(Workbench wb, long returnAddress, int depth) {
         Engine engine = wb.engine();
-        Breakpoint back = engine.debugPoints().addBreakpoint(returnAddress, "return", null);
+        Breakpoint back = engine.debugPoints().addInternalBreakpoint(returnAddress);
         long start = engine.context().instructions;
         try {
             for (;;) {

@@ -15,6 +15,7 @@ public final class DebugPoints {
     private final List<Breakpoint> breakpoints = new ArrayList<>();
     private final List<Watchpoint> watchpoints = new ArrayList<>();
     private int nextId = 1;
+    private int nextInternalId = -1;
     private BiConsumer<Long, Long> codeChanged = (a, b) -> { };
 
     /** Who to tell that code at [start, end) must be re-decoded because a breakpoint appeared or went. */
@@ -24,6 +25,17 @@ public final class DebugPoints {
 
     public Breakpoint addBreakpoint(long address, String label, Condition condition) {
         Breakpoint b = new Breakpoint(nextId++, address, label, condition);
+        breakpoints.add(b);
+        codeChanged.accept(address, address + 1);
+        return b;
+    }
+
+    /**
+     * Adds a breakpoint the debugger uses for itself (for {@code next} and {@code finish}): it
+     * takes a negative id, so the user's numbering has no gaps.
+     */
+    public Breakpoint addInternalBreakpoint(long address) {
+        Breakpoint b = new Breakpoint(nextInternalId--, address, "internal", null);
         breakpoints.add(b);
         codeChanged.accept(address, address + 1);
         return b;

@@ -55,6 +55,8 @@ public final class Snapshot {
         byte[] all;
         try {
             all = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new MachineException(file + ": no such snapshot file");
         } catch (IOException e) {
             throw new MachineException(file + ": cannot read snapshot: " + e.getMessage());
         }

@@ -42,6 +42,7 @@ public final class Engine {
     private EngineKind kind;
     private int tierThreshold = DEFAULT_TIER_THRESHOLD;
     private LongConsumer tracer;
+    private Runnable afterRun = () -> { };
     private WatchingMemory watching;
 
     public Engine(Frontend frontend, ExecutionContext ctx, RegionCompiler compiler, EngineKind kind) {
@@ -83,6 +84,14 @@ public final class Engine {
     /** The guest memory itself (never the watching wrapper), for debuggers and loaders. */
     public GuestMemory memory() {
         return memory;
+    }
+
+    /**
+     * Calls {@code hook} whenever {@link #run} or {@link #step} returns, so a machine can make what
+     * the guest wrote visible (flush buffered console output) before the debugger speaks.
+     */
+    public void setAfterRun(Runnable hook) {
+        this.afterRun = hook;
     }
 
     /** Calls {@code tracer} with the pc of every instruction about to run; null turns tracing off. */
@@ -159,6 +168,7 @@ public final class Engine {
             }
         } finally {
             ctx.instructionLimit = Long.MAX_VALUE;
+            afterRun.run();
         }
     }
 
@@ -185,6 +195,8 @@ public final class Engine {
             e = runSingle(ctx.state.pc());
         } catch (GuestFault f) {
             e = fault(f);
+        } finally {
+            afterRun.run();
         }
         return e != null ? e : StopEvent.of(StopEvent.Kind.STEPPED, ctx.state.pc(), "stepped");
     }

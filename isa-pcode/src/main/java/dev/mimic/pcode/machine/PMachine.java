@@ -67,6 +67,7 @@ public final class PMachine implements Machine {
         this.frontend = new P5Frontend(program);
         this.engine = new Engine(frontend, ctx, options.compiler(), options.engine());
         engine.setTierThreshold(options.tierThreshold());
+        engine.setAfterRun(runtime::flushConsole);
         this.disassembler = new Disassembler(memory, symbols, program.codeEnd());
         load();
     }
