@@ -46,6 +46,7 @@ public final class Main implements Callable<Integer> {
         root.addSubcommand(debug);
         root.addSubcommand(new DemoCommand(io));
         root.addSubcommand(new SpecsCommand(io));
+        root.addSubcommand(new FcodeCommand(io));
         // Set last: these settings reach only the subcommands added before.
         root.setOut(new PrintWriter(io.out(), true));
         root.setErr(new PrintWriter(io.err(), true));

@@ -20,9 +20,16 @@ public final class CommandTable {
     public static CommandTable standard() {
         return new CommandTable(List.of(
                 new Command("step", List.of("s"), "step [N]",
-                        "execute N instructions (default 1), into calls", Arguments.NONE, false, Stepping::step),
+                        "execute N source lines (default 1; instructions where there are no lines), into calls",
+                        Arguments.NONE, false, Stepping::step),
                 new Command("next", List.of("n"), "next [N]",
-                        "execute N instructions, running calls through to their return", Arguments.NONE, false, Stepping::next),
+                        "execute N source lines (or instructions), running calls through to their return",
+                        Arguments.NONE, false, Stepping::next),
+                new Command("stepi", List.of("si"), "stepi [N]",
+                        "execute N instructions (default 1), into calls", Arguments.NONE, false, Stepping::stepInstruction),
+                new Command("nexti", List.of("ni"), "nexti [N]",
+                        "execute N instructions, running calls through to their return", Arguments.NONE, false,
+                        Stepping::nextInstruction),
                 new Command("finish", List.of(), "finish",
                         "run until the current procedure returns to its caller", Arguments.NONE, false, Stepping::finish),
                 new Command("continue", List.of("c"), "continue",

@@ -5,11 +5,15 @@ import dev.mimic.backend.exec.Engine;
 import dev.mimic.backend.exec.StopEvent;
 import dev.mimic.backend.machine.StackFrame;
 
+import dev.mimic.backend.machine.SourcePosition;
+
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The commands that run the guest: {@code step}, {@code next}, {@code finish}, {@code continue} and
- * {@code reset}. Stepping over and out of calls uses the machine's call stack, so it works on every
+ * The commands that run the guest: {@code step}, {@code next} (by source line where the machine
+ * knows lines, else by instruction), {@code stepi}, {@code nexti}, {@code finish}, {@code continue}
+ * and {@code reset}. Stepping over and out of calls uses the machine's call stack, so it works on every
  * machine that describes one: a temporary breakpoint at the frame's return address, resumed while
  * the stack is still deeper than where we started (a recursive call returns through the same
  * address before the frame we care about does).
@@ -19,23 +23,63 @@ final class Stepping {
     }
 
     static void step(Workbench wb, Invocation inv) {
-        steps(wb, inv, false);
+        steps(wb, inv, false, true);
     }
 
     static void next(Workbench wb, Invocation inv) {
-        steps(wb, inv, true);
+        steps(wb, inv, true, true);
     }
 
-    /** Executes N instructions, each a call run through to its return when {@code overCalls}; stops early at any event. */
-    private static void steps(Workbench wb, Invocation inv, boolean overCalls) {
+    static void stepInstruction(Workbench wb, Invocation inv) {
+        steps(wb, inv, false, false);
+    }
+
+    static void nextInstruction(Workbench wb, Invocation inv) {
+        steps(wb, inv, true, false);
+    }
+
+    /**
+     * Executes N source lines (where the machine knows them and {@code byLine}) or N instructions,
+     * each call run through to its return when {@code overCalls}; stops early at any event.
+     */
+    private static void steps(Workbench wb, Invocation inv, boolean overCalls, boolean byLine) {
         wb.requireRunnable();
         int n = Arguments.count(inv.args(), 1);
         StopEvent e = null;
         wb.beforeRun();
         for (int i = 0; i < n && !wb.interrupted() && (e == null || e.kind() == StopEvent.Kind.STEPPED); i++) {
-            e = overCalls ? stepOver(wb) : wb.engine().step();
+            Optional<SourcePosition> line = byLine ? wb.machine().sourcePosition(Listing.pc(wb.machine())) : Optional.empty();
+            e = line.isPresent() ? stepLine(wb, line.get(), overCalls) : stepOnce(wb, overCalls);
         }
         wb.showStop(interruptedOr(wb, e));
+    }
+
+    private static StopEvent stepOnce(Workbench wb, boolean overCalls) {
+        return overCalls ? stepOver(wb) : wb.engine().step();
+    }
+
+    /**
+     * Steps instructions until the source line changes: into a procedure (a deeper frame, when not
+     * stepping over calls), back to a caller (a shallower frame), or to another line of this one.
+     * Bounded by the session's run budget, so a line that loops forever stops with a message.
+     */
+    private static StopEvent stepLine(Workbench wb, SourcePosition from, boolean overCalls) {
+        int depth = wb.machine().callStack().size();
+        long start = wb.engine().context().instructions;
+        for (;;) {
+            StopEvent e = stepOnce(wb, overCalls);
+            if (e.kind() != StopEvent.Kind.STEPPED || wb.interrupted()) {
+                return e;
+            }
+            Optional<SourcePosition> now = wb.machine().sourcePosition(e.pc());
+            int nowDepth = wb.machine().callStack().size();
+            if (now.isPresent() && (!now.get().equals(from) || nowDepth != depth)) {
+                return e;
+            }
+            if (wb.engine().context().instructions - start >= wb.runBudget()) {
+                return StopEvent.of(StopEvent.Kind.LIMIT, e.pc(), "line did not end within the step budget");
+            }
+        }
     }
 
     private static StopEvent stepOver(Workbench wb) {

@@ -28,6 +28,7 @@ public final class Workbench {
     private final CommandTable commands = CommandTable.standard();
     private final Expressions expressions;
     private final Tracing tracing = new Tracing();
+    private final SourceText sources = new SourceText();
     private StopEvent ended;
     private volatile boolean interrupted;
     private boolean quit;
@@ -146,6 +147,7 @@ public final class Workbench {
             ended = e;
         } else {
             out.println(Listing.current(machine));
+            machine.sourcePosition(Listing.pc(machine)).ifPresent(p -> out.println(sources.show(p)));
         }
     }
 

@@ -15,17 +15,19 @@ public final class Region {
     private final List<Type> tempTypes;
     private final int paramCount;
     private final Type returnType;
+    private final boolean dispatchable;
     private final List<Block> blocks;
     private final List<CodeRange> code;
     private final int guestInstructions;
 
-    Region(String name, long entryPc, List<Type> tempTypes, int paramCount, Type returnType,
+    Region(String name, long entryPc, List<Type> tempTypes, int paramCount, Type returnType, boolean dispatchable,
            List<Block> blocks, List<CodeRange> code, int guestInstructions) {
         this.name = name;
         this.entryPc = entryPc;
         this.tempTypes = List.copyOf(tempTypes);
         this.paramCount = paramCount;
         this.returnType = returnType;
+        this.dispatchable = dispatchable;
         this.blocks = List.copyOf(blocks);
         this.code = List.copyOf(code);
         this.guestInstructions = guestInstructions;
@@ -75,11 +77,12 @@ public final class Region {
     }
 
     /**
-     * True for regions the dispatcher enters at a guest address (no parameters, no return value).
-     * Only these yield at loop back-edges; called regions run to their return.
+     * True for regions the dispatcher enters at a guest address (no parameters, no return value,
+     * not declared {@link RegionBuilder#called()}). Only these yield at loop back-edges; called
+     * regions run to their return.
      */
     public boolean dispatchable() {
-        return paramCount == 0 && returnType == null;
+        return dispatchable;
     }
 
     /** True when any guest code range of this region overlaps [start, end). */

@@ -20,6 +20,7 @@ public final class RegionBuilder {
     private final List<CodeRange> code = new ArrayList<>();
     private int params;
     private Type returnType;
+    private boolean called;
     private BlockDraft current;
     private int guestInstructions;
 
@@ -51,9 +52,19 @@ public final class RegionBuilder {
         return temp(type);
     }
 
-    /** Declares what RETURN yields in this region. */
+    /** Declares what RETURN yields in this region (which makes it a called region). */
     public RegionBuilder returns(Type type) {
         this.returnType = type;
+        this.called = true;
+        return this;
+    }
+
+    /**
+     * Makes this a called region even without parameters or a result (a {@code void f()}), so it
+     * leaves through RETURN and never through the dispatcher.
+     */
+    public RegionBuilder called() {
+        this.called = true;
         return this;
     }
 
@@ -423,7 +434,7 @@ public final class RegionBuilder {
     /** Finishes the region, checking that every block is terminated and every branch target valid. */
     public Region build() {
         List<Block> built = new ArrayList<>();
-        boolean dispatchable = params == 0 && returnType == null;
+        boolean dispatchable = params == 0 && !called;
         if (dispatchable && blocks.get(0).resumePc == Block.NOT_RESUMABLE) {
             blocks.get(0).resumePc = entryPc;
         }
@@ -446,7 +457,7 @@ public final class RegionBuilder {
             }
             built.add(new Block(i, d.insns, d.resumePc, d.handler));
         }
-        return new Region(name, entryPc, temps, params, returnType, built, code, guestInstructions);
+        return new Region(name, entryPc, temps, params, returnType, dispatchable, built, code, guestInstructions);
     }
 
     private void target(int from, int to, boolean dispatchable) {

@@ -54,6 +54,14 @@ public interface Machine {
     /** Names the debugger may complete (symbols, procedures). */
     List<String> symbolNames();
 
+    /**
+     * The source position of the code at {@code address}, for machines whose programs carry line
+     * information; the debugger then steps by source line and shows where it stopped.
+     */
+    default Optional<SourcePosition> sourcePosition(long address) {
+        return Optional.empty();
+    }
+
     /** Writes everything needed to resume the machine later (registers, memory, devices). */
     void saveState(DataOutputStream out) throws IOException;
 

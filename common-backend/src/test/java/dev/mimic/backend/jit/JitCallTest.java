@@ -64,6 +64,28 @@ class JitCallTest {
     }
 
     @Test
+    void voidCalleeWithoutParametersIsACalledRegionOnBothEngines() {
+        RegionBuilder b = new RegionBuilder("init", 0x600).called();
+        b.insn(0x600);
+        b.set(Fixture.X, b.i64(77));
+        b.ret();
+        Region init = b.build();
+        assertEquals(false, init.dispatchable());
+        for (boolean compiled : new boolean[] {false, true}) {
+            CallTarget target = new CallTarget("init");
+            target.link(init, compiled ? Fixture.JIT.compile(init) : new InterpretedCode(init));
+            RegionBuilder c = new RegionBuilder("caller", 0x100);
+            c.insn(0x100);
+            c.call(target, null);
+            c.exit(c.i64(0x104), 0);
+            Fixture f = new Fixture();
+            assertEquals(0, f.run(c.build()));
+            assertEquals(77, f.state.get(Fixture.X));
+            assertEquals(2, f.ctx.instructions);
+        }
+    }
+
+    @Test
     void callToInterpretedCalleeRunsThroughFrame() {
         CallTarget fact = new CallTarget("fact");
         Region r = factorial(fact);
