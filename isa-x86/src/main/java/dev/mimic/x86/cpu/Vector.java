@@ -1,0 +1,41 @@
+package dev.mimic.x86.cpu;
+
+import dev.mimic.backend.exec.GuestFault;
+
+/**
+ * The processor exceptions the CPU raises (SDM vol. 3 6.3.1), as {@link GuestFault}s of kind
+ * {@link GuestFault.Kind#MACHINE} whose code is the vector, with the error code above it. Guest memory
+ * faults stay {@link GuestFault.Kind#MEMORY} faults and are page faults.
+ */
+public final class Vector {
+    public static final int DE = 0;
+    public static final int DB = 1;
+    public static final int BP = 3;
+    public static final int OF = 4;
+    public static final int BR = 5;
+    public static final int UD = 6;
+    public static final int GP = 13;
+    public static final int PF = 14;
+
+    private Vector() {
+    }
+
+    /** The exception {@code vector} with {@code errorCode}, raised at the current instruction. */
+    public static GuestFault raise(int vector, int errorCode, String message) {
+        return GuestFault.machine(vector | errorCode << 8, message);
+    }
+
+    /** The vector of a machine fault's code. */
+    public static int of(GuestFault fault) {
+        return fault.kind() == GuestFault.Kind.MEMORY ? PF : fault.kind() == GuestFault.Kind.DIVIDE_BY_ZERO ? DE
+                : fault.code() & 0xFF;
+    }
+
+    public static GuestFault undefinedOpcode(long address) {
+        return raise(UD, 0, String.format("invalid opcode at 0x%x", address));
+    }
+
+    public static GuestFault generalProtection(int errorCode, String what) {
+        return raise(GP, errorCode, "general protection: " + what);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.mimic.x86.user;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+
+/** Linux error numbers (asm-generic/errno-base.h) the system call layer returns, negated, in EAX. */
+final class Errno {
+    static final int ENOENT = 2, EIO = 5, EBADF = 9, ENOMEM = 12, EACCES = 13, EFAULT = 14, EEXIST = 17, ENOTDIR = 20, EISDIR = 21, EINVAL = 22,
+            EMFILE = 24, ENOTTY = 25, ESPIPE = 29, ERANGE = 34, ENOSYS = 38, ENOTEMPTY = 39, ELOOP = 40;
+
+    private Errno() {
+    }
+
+    /** The errno for a host I/O failure. */
+    static int of(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return ENOENT;
+        } else if (e instanceof FileAlreadyExistsException) {
+            return EEXIST;
+        } else if (e instanceof AccessDeniedException) {
+            return EACCES;
+        } else if (e instanceof NotDirectoryException) {
+            return ENOTDIR;
+        } else if (e instanceof DirectoryNotEmptyException) {
+            return ENOTEMPTY;
+        } else if (e instanceof FileSystemLoopException) {
+            return ELOOP;
+        }
+        String m = String.valueOf(e.getMessage());
+        return m.contains("Is a directory") ? EISDIR : m.contains("Not a directory") ? ENOTDIR : EIO;
+    }
+}

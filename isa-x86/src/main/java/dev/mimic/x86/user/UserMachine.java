@@ -1,0 +1,329 @@
+package dev.mimic.x86.user;
+
+import dev.mimic.backend.exec.DecodeRequest;
+import dev.mimic.backend.exec.Engine;
+import dev.mimic.backend.exec.ExecutionContext;
+import dev.mimic.backend.exec.Frontend;
+import dev.mimic.backend.exec.GuestFault;
+import dev.mimic.backend.exec.StopEvent;
+import dev.mimic.backend.ir.Region;
+import dev.mimic.backend.machine.Disassembly;
+import dev.mimic.backend.machine.Machine;
+import dev.mimic.backend.machine.MachineException;
+import dev.mimic.backend.machine.StackFrame;
+import dev.mimic.backend.state.GuestState;
+import dev.mimic.backend.state.Slot;
+import dev.mimic.backend.state.StateLayout;
+import dev.mimic.x86.cpu.Registers;
+import dev.mimic.x86.cpu.Vector;
+import dev.mimic.x86.cpu.X86Platform;
+import dev.mimic.x86.decode.DecodedInsn;
+import dev.mimic.x86.decode.X86Disassembler;
+import dev.mimic.x86.fpu.X87;
+import dev.mimic.x86.memory.PagedMemory;
+import dev.mimic.x86.translate.X86Semantics;
+import dev.mimic.x86.translate.X86Translator;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * A static i386 Linux program running in user mode: the x86 CPU at privilege level 3 over a flat
+ * 32-bit address space, with INT 0x80 served by {@link LinuxSyscalls} on the host. A fault the
+ * process does not handle ends it with the signal Linux would send (SIGSEGV, SIGILL, SIGFPE...),
+ * which {@link #terminatingSignal()} reports.
+ */
+public final class UserMachine implements Machine, Frontend, X86Platform {
+    /** The user code and data selectors Linux loads (GDT entries 14 and 15 at RPL 3: __USER_CS, __USER_DS). */
+    static final int USER_CS = 0x73, USER_DS = 0x7B;
+
+    private final UserModeRunner.Options options;
+    private final PagedMemory memory = new PagedMemory();
+    private final GuestState state = new GuestState(Registers.LAYOUT);
+    private final X86Translator translator = new X86Translator(true);
+    private final Engine engine;
+    private LinuxSyscalls linux;
+    private Signal signal;
+
+    UserMachine(UserModeRunner.Options options, ElfImage image) {
+        this.options = options;
+        ExecutionContext ctx = new ExecutionContext(state, memory, this);
+        this.engine = new Engine(this, ctx, options.compiler(), options.engine());
+        engine.setTierThreshold(options.tierThreshold());
+        start(image);
+    }
+
+    private void start(ElfImage image) {
+        memory.unmapAll();
+        Random random = new Random(0x6D696D6963L);
+        linux = new LinuxSyscalls(memory, options.program(), options.stdin(), options.stdout(), options.stderr(),
+                options.strace() ? options.stderr() : null, random);
+        linux.setBreak(image.load(memory));
+        List<String> argv = new ArrayList<>();
+        argv.add(options.program().toString());
+        argv.addAll(options.arguments());
+        long esp = InitialStack.build(memory, image, options.program().toString(), argv, options.environment(),
+                linux.uid(), linux.gid(), random);
+        for (Slot s : Registers.LAYOUT.slots()) {
+            if (s != Registers.FPU) {
+                state.set(s, 0);
+            }
+        }
+        state.setRef(Registers.FPU, new X87());
+        state.set(Registers.gpr(4), esp);
+        Registers.setEflags(state, 0x202);
+        for (int seg = 0; seg < 6; seg++) {
+            state.set(Registers.selector(seg), seg == 1 ? USER_CS : seg < 4 ? USER_DS : 0);
+        }
+        state.setPc(image.entry());
+        signal = null;
+    }
+
+    /** How this machine was asked to run. */
+    public UserModeRunner.Options options() {
+        return options;
+    }
+
+    /** The signal that ended the process, or null. */
+    public Signal terminatingSignal() {
+        return signal;
+    }
+
+    // ---- Frontend ----
+
+    @Override
+    public StateLayout layout() {
+        return Registers.LAYOUT;
+    }
+
+    @Override
+    public Region decode(long pc, DecodeRequest request, ExecutionContext ctx) {
+        return translator.translate(pc, request, memory);
+    }
+
+    @Override
+    public StopEvent onFault(GuestFault fault, ExecutionContext ctx) {
+        state.setPc(fault.pc());
+        return terminate(Signal.of(fault), fault.getMessage());
+    }
+
+    private StopEvent terminate(Signal s, String why) {
+        signal = s;
+        return new StopEvent(StopEvent.Kind.FAULTED, state.pc(), s.description() + " (" + why + ")", 128 + s.number(), 0);
+    }
+
+    @Override
+    public StopEvent onStop(int code, ExecutionContext ctx) {
+        int vector = code - X86Semantics.STOP_INTERRUPT;
+        if (vector == 0x80) {
+            linux.call(state);
+            int status = linux.exitStatus();
+            if (status >= 128 && status < 128 + 65) {
+                for (Signal s : Signal.values()) {
+                    if (s.number() == status - 128) {
+                        return terminate(s, "raised by the process");
+                    }
+                }
+            }
+            return status >= 0 ? StopEvent.exited(state.pc(), status) : null;
+        }
+        if (vector == Vector.BP || vector == Vector.DB) {
+            return terminate(Signal.SIGTRAP, "int " + vector);
+        }
+        // Other vectors are not gates user mode may use: #GP, which Linux reports as SIGSEGV.
+        return terminate(Signal.SIGSEGV, "int 0x" + Integer.toHexString(vector));
+    }
+
+    // ---- X86Platform ----
+
+    /**
+     * The null selector, Linux's flat user code and data segments, and the TLS entries
+     * set_thread_area filled; anything else is #GP(selector).
+     */
+    @Override
+    public int segmentBase(int segment, int selector) {
+        int index = selector >>> 3;
+        boolean ldt = (selector & 4) != 0;
+        if (!ldt && index == 0 && segment != 2 && segment != 1) {
+            return 0;
+        }
+        if (!ldt && (selector & 3) == 3) {
+            if (selector == USER_CS || selector == USER_DS) {
+                return 0;
+            }
+            if (index >= LinuxSyscalls.TLS_FIRST && index < LinuxSyscalls.TLS_FIRST + LinuxSyscalls.TLS_ENTRIES) {
+                return linux.tlsBase(index);
+            }
+        }
+        throw Vector.generalProtection(selector & ~3, "segment selector 0x" + Integer.toHexString(selector));
+    }
+
+    // ---- Machine ----
+
+    @Override
+    public String name() {
+        return "x86-user";
+    }
+
+    @Override
+    public Engine engine() {
+        return engine;
+    }
+
+    @Override
+    public void reset() {
+        start(UserModeRunner.image(options.program()));
+        engine.invalidateAll();
+    }
+
+    @Override
+    public List<String> registerNames() {
+        List<String> names = new ArrayList<>(Registers.GENERAL);
+        names.add("eip");
+        names.add("eflags");
+        names.addAll(Registers.SEGMENTS);
+        return names;
+    }
+
+    @Override
+    public long register(String name) {
+        if (name.equals("eflags")) {
+            return Registers.eflags(state) & 0xFFFF_FFFFL;
+        }
+        return state.get(slot(name)) & 0xFFFF_FFFFL;
+    }
+
+    @Override
+    public void setRegister(String name, long value) {
+        if (name.equals("eflags")) {
+            Registers.setEflags(state, (int) value);
+        } else {
+            state.set(slot(name), value & 0xFFFF_FFFFL);
+        }
+    }
+
+    private Slot slot(String name) {
+        if (!registerNames().contains(name)) {
+            throw new MachineException("unknown register '" + name + "' (x86-user has " + String.join(", ", registerNames()) + ")");
+        }
+        return Registers.LAYOUT.find(name).orElseThrow();
+    }
+
+    @Override
+    public String pcRegister() {
+        return "eip";
+    }
+
+    @Override
+    public byte[] readMemory(long address, int length) {
+        byte[] b = new byte[length];
+        try {
+            memory.read(address, b, 0, length);
+        } catch (GuestFault f) {
+            throw new MachineException("cannot read " + length + " bytes at 0x" + Long.toHexString(address) + ": not mapped");
+        }
+        return b;
+    }
+
+    @Override
+    public void writeMemory(long address, byte[] bytes) {
+        try {
+            memory.poke(address, bytes, 0, bytes.length);
+        } catch (GuestFault f) {
+            throw new MachineException("cannot write " + bytes.length + " bytes at 0x" + Long.toHexString(address) + ": not mapped");
+        }
+    }
+
+    @Override
+    public List<Disassembly> disassemble(long address, int count) {
+        List<Disassembly> out = new ArrayList<>();
+        long at = address;
+        for (int i = 0; i < count; i++) {
+            try {
+                DecodedInsn insn = translator.decoder().decode(memory::load8, at, true);
+                out.add(new Disassembly(at, insn.next(), X86Disassembler.format(insn), null));
+                at = insn.next();
+            } catch (GuestFault f) {
+                out.add(new Disassembly(at, at + 1, Vector.of(f) == Vector.PF ? "(not mapped)" : "(bad)", null));
+                at++;
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<StackFrame> callStack() {
+        return List.of();
+    }
+
+    @Override
+    public Optional<Long> resolve(String symbol) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> symbolize(long address) {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<String> symbolNames() {
+        return List.of();
+    }
+
+    /** Registers, the FPU and every mapped page; open files and the program break are not saved. */
+    @Override
+    public void saveState(DataOutputStream out) throws IOException {
+        for (Slot s : Registers.LAYOUT.slots()) {
+            if (s != Registers.FPU) {
+                out.writeLong(state.get(s));
+            }
+        }
+        ((X87) state.getRef(Registers.FPU)).write(out);
+        byte[] page = new byte[PagedMemory.PAGE_SIZE];
+        for (long p = 0; p < 1L << 32; p += PagedMemory.PAGE_SIZE) {
+            if (memory.isMapped(p)) {
+                out.writeInt((int) (p >>> PagedMemory.PAGE_SHIFT));
+                out.writeByte(memory.protection(p));
+                memory.read(p, page, 0, page.length);
+                out.write(page);
+            }
+        }
+        out.writeInt(-1);
+    }
+
+    @Override
+    public void restoreState(DataInputStream in) throws IOException {
+        long[] values = new long[Registers.LAYOUT.slots().size()];
+        for (Slot s : Registers.LAYOUT.slots()) {
+            if (s != Registers.FPU) {
+                values[s.id()] = in.readLong();
+            }
+        }
+        X87 fpu = new X87();
+        fpu.read(in);
+        memory.unmapAll();
+        byte[] page = new byte[PagedMemory.PAGE_SIZE];
+        for (int p = in.readInt(); p != -1; p = in.readInt()) {
+            int prot = in.readByte();
+            in.readFully(page);
+            long at = (p & 0xFFFFFL) << PagedMemory.PAGE_SHIFT;
+            memory.map(at, PagedMemory.PAGE_SIZE, prot);
+            memory.poke(at, page, 0, page.length);
+        }
+        for (Slot s : Registers.LAYOUT.slots()) {
+            if (s != Registers.FPU) {
+                state.set(s, values[s.id()]);
+            }
+        }
+        state.setRef(Registers.FPU, fpu);
+        linux.resume();
+        signal = null;
+        engine.invalidateAll();
+    }
+}
