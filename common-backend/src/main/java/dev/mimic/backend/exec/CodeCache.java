@@ -2,13 +2,16 @@ package dev.mimic.backend.exec;
 
 import dev.mimic.backend.ir.Region;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 
 /**
  * Decoded regions by guest entry address, with their current executable code and direct links to
- * the regions their exits led to last time (chaining), so a hot path skips the lookup.
+ * the regions their exits led to last time (chaining), so a hot path skips the lookup. Exits whose
+ * target varies (returns, computed jumps) miss their link; a small direct-mapped table in front of
+ * the map answers those without boxing the address.
  */
 final class CodeCache {
     /** A cached region. */
@@ -61,15 +64,33 @@ final class CodeCache {
         }
     }
 
+    private static final int RECENT_BITS = 10;
+
     private final Map<Long, Entry> entries = new HashMap<>();
+    /** Entries by a hash of their pc; a slot may hold a stale or other entry, so both are checked. */
+    private final Entry[] recent = new Entry[1 << RECENT_BITS];
 
     Entry get(long pc) {
-        Entry e = entries.get(pc);
-        return e != null && e.valid ? e : null;
+        int slot = slot(pc);
+        Entry e = recent[slot];
+        if (e == null || e.pc != pc || !e.valid) {
+            e = entries.get(pc);
+            if (e == null || !e.valid) {
+                return null;
+            }
+            recent[slot] = e;
+        }
+        return e;
+    }
+
+    private static int slot(long pc) {
+        long h = pc * 0x9E3779B97F4A7C15L;
+        return (int) (h >>> (64 - RECENT_BITS));
     }
 
     void put(Entry e) {
         entries.put(e.pc, e);
+        recent[slot(e.pc)] = e;
     }
 
     /** Drops every region decoded from guest code overlapping [start, end). Returns how many. */
@@ -89,6 +110,7 @@ final class CodeCache {
     void clear() {
         entries.values().forEach(e -> e.valid = false);
         entries.clear();
+        Arrays.fill(recent, null);
     }
 
     int size() {

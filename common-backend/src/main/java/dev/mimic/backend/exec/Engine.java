@@ -288,8 +288,10 @@ public final class Engine {
                 throw f;
             }
             stats.regionsDecoded++;
-            for (CodeRange range : r.code()) {
-                memory.trackCode(range.start(), range.end());
+            if (frontend.guestWritesCode()) {
+                for (CodeRange range : r.code()) {
+                    memory.trackCode(range.start(), range.end());
+                }
             }
             e = new CodeCache.Entry(pc, r, new InterpretedCode(r));
             cache.put(e);

@@ -30,6 +30,16 @@ public interface Frontend {
      */
     StopEvent onFault(GuestFault fault, ExecutionContext ctx);
 
+    /**
+     * Whether the guest's own stores can change its code. A machine whose programs cannot address
+     * their code (the p-machine) answers false: the engine then does not mark code pages in
+     * memory, so no store pays for the check, and whoever writes code from outside the guest (a
+     * debugger) must call {@link Engine#invalidate}.
+     */
+    default boolean guestWritesCode() {
+        return true;
+    }
+
     /** Handles a STOP op with the machine-defined {@code code}; returns the event, or null to continue. */
     StopEvent onStop(int code, ExecutionContext ctx);
 }

@@ -12,6 +12,10 @@ import java.util.Arrays;
  * access outside the array is a {@link GuestFault.Kind#MEMORY} fault. Pages that hold decoded code
  * are marked; a store into a marked page tells the {@link CodeWriteListener}, which is how
  * self-modifying code and dictionary writes invalidate compiled code.
+ *
+ * <p>A store first compares its address with the window spanning every marked page, and looks
+ * at the page marks only inside it: machines keep code apart from their stacks and heaps, so the
+ * common store pays one or two compares instead of a page lookup.
  */
 public final class FlatMemory extends GuestMemory {
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
@@ -21,8 +25,9 @@ public final class FlatMemory extends GuestMemory {
     private final byte[] bytes;
     private final int pageShift;
     private final boolean[] codePages;
-    /** False while no page holds code, so stores skip the page lookup (most data-heavy runs). */
-    private boolean tracking;
+    /** The byte window [codeLow, codeHigh) covering every marked page; empty (MAX, 0) while none is. */
+    private int codeLow = Integer.MAX_VALUE;
+    private int codeHigh;
     private CodeWriteListener codeListener = (s, e) -> { };
 
     /** RAM of {@code size} bytes with code tracked in pages of {@code 1 << pageShift} bytes. */
@@ -46,15 +51,22 @@ public final class FlatMemory extends GuestMemory {
 
     @Override
     public void trackCode(long start, long end) {
-        tracking = true;
-        for (long p = start >>> pageShift; p <= (end - 1) >>> pageShift && p < codePages.length; p++) {
+        long first = Math.max(0, start >>> pageShift);
+        long last = Math.min((end - 1) >>> pageShift, codePages.length - 1L);
+        if (end <= start || first > last) {
+            return;
+        }
+        for (long p = first; p <= last; p++) {
             codePages[(int) p] = true;
         }
+        codeLow = (int) Math.min(codeLow, first << pageShift);
+        codeHigh = (int) Math.min(Math.max(codeHigh, (last + 1) << pageShift), Integer.MAX_VALUE);
     }
 
     @Override
     public void untrackAllCode() {
-        tracking = false;
+        codeLow = Integer.MAX_VALUE;
+        codeHigh = 0;
         Arrays.fill(codePages, false);
     }
 
@@ -66,7 +78,7 @@ public final class FlatMemory extends GuestMemory {
     }
 
     private void written(int at, int width) {
-        if (tracking && (codePages[at >>> pageShift] || codePages[(at + width - 1) >>> pageShift])) {
+        if (at < codeHigh && at + width > codeLow && (codePages[at >>> pageShift] || codePages[(at + width - 1) >>> pageShift])) {
             codeListener.codeWritten(at, at + width);
         }
     }
@@ -133,7 +145,7 @@ public final class FlatMemory extends GuestMemory {
     public void write(long address, byte[] from, int offset, int length) {
         int at = check(address, length);
         System.arraycopy(from, offset, bytes, at, length);
-        if (tracking && length > 0) {
+        if (length > 0 && at < codeHigh && at + length > codeLow) {
             for (int p = at >>> pageShift; p <= (at + length - 1) >>> pageShift; p++) {
                 if (codePages[p]) {
                     codeListener.codeWritten(at, at + length);

@@ -70,6 +70,15 @@ public final class P5Frontend implements Frontend {
         return StopEvent.faulted(fault.pc(), where(fault.pc()) + ": runtime error: " + describe(fault));
     }
 
+    /**
+     * No: a Pascal program cannot address its code or the constants, so nothing it stores can
+     * change decoded code (the machine invalidates on debugger writes itself).
+     */
+    @Override
+    public boolean guestWritesCode() {
+        return false;
+    }
+
     @Override
     public StopEvent onStop(int code, ExecutionContext ctx) {
         ((P5Runtime) ctx.machine).finish();

@@ -7,6 +7,7 @@ import dev.mimic.backend.exec.StopEvent;
 import dev.mimic.backend.machine.Disassembly;
 import dev.mimic.backend.machine.Machine;
 import dev.mimic.backend.machine.MachineException;
+import dev.mimic.backend.machine.SourcePosition;
 import dev.mimic.backend.machine.StackFrame;
 import dev.mimic.backend.memory.FlatMemory;
 import dev.mimic.backend.memory.GuestMemory;
@@ -112,6 +113,14 @@ public final class PMachine implements Machine {
         return program.sourceLine(pc);
     }
 
+    @Override
+    public Optional<SourcePosition> sourcePosition(long address) {
+        OptionalInt line = program.sourceLine(address);
+        return line.isPresent()
+                ? Optional.of(new SourcePosition(program.pascalSource().orElse(program.sourceName()), line.getAsInt()))
+                : Optional.empty();
+    }
+
     // ---------------------------------------------------------------- Machine
 
     @Override
@@ -182,6 +191,7 @@ public final class PMachine implements Machine {
     public void writeMemory(long address, byte[] bytes) {
         checkRange(address, bytes.length);
         memory.write(address, bytes, 0, bytes.length);
+        engine.invalidate(address, address + bytes.length);
     }
 
     private static void checkRange(long address, int length) {

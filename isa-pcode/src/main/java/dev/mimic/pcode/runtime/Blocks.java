@@ -35,10 +35,22 @@ public final class Blocks {
         }
     }
 
-    /** Compares {@code length} bytes as unsigned numbers, first difference deciding: -1, 0 or 1. */
+    /**
+     * Compares {@code length} bytes as unsigned numbers, first difference deciding: -1, 0 or 1.
+     * Eight bytes at a time while they last: a little-endian word with its bytes reversed compares,
+     * unsigned, as its bytes do in order (string comparisons are most of dhrystone's helper time).
+     */
     public static int compare(ExecutionContext ctx, int a, int b, int length) {
         GuestMemory m = ctx.memory;
-        for (int k = 0; k < length; k++) {
+        int k = 0;
+        for (; k + Long.BYTES <= length; k += Long.BYTES) {
+            long x = m.load64(a + k);
+            long y = m.load64(b + k);
+            if (x != y) {
+                return Long.compareUnsigned(Long.reverseBytes(x), Long.reverseBytes(y)) < 0 ? -1 : 1;
+            }
+        }
+        for (; k < length; k++) {
             int x = m.load8(a + k);
             int y = m.load8(b + k);
             if (x != y) {
