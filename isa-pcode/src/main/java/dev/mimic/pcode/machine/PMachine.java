@@ -152,6 +152,7 @@ public final class PMachine implements Machine {
         state.set(Registers.NP, program.heapBase());
         state.set(Registers.EP, INITIAL_EP);
         ctx.instructions = 0;
+        runtime.heapChanged();
     }
 
     @Override
@@ -167,6 +168,7 @@ public final class PMachine implements Machine {
     @Override
     public void setRegister(String name, long value) {
         state.set(slot(name), value);
+        runtime.heapChanged();
     }
 
     private Slot slot(String name) {
@@ -192,6 +194,7 @@ public final class PMachine implements Machine {
         checkRange(address, bytes.length);
         memory.write(address, bytes, 0, bytes.length);
         engine.invalidate(address, address + bytes.length);
+        runtime.heapChanged();
     }
 
     private static void checkRange(long address, int length) {
@@ -311,6 +314,7 @@ public final class PMachine implements Machine {
         ctx.instructions = in.readLong();
         StateCodec.readMemory(memory, in);
         runtime.restore(in);
+        runtime.heapChanged();
         engine.invalidateAll();
     }
 

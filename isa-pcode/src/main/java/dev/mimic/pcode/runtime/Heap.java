@@ -12,7 +12,7 @@ import dev.mimic.pcode.load.Mpb;
  * block starts with a one-word header holding its length (header included), negative while the
  * block is allocated. new takes the first free block that fits (splitting it) or extends the heap;
  * dispose frees the block and merges free neighbours, giving free blocks at the top back to the
- * free space. A record allocated with tag values ({@code new(p, t1, ...)}) keeps the tags and
+ * free space. {@link FreeBlocks} indexes the free blocks so neither walks the whole heap. A record allocated with tag values ({@code new(p, t1, ...)}) keeps the tags and
  * their count just below the record, so dispose can check them.
  */
 public final class Heap {
@@ -116,6 +116,7 @@ public final class Heap {
             throw P5Error.BAD_HEAP_MARK.fault();
         }
         ctx.state.set(Registers.NP, top);
+        TextFiles.runtime(ctx).freeBlocks().invalidate();
     }
 
     private static int newSpace(ExecutionContext ctx, int size) {
@@ -144,28 +145,26 @@ public final class Heap {
     /** First fit: allocates a free block of at least {@code len} bytes, splitting off the rest; 0 if none. */
     private static int findFree(ExecutionContext ctx, long len) {
         GuestMemory m = ctx.memory;
-        int np = (int) ctx.state.get(Registers.NP);
-        for (int at = TextFiles.runtime(ctx).heapBase(); at < np; ) {
-            int l = m.load32(at);
-            if (Math.abs((long) l) < WORD || at + Math.abs((long) l) > np) {
-                throw P5Error.HEAP_INVALID.fault();
-            }
-            if (l >= len + WORD) {
-                if (l > len + 2 * WORD) {
-                    m.store32(at, (int) -(len + WORD));
-                    m.store32((int) (at + len + WORD), (int) (l - (len + WORD)));
-                } else {
-                    m.store32(at, -l);
-                }
-                return at + WORD;
-            }
-            at += Math.abs(l);
+        FreeBlocks free = index(ctx);
+        int at = free.firstFit(m, len + WORD);
+        if (at < 0) {
+            return 0;
         }
-        return 0;
+        int l = m.load32(at);
+        if (l > len + 2 * WORD) {
+            m.store32(at, (int) -(len + WORD));
+            m.store32((int) (at + len + WORD), (int) (l - (len + WORD)));
+            free.allocated(at, (int) (at + len + WORD));
+        } else {
+            m.store32(at, -l);
+            free.allocated(at, -1);
+        }
+        return at + WORD;
     }
 
     private static void disposeSpace(ExecutionContext ctx, int pointer) {
         GuestMemory m = ctx.memory;
+        FreeBlocks free = index(ctx);
         int np = (int) ctx.state.get(Registers.NP);
         if (pointer == 0) {
             throw P5Error.DISPOSE_UNINITIALIZED.fault();
@@ -179,34 +178,21 @@ public final class Heap {
         if (l >= 0) {
             throw P5Error.BLOCK_ALREADY_FREED.fault();
         }
+        length(m, header);
         m.store32(header, -l);
-        coalesce(ctx);
+        ctx.state.set(Registers.NP, free.freed(m, header, np));
     }
 
-    /** Gives free blocks at the top back to the free space and merges adjacent free blocks. */
-    private static void coalesce(ExecutionContext ctx) {
-        GuestMemory m = ctx.memory;
-        int base = TextFiles.runtime(ctx).heapBase();
+    /** The free-block index, rebuilt from the store (merging and giving back free space as pint does) when it was dropped. */
+    private static FreeBlocks index(ExecutionContext ctx) {
+        P5Runtime runtime = TextFiles.runtime(ctx);
+        FreeBlocks free = runtime.freeBlocks();
         int np = (int) ctx.state.get(Registers.NP);
-        for (;;) {
-            int last = -1;
-            for (int at = base; at < np; at += length(m, at)) {
-                last = at;
-            }
-            if (last < 0 || m.load32(last) < 0) {
-                break;
-            }
-            np = last;
+        int lowered = free.ensure(ctx.memory, runtime.heapBase(), np, WORD);
+        if (lowered != np) {
+            ctx.state.set(Registers.NP, lowered);
         }
-        ctx.state.set(Registers.NP, np);
-        for (int at = base; at < np; ) {
-            int l = m.load32(at);
-            if (l >= 0 && at + l < np && m.load32(at + l) >= 0) {
-                m.store32(at, l + m.load32(at + l));
-            } else {
-                at += length(m, at);
-            }
-        }
+        return free;
     }
 
     private static int length(GuestMemory m, int header) {

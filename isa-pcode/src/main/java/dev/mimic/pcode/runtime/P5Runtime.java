@@ -31,6 +31,7 @@ import java.util.function.BooleanSupplier;
 public final class P5Runtime {
     private final int globalsBase;
     private final int heapBase;
+    private final FreeBlocks freeBlocks = new FreeBlocks();
     private final PFile[] files = new PFile[Mpb.MAX_FILES + 1];
     private final Map<Integer, Path> boundVariables;
     private final OutputStream stdout;
@@ -70,6 +71,15 @@ public final class P5Runtime {
     /** The bottom of the heap. */
     int heapBase() {
         return heapBase;
+    }
+
+    FreeBlocks freeBlocks() {
+        return freeBlocks;
+    }
+
+    /** Drops what the runtime derived from the heap, after the store changed behind its back. */
+    public void heapChanged() {
+        freeBlocks.invalidate();
     }
 
     /**
