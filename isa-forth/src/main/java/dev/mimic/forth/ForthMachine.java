@@ -27,7 +27,6 @@ import dev.mimic.forth.exception.ThrowCode;
 import dev.mimic.forth.layout.MemoryMap;
 import dev.mimic.forth.layout.Registers;
 import dev.mimic.forth.runtime.ForthRuntime;
-import dev.mimic.forth.runtime.Stacks;
 import dev.mimic.forth.runtime.StopCode;
 import dev.mimic.forth.runtime.Terminal;
 
@@ -334,6 +333,11 @@ public final class ForthMachine implements Machine {
             return decoder.decode(pc, request, jvmCalls);
         }
 
+        /**
+         * Every fault becomes a THROW (-9 for memory, -10 for division, a helper's own code). The
+         * pc is precise; the stacks are as of the last block boundary (their tops may have been in
+         * temporaries), which is all THROW needs: it restores them from the CATCH frame.
+         */
         @Override
         public StopEvent onFault(GuestFault fault, ExecutionContext ctx) {
             if (fault.pc() == MemoryMap.THROW_THREAD) {

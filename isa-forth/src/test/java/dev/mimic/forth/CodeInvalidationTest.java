@@ -1,7 +1,6 @@
 package dev.mimic.forth;
 
 import dev.mimic.backend.exec.EngineKind;
-import dev.mimic.backend.exec.RegionCode;
 import dev.mimic.backend.exec.RegionCompiler;
 import dev.mimic.backend.jit.Jit;
 import org.junit.jupiter.api.Test;

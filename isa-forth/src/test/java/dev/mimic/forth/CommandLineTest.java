@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@link ForthMachine#run()}: gforth's command line, ok loop, error reports and exit statuses. */
 @Timeout(60)
@@ -78,6 +79,13 @@ class CommandLineTest {
         Session s = new Session(ForthOptions.defaults().withInput(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8))));
         assertEquals(0, s.machine.runInteractive());
         assertEquals("1 2 + . 3  ok\n: x  compiled\n 3 . ;  ok\nx 3  ok\n\n", s.output());
+    }
+
+    @Test
+    void anInstructionBudget_endsTheRunWithOne() {
+        Session s = session(lines(), ForthOptions.Argument.evaluate(": spin begin again ; spin"));
+        assertEquals(1, s.machine.run(1_000_000));
+        assertTrue(s.errors().startsWith("instruction limit reached at spin"), s.errors());
     }
 
     @Test

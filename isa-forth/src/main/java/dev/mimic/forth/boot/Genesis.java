@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * The dictionary before any Forth source is read: the system variables, the three predefined word
  * lists, one word per primitive of forth.isa, the code field kinds as constants ({@code docol:}
- * and so on, as in gforth) and the system variables as words. Everything else the kernel sources
+ * and so on, as in gforth), the system variables as words, and the header flag bits. Everything else the kernel sources
  * define.
  */
 final class Genesis {
@@ -45,6 +45,9 @@ final class Genesis {
         for (Map.Entry<String, Long> v : MemoryMap.VARIABLES.entrySet()) {
             constant(d, v.getKey(), docon, v.getValue());
         }
+        constant(d, "immediate-bit", docon, Dictionary.IMMEDIATE);
+        constant(d, "hidden-bit", docon, Dictionary.HIDDEN);
+        constant(d, "compile-only-bit", docon, Dictionary.COMPILE_ONLY);
         m.store64(MemoryMap.HALT_THREAD, d.find(bytes("(halt)")));
     }
 

@@ -15,8 +15,8 @@ import dev.mimic.forth.runtime.FileWords;
 import dev.mimic.forth.runtime.FloatMath;
 import dev.mimic.forth.runtime.FloatText;
 import dev.mimic.forth.runtime.Heap;
-import dev.mimic.forth.text.Interpreter;
 import dev.mimic.forth.runtime.StopCode;
+import dev.mimic.forth.text.Interpreter;
 
 import static dev.mimic.backend.ir.Effect.MAY_FAULT;
 import static dev.mimic.backend.ir.Effect.READS_STATE;

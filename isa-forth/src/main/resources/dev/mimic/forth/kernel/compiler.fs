@@ -1,4 +1,4 @@
-: \ #source @ >in ! ;  last-header @ 8 - dup @ 256 or swap !
+: \ #source @ >in ! ;  last-header @ 8 - dup @ immediate-bit or swap !
 
 \ Mimic Forth kernel, part 1: the compiler.
 \
@@ -17,10 +17,10 @@
 \ Header flags live in the cell before the code field.
 : >info  8 - ;
 : set-flag  last-header @ >info dup @ rot or swap ! ;
-: immediate  256 set-flag ;
-: compile-only  1024 set-flag ;
-: hide  512 set-flag ;
-: reveal  last-header @ >info dup @ 512 invert and swap ! ;
+: immediate  immediate-bit set-flag ;
+: compile-only  compile-only-bit set-flag ;
+: hide  hidden-bit set-flag ;
+: reveal  last-header @ >info dup @ hidden-bit invert and swap ! ;
 
 : constant  parse-name docon: (header) drop , ;
 parse-name lit find-name constant 'lit
@@ -66,8 +66,8 @@ parse-name exit find-name constant 'exit
 
 : '  ( "name" -- xt )  parse-name find-name dup 0= if -13 throw then ;
 : [']  ( "name" -- )  ' 'lit , , ; immediate compile-only
-: immediate?  ( xt -- flag )  >info @ 256 and 0<> ;
-: compile-only?  ( xt -- flag )  >info @ 1024 and 0<> ;
+: immediate?  ( xt -- flag )  >info @ immediate-bit and 0<> ;
+: compile-only?  ( xt -- flag )  >info @ compile-only-bit and 0<> ;
 \ A state-smart immediate colon word keeps its compilation semantics in the second code field
 \ cell, so POSTPONE compiles them even where the postponing word runs in interpretation state.
 : compiles-with  ( xt -- )  last @ cell+ ! ;
