@@ -60,7 +60,6 @@ public final class Snapshot {
         } catch (IOException e) {
             throw new MachineException(file + ": cannot read snapshot: " + e.getMessage());
         }
-        ByteBuffer in = ByteBuffer.wrap(all);
         if (all.length < MAGIC.length || !ByteBuffer.wrap(all, 0, MAGIC.length).equals(ByteBuffer.wrap(MAGIC))) {
             throw bad(file, 0, "not a Mimic snapshot (bad magic)");
         }
@@ -89,7 +88,7 @@ public final class Snapshot {
                 throw bad(file, all.length - 4, "checksum mismatch (file is corrupt)");
             }
         } catch (EOFException e) {
-            throw bad(file, in.limit(), "file ends early (truncated)");
+            throw bad(file, all.length, "file ends early (truncated)");
         } catch (IOException e) {
             throw new MachineException(file + ": cannot read snapshot: " + e.getMessage());
         }

@@ -112,8 +112,4 @@ final class CodeCache {
         entries.clear();
         Arrays.fill(recent, null);
     }
-
-    int size() {
-        return entries.size();
-    }
 }

@@ -336,9 +336,4 @@ public final class Engine {
             stats.compileFailures++;
         }
     }
-
-    /** Decoded-region count in the main cache (for tests). */
-    int cachedRegions() {
-        return regions.size();
-    }
 }
