@@ -1,5 +1,6 @@
 package dev.mimic.gdb;
 
+import dev.mimic.backend.exec.GuestFault;
 import dev.mimic.backend.exec.StopEvent;
 import dev.mimic.backend.machine.Machine;
 import dev.mimic.backend.machine.MachineException;
@@ -18,7 +19,9 @@ import java.util.Arrays;
 /**
  * One gdb connection to one machine, in all-stop mode with a single thread: reads packets,
  * answers each (an empty reply for anything not offered, {@code E01} for a malformed one,
- * {@code E14} for memory that is not there) and runs the guest when told to. The packet set is
+ * {@code E14} for memory that is not there, whether the machine says so with a
+ * {@link MachineException} or lets its memory's {@link GuestFault} through) and runs the guest
+ * when told to. The packet set is
  * that of GDB's "Remote Protocol" appendix that a debugger needs for one process.
  */
 final class GdbSession {
@@ -136,7 +139,7 @@ final class GdbSession {
         int length = Math.min(f.lengthToEnd(), PacketConnection.MAX_PACKET / 2);
         try {
             return Hex.encode(machine.readMemory(address, length));
-        } catch (MachineException partly) {
+        } catch (MachineException | GuestFault partly) {
             int readable = 0;
             while (readable < length && readable(address + readable)) {
                 readable++;
@@ -149,7 +152,7 @@ final class GdbSession {
         try {
             machine.readMemory(address, 1);
             return true;
-        } catch (MachineException unmapped) {
+        } catch (MachineException | GuestFault unmapped) {
             return false;
         }
     }
@@ -161,7 +164,7 @@ final class GdbSession {
         try {
             machine.writeMemory(address, data);
             return OK;
-        } catch (MachineException unmapped) {
+        } catch (MachineException | GuestFault unmapped) {
             return NO_MEMORY;
         }
     }
