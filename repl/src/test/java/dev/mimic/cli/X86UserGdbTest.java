@@ -1,0 +1,103 @@
+package dev.mimic.cli;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Debian's gdb debugging a program under {@code mimic x86-user -g}: breakpoints by source line,
+ * stepping over a line, registers, variables, memory, a hardware watchpoint's old and new values,
+ * and the program's exit code, under each engine.
+ */
+class X86UserGdbTest {
+    private static final String SOURCE = """
+            int some_global = 1;
+            unsigned char some_array[4] = {0x11, 0x22, 0x33, 0x44};
+
+            static void bump(int by) {
+                some_global += by;
+            }
+
+            int main(void) {
+                some_array[0] = 0x55;
+                bump(5);
+                bump(2);
+                return some_global - 5;
+            }
+            """;
+
+    @TempDir
+    static Path dir;
+    private static Path program;
+
+    @BeforeAll
+    static void build() throws Exception {
+        try {
+            Process p = new ProcessBuilder("gdb", "--version").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            Assumptions.assumeTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0, "gdb does not run");
+        } catch (IOException noGdb) {
+            Assumptions.abort("gdb is not installed (Debian: apt-get install gdb)");
+        }
+        program = GuestPrograms.compile(dir, "watched", SOURCE, "-g", "-O0");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"interp", "jit", "tiered"})
+    void gdbBreaksStepsReadsAndWatches(String engine) throws Exception {
+        try (MimicWithStub mimic = MimicWithStub.start("--engine=" + engine, program.toString())) {
+            String out = gdb(mimic.port(), "break main", "continue", "next", "info registers eip", "info line 10",
+                    "print some_global", "x/4xb &some_array", "watch some_global", "continue", "continue", "continue");
+            String file = dir.resolve("watched.c").toString();
+            assertTrue(out.contains("Breakpoint 1, main () at " + file + ":9\n"), out);
+            assertTrue(out.contains("\n10\t    bump(5);\n"), out);
+
+            Matcher eip = Pattern.compile("eip\\s+(0x[0-9a-f]+)\\s+0x[0-9a-f]+ <main\\+\\d+>").matcher(out);
+            assertTrue(eip.find(), out);
+            assertTrue(out.contains("Line 10 of \"" + file + "\" starts at address " + eip.group(1) + " "), out);
+
+            assertTrue(out.contains("$1 = 1\n"), out);
+            assertTrue(out.contains("<some_array>:\t0x55\t0x22\t0x33\t0x44\n"), out);
+            assertTrue(out.contains("Hardware watchpoint 2: some_global\n\nOld value = 1\nNew value = 6\nbump (by=5) at " + file + ":6\n"), out);
+            assertTrue(out.contains("Hardware watchpoint 2: some_global\n\nOld value = 6\nNew value = 8\nbump (by=2) at " + file + ":6\n"), out);
+            assertTrue(out.contains("[Inferior 1 (Remote target) exited with code 03]"), out);
+
+            Mimic r = mimic.finish();
+            assertEquals(3, r.status(), r.err());
+        }
+    }
+
+    /** Runs {@code gdb --batch} on the program against the stub; returns what it printed. */
+    private static String gdb(int port, String... commands) throws Exception {
+        List<String> command = new ArrayList<>(List.of("gdb", "--batch", "-nx", "-iex", "set debuginfod enabled off",
+                "-ex", "set remotetimeout 30", "-ex", "target remote 127.0.0.1:" + port));
+        for (String c : commands) {
+            command.add("-ex");
+            command.add(c);
+        }
+        command.add(program.toString());
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("DEBUGINFOD_URLS", "");
+        Process gdb = pb.start();
+        String out = new String(gdb.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!gdb.waitFor(60, TimeUnit.SECONDS)) {
+            gdb.destroyForcibly();
+            throw new AssertionError("gdb did not finish:\n" + out);
+        }
+        return out;
+    }
+}
