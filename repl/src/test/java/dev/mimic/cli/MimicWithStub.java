@@ -56,6 +56,17 @@ final class MimicWithStub implements AutoCloseable {
         throw new AssertionError("mimic did not start listening: " + err.toString(StandardCharsets.UTF_8));
     }
 
+    /** Waits until the guest has printed {@code text}. */
+    void awaitOutput(String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
+        while (!out.toString(StandardCharsets.UTF_8).contains(text)) {
+            if (System.nanoTime() > deadline || status.isDone()) {
+                throw new AssertionError("the guest did not print '" + text + "': " + out.toString(StandardCharsets.UTF_8));
+            }
+            Thread.sleep(10);
+        }
+    }
+
     /** Waits for the command to end. */
     Mimic finish() throws Exception {
         int s = status.get(SECONDS, TimeUnit.SECONDS);

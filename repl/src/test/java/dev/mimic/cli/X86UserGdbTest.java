@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Debian's gdb debugging a program under {@code mimic x86-user -g}: breakpoints by source line,
  * stepping over a line, registers, variables, memory, a hardware watchpoint's old and new values,
- * and the program's exit code, under each engine.
+ * the program's exit code, and Ctrl-C stopping a running program, under each engine.
  */
 class X86UserGdbTest {
     private static final String SOURCE = """
@@ -40,9 +40,19 @@ class X86UserGdbTest {
             }
             """;
 
+    /** Says it runs, then spins until gdb interrupts it. */
+    private static final String SPINNER = """
+            #include <unistd.h>
+            volatile int spins;
+            int main(void) {
+                write(1, "spinning\\n", 9);
+                for (;;) spins++;
+            }
+            """;
+
     @TempDir
     static Path dir;
-    private static Path program;
+    private static Path program, spinner;
 
     @BeforeAll
     static void build() throws Exception {
@@ -54,14 +64,15 @@ class X86UserGdbTest {
             Assumptions.abort("gdb is not installed (Debian: apt-get install gdb)");
         }
         program = GuestPrograms.compile(dir, "watched", SOURCE, "-g", "-O0");
+        spinner = GuestPrograms.compile(dir, "spinner", SPINNER, "-g", "-O0");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"interp", "jit", "tiered"})
     void gdbBreaksStepsReadsAndWatches(String engine) throws Exception {
         try (MimicWithStub mimic = MimicWithStub.start("--engine=" + engine, program.toString())) {
-            String out = gdb(mimic.port(), "break main", "continue", "next", "info registers eip", "info line 10",
-                    "print some_global", "x/4xb &some_array", "watch some_global", "continue", "continue", "continue");
+            String out = gdb(program, mimic.port(), "break main", "continue", "next", "info registers eip", "info line 10",
+                    "print some_global", "x/4xb &some_array", "watch some_global", "continue", "continue", "continue").finish();
             String file = dir.resolve("watched.c").toString();
             assertTrue(out.contains("Breakpoint 1, main () at " + file + ":9\n"), out);
             assertTrue(out.contains("\n10\t    bump(5);\n"), out);
@@ -81,8 +92,40 @@ class X86UserGdbTest {
         }
     }
 
-    /** Runs {@code gdb --batch} on the program against the stub; returns what it printed. */
-    private static String gdb(int port, String... commands) throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"interp", "jit"})
+    void ctrlCInterruptsTheRunningProgram(String engine) throws Exception {
+        try (MimicWithStub mimic = MimicWithStub.start("--engine=" + engine, spinner.toString())) {
+            Gdb gdb = gdb(spinner, mimic.port(), "continue", "print spins > 0", "kill");
+            mimic.awaitOutput("spinning\n");
+            Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(gdb.process().pid())).start();
+            assertEquals(0, kill.waitFor());
+            String out = gdb.finish();
+            assertTrue(out.contains("Program received signal SIGINT, Interrupt.\n"), out);
+            assertTrue(out.contains("$1 = 1\n"), out);
+            Mimic r = mimic.finish();
+            assertEquals(X86UserCommand.KILLED_STATUS, r.status(), r.err());
+        }
+    }
+
+    /** A gdb process and the file its output goes to (a file, so a hung gdb cannot block the test). */
+    private record Gdb(Process process, Path output) {
+        /** What gdb printed, once it has finished. */
+        String finish() throws Exception {
+            boolean finished = process.waitFor(60, TimeUnit.SECONDS);
+            if (!finished) {
+                process.destroyForcibly();
+            }
+            String out = Files.readString(output);
+            if (!finished) {
+                throw new AssertionError("gdb did not finish:\n" + out);
+            }
+            return out;
+        }
+    }
+
+    /** Starts {@code gdb --batch} on {@code program} against the stub. */
+    private static Gdb gdb(Path program, int port, String... commands) throws IOException {
         List<String> command = new ArrayList<>(List.of("gdb", "--batch", "-nx", "-iex", "set debuginfod enabled off",
                 "-ex", "set remotetimeout 30", "-ex", "target remote 127.0.0.1:" + port));
         for (String c : commands) {
@@ -90,14 +133,9 @@ class X86UserGdbTest {
             command.add(c);
         }
         command.add(program.toString());
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        Path output = Files.createTempFile(dir, "gdb", ".out");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         pb.environment().put("DEBUGINFOD_URLS", "");
-        Process gdb = pb.start();
-        String out = new String(gdb.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!gdb.waitFor(60, TimeUnit.SECONDS)) {
-            gdb.destroyForcibly();
-            throw new AssertionError("gdb did not finish:\n" + out);
-        }
-        return out;
+        return new Gdb(pb.start(), output);
     }
 }
