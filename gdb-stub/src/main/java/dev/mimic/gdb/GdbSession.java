@@ -190,6 +190,7 @@ final class GdbSession {
 
     private String run(boolean step) throws IOException {
         if (guestEnded()) {
+            stopReply = StopReply.ended(last);
             return stopReply;
         }
         last = step ? resumer.step() : resumer.resume();

@@ -7,8 +7,10 @@ import dev.mimic.gdb.wire.Hex;
 /**
  * Turns an engine {@link StopEvent} into gdb's stop reply: {@code T05} with the reason
  * ({@code swbreak}, {@code hwbreak}, {@code watch}/{@code rwatch}/{@code awatch} and the watched
- * address) for traps, {@code T02} for an interrupt, {@code Wxx} when the program exited and
- * {@code Xxx} when a signal ended it. Signal numbers are gdb's, which match Linux's for these.
+ * address) for traps, {@code T02} for an interrupt, {@code Wxx} when the program exited. A fatal
+ * fault is first a stop with its signal ({@code T0b}), so the crash can be inspected as under
+ * ptrace; resuming then gets {@code Xxx}, the process killed by that signal. Signal numbers are
+ * gdb's, which match Linux's for these.
  */
 final class StopReply {
     static final int SIGINT = 2, SIGTRAP = 5, SIGSEGV = 11;
@@ -29,8 +31,8 @@ final class StopReply {
      */
     static String of(StopEvent e, DebugPointTable table, boolean swbreak, boolean hwbreak) {
         return switch (e.kind()) {
-            case EXITED -> "W" + Hex.byteText(e.exitCode());
-            case FAULTED -> "X" + Hex.byteText(fatalSignal(e));
+            case EXITED -> ended(e);
+            case FAULTED -> trap(fatalSignal(e), "");
             case INTERRUPTED -> trap(SIGINT, "");
             case BREAKPOINT -> trap(SIGTRAP, table.typeOf(e.id()).map(type ->
                     type == DebugPointTable.SOFTWARE && swbreak ? "swbreak:;"
@@ -38,6 +40,11 @@ final class StopReply {
             case WATCHPOINT -> trap(SIGTRAP, table.watchpoint(e.id()).map(StopReply::watchReason).orElse(""));
             case STEPPED, LIMIT -> trap(SIGTRAP, "");
         };
+    }
+
+    /** The reply to resuming a guest that has ended ({@link StopEvent#terminal()}): its exit or its death. */
+    static String ended(StopEvent e) {
+        return e.kind() == StopEvent.Kind.EXITED ? "W" + Hex.byteText(e.exitCode()) : "X" + Hex.byteText(fatalSignal(e));
     }
 
     private static String watchReason(Watchpoint w) {

@@ -142,6 +142,14 @@ class GdbSessionTest {
     }
 
     @Test
+    void fatalFaultStopsWithItsSignalThenKillsOnResume() {
+        ScriptedGdb.Transcript t = new ScriptedGdb().send("c").send("p0").send("?").send("c").send("s")
+                .run(TinyTarget.divisionByZero(), TinyTarget.TARGET);
+        assertEquals(List.of("T0bthread:1;", "04000000", "T0bthread:1;", "X0b", "X0b"), t.replies());
+        assertEquals(SessionEnd.How.GUEST_ENDED, t.end().how());
+    }
+
+    @Test
     void killEndsWithoutAReply() {
         ScriptedGdb.Transcript t = new ScriptedGdb().send("k").send("qC").run(machine, TinyTarget.TARGET);
         assertEquals(List.of(), t.replies());

@@ -39,6 +39,11 @@ final class TinyTarget {
                 insn(TinyMachine.HALT, 0, 0));
     }
 
+    /** {@code 0: r0 = 1; 4: r0 /= 0}, a fatal fault. */
+    static TinyMachine divisionByZero() {
+        return new TinyMachine(EngineKind.TIERED).load(insn(TinyMachine.LI, 0, 1), insn(TinyMachine.DIV, 0, 0));
+    }
+
     /** {@code 0: jmp 0}, forever. */
     static TinyMachine endlessLoop() {
         return new TinyMachine(EngineKind.TIERED).load(insn(TinyMachine.JMP, 0, 0));

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Debian's gdb debugging a program under {@code mimic x86-user -g}: breakpoints by source line,
  * stepping over a line, registers, variables, memory, a hardware watchpoint's old and new values,
- * the program's exit code, and Ctrl-C stopping a running program, under each engine.
+ * the program's exit code, a crash, and Ctrl-C stopping a running program, under each engine.
  */
 class X86UserGdbTest {
     private static final String SOURCE = """
@@ -50,9 +50,18 @@ class X86UserGdbTest {
             }
             """;
 
+    /** Writes through a null pointer on line 3. */
+    private static final String CRASHER = """
+            int main(void) {
+                volatile int *nowhere = 0;
+                *nowhere = 1;
+                return 0;
+            }
+            """;
+
     @TempDir
     static Path dir;
-    private static Path program, spinner;
+    private static Path program, spinner, crasher;
 
     @BeforeAll
     static void build() throws Exception {
@@ -65,6 +74,7 @@ class X86UserGdbTest {
         }
         program = GuestPrograms.compile(dir, "watched", SOURCE, "-g", "-O0");
         spinner = GuestPrograms.compile(dir, "spinner", SPINNER, "-g", "-O0");
+        crasher = GuestPrograms.compile(dir, "crasher", CRASHER, "-g", "-O0");
     }
 
     @ParameterizedTest
@@ -105,6 +115,21 @@ class X86UserGdbTest {
             assertTrue(out.contains("$1 = 1\n"), out);
             Mimic r = mimic.finish();
             assertEquals(X86UserCommand.KILLED_STATUS, r.status(), r.err());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"interp", "jit"})
+    void aCrashStopsAtTheFaultingLineThenKillsTheProgram(String engine) throws Exception {
+        try (MimicWithStub mimic = MimicWithStub.start("--engine=" + engine, crasher.toString())) {
+            String out = gdb(crasher, mimic.port(), "continue", "print nowhere", "continue").finish();
+            assertTrue(out.contains("Program received signal SIGSEGV, Segmentation fault.\n"), out);
+            assertTrue(out.contains(" in main () at " + dir.resolve("crasher.c") + ":3\n3\t    *nowhere = 1;\n"), out);
+            assertTrue(out.contains("$1 = (volatile int *) 0x0\n"), out);
+            assertTrue(out.contains("Program terminated with signal SIGSEGV, Segmentation fault."), out);
+            Mimic r = mimic.finish();
+            assertEquals(128 + 11, r.status(), r.err());
+            assertTrue(r.err().contains("Segmentation fault"), r.err());
         }
     }
 
