@@ -14,7 +14,6 @@ import dev.mimic.gdb.wire.PacketFields;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * One gdb connection to one machine, in all-stop mode with a single thread: reads packets,
@@ -62,18 +61,26 @@ final class GdbSession {
                 }
             }
         } catch (IOException gone) {
-            end = new SessionEnd(guestEnded() ? SessionEnd.How.GUEST_ENDED : SessionEnd.How.DETACHED, last);
+            end = detached();
         } finally {
             points.removeAll();
         }
         return end;
     }
 
+    /** How the session ends when gdb lets go of the guest: it ended already, or it may run on. */
+    private SessionEnd detached() {
+        return new SessionEnd(guestEnded() ? SessionEnd.How.GUEST_ENDED : SessionEnd.How.DETACHED, last);
+    }
+
     private boolean guestEnded() {
         return last != null && last.terminal();
     }
 
-    /** The reply to one packet; null for the packets that have none ({@code k}). */
+    /**
+     * The reply to one packet; null for the packets that have none ({@code k}) and for
+     * {@code QStartNoAckMode}, whose reply must go out before acknowledgements stop.
+     */
     String answer(String packet) throws IOException {
         try {
             return dispatch(packet);
@@ -118,7 +125,7 @@ final class GdbSession {
                 yield null;
             }
             case 'D' -> {
-                end = new SessionEnd(guestEnded() ? SessionEnd.How.GUEST_ENDED : SessionEnd.How.DETACHED, last);
+                end = detached();
                 yield OK;
             }
             case 'q', 'Q' -> query(packet);
@@ -181,7 +188,7 @@ final class GdbSession {
     private String resumeWithSignal(boolean step, PacketFields f) throws IOException {
         String rest = f.rest();
         int semicolon = rest.indexOf(';');
-        Hex.parse(semicolon < 0 ? rest : rest.substring(0, semicolon));
+        Hex.parse(semicolon < 0 ? rest : rest.substring(0, semicolon)); // the signal: checked, not used
         if (semicolon >= 0) {
             machine.setRegister(machine.pcRegister(), Hex.parse(rest.substring(semicolon + 1)));
         }
@@ -272,11 +279,6 @@ final class GdbSession {
         PacketFields window = new PacketFields(rest, colon + 1);
         long offset = window.hexUntil(',');
         int length = Math.min(window.lengthToEnd(), PacketConnection.MAX_PACKET / 2);
-        byte[] xml = target.xml().getBytes(StandardCharsets.UTF_8);
-        if (offset < 0 || offset >= xml.length) {
-            return "l";
-        }
-        int to = (int) Math.min(xml.length, offset + length);
-        return (to == xml.length ? "l" : "m") + Binary.escape(Arrays.copyOfRange(xml, (int) offset, to));
+        return Binary.xferWindow(target.xml().getBytes(StandardCharsets.UTF_8), offset, length);
     }
 }

@@ -48,6 +48,9 @@ final class X86UserCommand extends MachineCommand {
 
     @Override
     UserMachine open(InputStream stdin) {
+        if (gdbPort != null) {
+            throw new MachineException("-g hands the program to gdb, not to the workbench: run mimic x86-user -g PORT");
+        }
         return UserModeRunner.load(options(stdin));
     }
 

@@ -98,4 +98,11 @@ class X86UserCommandTest {
             assertTrue(r.err().startsWith("mimic x86-user: cannot listen for gdb on 127.0.0.1:" + taken.getLocalPort() + ": "), r.err());
         }
     }
+
+    @Test
+    void theWorkbenchRefusesToServeGdb() throws Exception {
+        Mimic r = Mimic.run("debug", "x86-user", "-g", "1234", hello().toString());
+        assertEquals(2, r.status(), r.err());
+        assertEquals("mimic debug x86-user: -g hands the program to gdb, not to the workbench: run mimic x86-user -g PORT", r.err().strip());
+    }
 }

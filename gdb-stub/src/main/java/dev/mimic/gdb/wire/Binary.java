@@ -1,6 +1,6 @@
 package dev.mimic.gdb.wire;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The escaping GDB uses for binary data inside packets ({@code X} writes, {@code qXfer} replies):
@@ -39,11 +39,18 @@ public final class Binary {
             }
             out[n++] = (byte) c;
         }
-        return java.util.Arrays.copyOf(out, n);
+        return Arrays.copyOf(out, n);
     }
 
-    /** A payload's bytes as the one-char-per-byte string packets are handled as. */
-    public static String text(byte[] bytes) {
-        return new String(bytes, StandardCharsets.ISO_8859_1);
+    /**
+     * The reply to a {@code qXfer} read of {@code length} bytes at {@code offset} of {@code data}:
+     * {@code m} and the bytes while more follow, {@code l} and the bytes for the last window.
+     */
+    public static String xferWindow(byte[] data, long offset, int length) {
+        if (offset < 0 || offset >= data.length) {
+            return "l";
+        }
+        int to = (int) Math.min(data.length, offset + length);
+        return (to == data.length ? "l" : "m") + escape(Arrays.copyOfRange(data, (int) offset, to));
     }
 }
