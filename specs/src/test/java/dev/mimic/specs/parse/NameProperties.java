@@ -20,7 +20,7 @@ class NameProperties {
         Arbitrary<Character> first = Arbitraries.chars().with("adefhinortwXZ09_$".toCharArray());
         Arbitrary<String> rest = Arbitraries.strings().withChars("adefhinortwXZ09_$.-".toCharArray()).ofMaxLength(8);
         return Combinators.combine(first, rest).as((f, r) -> f + r)
-                .filter(name -> !name.chars().allMatch(Character::isDigit))
+                .filter(name -> !name.matches("[0-9]+|0[xX][0-9a-fA-F]+")) // the language reads these as numbers
                 .filter(name -> !name.equals("group") && !name.equals("instruction"));
     }
 
