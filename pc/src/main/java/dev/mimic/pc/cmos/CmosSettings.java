@@ -1,5 +1,7 @@
 package dev.mimic.pc.cmos;
 
+import dev.mimic.pc.memory.RamLayout;
+
 import java.util.Locale;
 
 /**
@@ -7,12 +9,11 @@ import java.util.Locale;
  * fills them): base and extended memory sizes, memory above 16 MiB and above 4 GiB in 64 KiB
  * units, the CPU count, and the boot device order.
  *
- * @param ramBelow4g bytes of RAM mapped below 4 GiB
- * @param ramAbove4g bytes of RAM mapped from 4 GiB up
- * @param cpus       number of processors
- * @param bootOrder  QEMU's {@code -boot} letters, first choice first: a (floppy), c (disk), d (CD-ROM), n (network)
+ * @param ram       where the RAM is
+ * @param cpus      number of processors
+ * @param bootOrder QEMU's {@code -boot} letters, first choice first: a (floppy), c (disk), d (CD-ROM), n (network)
  */
-public record CmosSettings(long ramBelow4g, long ramAbove4g, int cpus, String bootOrder) {
+public record CmosSettings(RamLayout ram, int cpus, String bootOrder) {
     private static final long KIB = 1024;
     private static final long MIB = 1024 * KIB;
     private static final long UNIT_64K = 64 * KIB;
@@ -29,12 +30,12 @@ public record CmosSettings(long ramBelow4g, long ramAbove4g, int cpus, String bo
     /** Writes the settings into {@code cmos}. */
     public void applyTo(Mc146818 cmos) {
         putWord(cmos, 0x15, 640);
-        long extendedKib = Math.min(Math.max(ramBelow4g / KIB - 1024, 0), 0xFFFF);
+        long extendedKib = Math.min(Math.max(ram.below4g() / KIB - 1024, 0), 0xFFFF);
         putWord(cmos, 0x17, (int) extendedKib);
         putWord(cmos, 0x30, (int) extendedKib);
-        long above16m = Math.min(Math.max(ramBelow4g - 16 * MIB, 0) / UNIT_64K, 0xFFFF);
+        long above16m = Math.min(Math.max(ram.below4g() - 16 * MIB, 0) / UNIT_64K, 0xFFFF);
         putWord(cmos, 0x34, (int) above16m);
-        long high = ramAbove4g / UNIT_64K;
+        long high = ram.above4g() / UNIT_64K;
         cmos.set(0x5B, (int) high);
         cmos.set(0x5C, (int) (high >>> 8));
         cmos.set(0x5D, (int) (high >>> 16));

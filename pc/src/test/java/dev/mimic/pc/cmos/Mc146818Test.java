@@ -2,6 +2,7 @@ package dev.mimic.pc.cmos;
 
 import dev.mimic.pc.bus.IoBus;
 import dev.mimic.pc.clock.VirtualClock;
+import dev.mimic.pc.memory.RamLayout;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDateTime;
@@ -165,7 +166,7 @@ class Mc146818Test {
 
     @Test
     void settingsFillMemorySizesCpusAndBootOrder() {
-        new CmosSettings(0xE000_0000L, 0x1_0000_0000L, 2, "dc").applyTo(rtc);
+        new CmosSettings(RamLayout.of(0x1_E000_0000L), 2, "dc").applyTo(rtc);
         assertEquals(0x280, rtc.get(0x15) | rtc.get(0x16) << 8);
         assertEquals(0xFFFF, rtc.get(0x17) | rtc.get(0x18) << 8);
         assertEquals(0xFFFF, rtc.get(0x30) | rtc.get(0x31) << 8);
@@ -174,9 +175,9 @@ class Mc146818Test {
         assertEquals(1, rtc.get(0x5F));
         assertEquals(0x23, rtc.get(0x3D));
         assertEquals(0x01, rtc.get(0x38));
-        new CmosSettings(32L << 20, 0, 1, "c").applyTo(rtc);
+        new CmosSettings(RamLayout.of(32L << 20), 1, "c").applyTo(rtc);
         assertEquals(31 * 1024, rtc.get(0x17) | rtc.get(0x18) << 8);
         assertEquals(16 * 16, rtc.get(0x34) | rtc.get(0x35) << 8);
-        assertThrows(IllegalArgumentException.class, () -> new CmosSettings(0, 0, 1, "x"));
+        assertThrows(IllegalArgumentException.class, () -> new CmosSettings(RamLayout.of(32L << 20), 1, "x"));
     }
 }
