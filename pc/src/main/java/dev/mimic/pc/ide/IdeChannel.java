@@ -1,0 +1,371 @@
+package dev.mimic.pc.ide;
+
+import dev.mimic.pc.bus.IoBus;
+import dev.mimic.pc.bus.IrqLine;
+import dev.mimic.pc.bus.PortDevice;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * One IDE channel with a master and an optional slave ATA disk, programmed through the task file
+ * (ATA/ATAPI-6, chapter 7): eight command block registers at {@code 0x1F0}/{@code 0x170}, the
+ * alternate status and device control register at {@code 0x3F6}/{@code 0x376}, and PIO data
+ * transfer through the 16-bit (or 32-bit) data register. Commands complete at once; reading the
+ * status register acknowledges the interrupt. The LBA and count registers are two deep for
+ * LBA48 commands, the older value read back with device control's HOB bit.
+ */
+public final class IdeChannel implements PortDevice {
+    public static final int PRIMARY_BASE = 0x1F0;
+    public static final int PRIMARY_CONTROL = 0x3F6;
+    public static final int PRIMARY_IRQ = 14;
+    public static final int SECONDARY_BASE = 0x170;
+    public static final int SECONDARY_CONTROL = 0x376;
+    public static final int SECONDARY_IRQ = 15;
+
+    private static final int BSY = 0x80;
+    private static final int DRDY = 0x40;
+    private static final int DSC = 0x10;
+    private static final int DRQ = 0x08;
+    private static final int ERR = 0x01;
+    private static final int ABRT = 0x04;
+    private static final int IDNF = 0x10;
+    private static final int CONTROL_NIEN = 0x02;
+    private static final int CONTROL_SRST = 0x04;
+    private static final int CONTROL_HOB = 0x80;
+    private static final int DEVICE_LBA = 0x40;
+    private static final int DEVICE_SLAVE = 0x10;
+
+    private final IrqLine irq;
+    private final AtaDisk[] disks;
+    private int base;
+    private int controlPort;
+
+    private int features;
+    private int error;
+    /** Count, LBA low, mid and high: current value in bits 7-0, the previous (HOB) one in bits 15-8. */
+    private int count;
+    private int lbaLow;
+    private int lbaMid;
+    private int lbaHigh;
+    private int device;
+    private int status = DRDY | DSC;
+    private int control;
+    private boolean irqPending;
+    private int multipleCount;
+
+    private final byte[] buffer = new byte[AtaDisk.MAX_MULTIPLE * DiskImage.SECTOR];
+    private int bufferPosition;
+    private int bufferEnd;
+    private boolean writing;
+    private long transferLba;
+    private long sectorsLeft;
+    private int sectorsPerBlock;
+
+    /** @param slave the second disk, or null */
+    public IdeChannel(IrqLine irq, AtaDisk master, AtaDisk slave) {
+        this.irq = irq;
+        this.disks = new AtaDisk[] {master, slave};
+        resetRegisters();
+    }
+
+    public void attach(IoBus bus, int commandBase, int control) {
+        this.base = commandBase;
+        this.controlPort = control;
+        bus.map(commandBase, 8, this);
+        bus.map(control, 1, this);
+    }
+
+    private AtaDisk selected() {
+        return disks[(device & DEVICE_SLAVE) != 0 ? 1 : 0];
+    }
+
+    @Override
+    public boolean accepts(int port, int size) {
+        return port == base || size == 1;
+    }
+
+    @Override
+    public int read(int port, int size) {
+        if (port == controlPort) {
+            return selected() == null ? 0 : status;
+        }
+        if (selected() == null) {
+            return 0;
+        }
+        boolean hob = (control & CONTROL_HOB) != 0;
+        return switch (port - base) {
+            case 0 -> readData(size);
+            case 1 -> error;
+            case 2 -> hob ? count >>> 8 : count & 0xFF;
+            case 3 -> hob ? lbaLow >>> 8 : lbaLow & 0xFF;
+            case 4 -> hob ? lbaMid >>> 8 : lbaMid & 0xFF;
+            case 5 -> hob ? lbaHigh >>> 8 : lbaHigh & 0xFF;
+            case 6 -> device;
+            default -> {
+                irqPending = false;
+                updateIrq();
+                yield status;
+            }
+        };
+    }
+
+    @Override
+    public void write(int port, int size, int value) {
+        if (port == controlPort) {
+            writeControl(value);
+            return;
+        }
+        control &= ~CONTROL_HOB;
+        switch (port - base) {
+            case 0 -> writeData(size, value);
+            case 1 -> features = value;
+            case 2 -> count = push(count, value);
+            case 3 -> lbaLow = push(lbaLow, value);
+            case 4 -> lbaMid = push(lbaMid, value);
+            case 5 -> lbaHigh = push(lbaHigh, value);
+            case 6 -> device = value | 0xA0;
+            default -> {
+                if (selected() != null) {
+                    command(value);
+                }
+            }
+        }
+    }
+
+    private static int push(int register, int value) {
+        return (register << 8 | value & 0xFF) & 0xFFFF;
+    }
+
+    /** SRST held then released resets both drives (ATA-6 9.2, software reset). */
+    private void writeControl(int value) {
+        boolean releasingReset = (control & CONTROL_SRST) != 0 && (value & CONTROL_SRST) == 0;
+        control = value;
+        if ((value & CONTROL_SRST) != 0) {
+            status = BSY;
+        } else if (releasingReset) {
+            resetRegisters();
+        }
+        updateIrq();
+    }
+
+    /** The state after reset or diagnostics: the ATA signature (count 1, LBA 1, 0, 0) and diagnostic code 1. */
+    private void resetRegisters() {
+        count = 1;
+        lbaLow = 1;
+        lbaMid = 0;
+        lbaHigh = 0;
+        device = 0xA0;
+        error = 0x01;
+        status = DRDY | DSC;
+        bufferPosition = bufferEnd = 0;
+        sectorsLeft = 0;
+    }
+
+    private void command(int command) {
+        error = 0;
+        switch (command) {
+            case 0xEC -> {
+                System.arraycopy(selected().identify(multipleCount), 0, buffer, 0, DiskImage.SECTOR);
+                startPioIn(0, 0, 1);
+                bufferEnd = DiskImage.SECTOR;
+            }
+            case 0x20, 0x21 -> startTransfer(false, false, 1);
+            case 0x24 -> startTransfer(false, true, 1);
+            case 0xC4, 0x29 -> startMultiple(false, command == 0x29);
+            case 0x30, 0x31 -> startTransfer(true, false, 1);
+            case 0x34 -> startTransfer(true, true, 1);
+            case 0xC5, 0x39 -> startMultiple(true, command == 0x39);
+            case 0xC6 -> {
+                int n = count & 0xFF;
+                if (n > AtaDisk.MAX_MULTIPLE || Integer.bitCount(n) > 1) {
+                    abort();
+                } else {
+                    multipleCount = n;
+                    complete();
+                }
+            }
+            case 0x40, 0x41, 0x42 -> verify(command == 0x42);
+            case 0xF8, 0x27 -> readNativeMax(command == 0x27);
+            case 0x90 -> {
+                resetRegisters();
+                complete();
+            }
+            case 0xE5 -> {
+                count = 0xFF;
+                complete();
+            }
+            case 0x91, 0xEF, 0xE7, 0xEA, 0xE0, 0xE1, 0xE2, 0xE3, 0xE6, 0x70 -> complete();
+            default -> {
+                if ((command & 0xF0) == 0x10) {
+                    complete();
+                } else {
+                    abort();
+                }
+            }
+        }
+    }
+
+    private void complete() {
+        status = DRDY | DSC;
+        raiseIrq();
+    }
+
+    private void abort() {
+        error = ABRT;
+        status = DRDY | DSC | ERR;
+        raiseIrq();
+    }
+
+    private void raiseIrq() {
+        irqPending = true;
+        updateIrq();
+    }
+
+    private void updateIrq() {
+        irq.set(irqPending && (control & CONTROL_NIEN) == 0);
+    }
+
+    /** The starting sector of the command, from LBA28, LBA48 or CHS registers. */
+    private long address(boolean lba48) {
+        if (lba48) {
+            return (long) (lbaHigh >>> 8) << 40 | (long) (lbaMid >>> 8) << 32 | (long) (lbaLow >>> 8) << 24
+                    | (lbaHigh & 0xFF) << 16 | (lbaMid & 0xFF) << 8 | lbaLow & 0xFF;
+        }
+        if ((device & DEVICE_LBA) != 0) {
+            return (long) (device & 0x0F) << 24 | (lbaHigh & 0xFF) << 16 | (lbaMid & 0xFF) << 8 | lbaLow & 0xFF;
+        }
+        int cylinder = (lbaHigh & 0xFF) << 8 | lbaMid & 0xFF;
+        int sector = lbaLow & 0xFF;
+        return ((long) cylinder * AtaDisk.HEADS + (device & 0x0F)) * AtaDisk.SECTORS_PER_TRACK + sector - 1;
+    }
+
+    /** Sectors the command covers: a count of 0 means 256, or 65,536 for LBA48 commands. */
+    private long sectorCount(boolean lba48) {
+        int n = lba48 ? count : count & 0xFF;
+        return n == 0 ? (lba48 ? 65_536 : 256) : n;
+    }
+
+    private boolean inRange(long lba, long sectors) {
+        if (lba >= 0 && lba + sectors <= selected().sectors()) {
+            return true;
+        }
+        error = IDNF;
+        status = DRDY | DSC | ERR;
+        raiseIrq();
+        return false;
+    }
+
+    private void startMultiple(boolean write, boolean lba48) {
+        if (multipleCount == 0) {
+            abort();
+        } else {
+            startTransfer(write, lba48, multipleCount);
+        }
+    }
+
+    private void startTransfer(boolean write, boolean lba48, int blockSectors) {
+        long lba = address(lba48);
+        long sectors = sectorCount(lba48);
+        if (!inRange(lba, sectors)) {
+            return;
+        }
+        writing = write;
+        if (write) {
+            transferLba = lba;
+            sectorsLeft = sectors;
+            sectorsPerBlock = blockSectors;
+            bufferPosition = 0;
+            bufferEnd = (int) Math.min(blockSectors, sectors) * DiskImage.SECTOR;
+            status = DRDY | DSC | DRQ;
+        } else {
+            startPioIn(lba, sectors, blockSectors);
+            loadBlock();
+        }
+    }
+
+    private void startPioIn(long lba, long sectors, int blockSectors) {
+        writing = false;
+        transferLba = lba;
+        sectorsLeft = sectors;
+        sectorsPerBlock = blockSectors;
+        bufferPosition = 0;
+        status = DRDY | DSC | DRQ;
+        raiseIrq();
+    }
+
+    private void loadBlock() {
+        int n = (int) Math.min(sectorsPerBlock, sectorsLeft);
+        try {
+            selected().image().read(transferLba, n, buffer, 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("disk read failed: " + e.getMessage(), e);
+        }
+        transferLba += n;
+        sectorsLeft -= n;
+        bufferPosition = 0;
+        bufferEnd = n * DiskImage.SECTOR;
+    }
+
+    private int readData(int size) {
+        if ((status & DRQ) == 0 || writing) {
+            return 0;
+        }
+        int value = 0;
+        for (int i = 0; i < size && bufferPosition < bufferEnd; i++) {
+            value |= (buffer[bufferPosition++] & 0xFF) << (8 * i);
+        }
+        if (bufferPosition == bufferEnd) {
+            if (sectorsLeft > 0) {
+                loadBlock();
+                raiseIrq();
+            } else {
+                status = DRDY | DSC;
+            }
+        }
+        return value;
+    }
+
+    private void writeData(int size, int value) {
+        if ((status & DRQ) == 0 || !writing) {
+            return;
+        }
+        for (int i = 0; i < size && bufferPosition < bufferEnd; i++) {
+            buffer[bufferPosition++] = (byte) (value >>> (8 * i));
+        }
+        if (bufferPosition < bufferEnd) {
+            return;
+        }
+        int n = bufferEnd / DiskImage.SECTOR;
+        try {
+            selected().image().write(transferLba, n, buffer, 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("disk write failed: " + e.getMessage(), e);
+        }
+        transferLba += n;
+        sectorsLeft -= n;
+        bufferPosition = 0;
+        bufferEnd = (int) Math.min(sectorsPerBlock, sectorsLeft) * DiskImage.SECTOR;
+        status = sectorsLeft > 0 ? DRDY | DSC | DRQ : DRDY | DSC;
+        raiseIrq();
+    }
+
+    private void verify(boolean lba48) {
+        if (inRange(address(lba48), sectorCount(lba48))) {
+            complete();
+        }
+    }
+
+    /** READ NATIVE MAX ADDRESS: the last sector's address, in the LBA registers. */
+    private void readNativeMax(boolean lba48) {
+        long max = selected().sectors() - 1;
+        if (!lba48) {
+            max = Math.min(max, 0x0FFF_FFFF);
+            device = device & 0xF0 | (int) (max >>> 24 & 0x0F);
+        }
+        lbaLow = (int) ((max >>> 24 & 0xFF) << 8 | max & 0xFF);
+        lbaMid = (int) ((max >>> 32 & 0xFF) << 8 | max >>> 8 & 0xFF);
+        lbaHigh = (int) ((max >>> 40 & 0xFF) << 8 | max >>> 16 & 0xFF);
+        complete();
+    }
+}
