@@ -18,7 +18,11 @@ final class PitChannel {
     private final IrqLine line;
     private final ClockEvent transition;
 
-    private int mode;
+    /**
+     * The counter's output is undefined at power-on; it starts as an unloaded mode 3 counter, whose
+     * output is high, so the BIOS programming the usual mode 2 or 3 sees no spurious first edge.
+     */
+    private int mode = 3;
     private int access = 3;
     private boolean bcd;
     private int count;
@@ -44,6 +48,7 @@ final class PitChannel {
         this.clock = clock;
         this.line = line;
         this.transition = line == null ? null : clock.newEvent(this::outputChanged);
+        outputChanged();
     }
 
     /** A control word for this channel: mode and access; the count must be written again. */

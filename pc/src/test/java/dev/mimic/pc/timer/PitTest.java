@@ -57,6 +57,7 @@ class PitTest {
         bus.out(0x43, 1, 0x30);
         bus.out(0x40, 1, 100);
         bus.out(0x40, 1, 0);
+        risingEdges.clear();
         assertFalse(level, "mode 0 output goes low when the count is written");
         advanceTicks(99);
         assertFalse(level);
@@ -65,6 +66,14 @@ class PitTest {
         advanceTicks(100_000);
         assertEquals(1, risingEdges.size());
         assertTrue(level, "and stays high");
+    }
+
+    @Test
+    void anUnprogrammedCounterHoldsItsOutputHigh() {
+        assertTrue(level);
+        bus.out(0x43, 1, 0x34);
+        assertTrue(level, "mode 2 keeps it high: no spurious first edge");
+        assertEquals(1, risingEdges.size());
     }
 
     @Test

@@ -1,0 +1,138 @@
+package dev.mimic.pc.board;
+
+import dev.mimic.backend.memory.GuestMemory;
+import dev.mimic.pc.a20.A20Gate;
+import dev.mimic.pc.a20.SystemControlPortA;
+import dev.mimic.pc.bus.IoBus;
+import dev.mimic.pc.clock.VirtualClock;
+import dev.mimic.pc.cmos.CmosSettings;
+import dev.mimic.pc.cmos.Mc146818;
+import dev.mimic.pc.debug.DebugConsole;
+import dev.mimic.pc.debug.DebugExit;
+import dev.mimic.pc.firmware.FwCfg;
+import dev.mimic.pc.firmware.FwCfgSettings;
+import dev.mimic.pc.ide.IdeChannel;
+import dev.mimic.pc.keyboard.Kbc8042;
+import dev.mimic.pc.pci.I440fxHostBridge;
+import dev.mimic.pc.pci.PciHost;
+import dev.mimic.pc.pci.Piix3Ide;
+import dev.mimic.pc.pci.Piix3IsaBridge;
+import dev.mimic.pc.pic.PicPair;
+import dev.mimic.pc.serial.Uart16550;
+import dev.mimic.pc.timer.Pit8254;
+import dev.mimic.pc.timer.SystemControlPort;
+import dev.mimic.pc.vga.Vga;
+import dev.mimic.x86.system.InterruptRequests;
+import dev.mimic.x86.system.IoPorts;
+
+import java.util.List;
+
+/**
+ * The devices of QEMU's i440FX PC at their usual addresses, wired to one I/O bus, one interrupt
+ * controller pair and one virtual clock: what a machine puts around the x86 CPU. The CPU sends
+ * its port I/O to {@link #io()}, takes interrupts from {@link #interrupts()}, maps
+ * {@link #vga()}'s memory at 0xA0000, follows {@link #a20()} and the host bridge's PAM
+ * registers, and moves {@link #clock()} forward as it executes.
+ *
+ * <pre>
+ * 0x20, 0xA0, 0x4D0  8259A pair and ELCR     0x1F0, 0x3F6  primary IDE (IRQ 14)
+ * 0x40, 0x61         8254 PIT (IRQ 0)        0x3B0-0x3DF   VGA
+ * 0x60, 0x64         8042 (IRQ 1, 12)        0x3F8 ...     COM1-COM4 (IRQ 4, 3, 4, 3)
+ * 0x70               RTC and CMOS (IRQ 8)    0x402, 0xE9   debug consoles
+ * 0x92               fast A20 and reset      0x510-0x51B   fw_cfg
+ * 0xF4               isa-debug-exit          0xCF8-0xCFF   PCI configuration, reset control
+ * </pre>
+ */
+public final class PcBoard {
+    private final IoBus bus = new IoBus();
+    private final VirtualClock clock = new VirtualClock();
+    private final PicPair pic = new PicPair();
+    private final A20Gate a20 = new A20Gate();
+    private final Mc146818 cmos;
+    private final FwCfg fwCfg;
+    private final I440fxHostBridge hostBridge = new I440fxHostBridge();
+    private final Piix3IsaBridge isaBridge = new Piix3IsaBridge();
+    private final Kbc8042 keyboardController;
+    private final Vga vga = new Vga();
+
+    /** @param memory guest physical memory, where fw_cfg's DMA reads and writes */
+    public PcBoard(GuestMemory memory, BoardSettings settings) {
+        pic.attach(bus);
+        Pit8254 pit = new Pit8254(clock, pic.line(0));
+        pit.attach(bus);
+        new SystemControlPort(clock, pit).attach(bus);
+        cmos = new Mc146818(clock, pic.line(8), settings.rtcStart());
+        cmos.attach(bus);
+        new CmosSettings(settings.ram(), settings.cpus(), settings.bootOrder()).applyTo(cmos);
+        keyboardController = new Kbc8042(pic.line(1), pic.line(12), a20, settings.reset());
+        keyboardController.attach(bus);
+        new SystemControlPortA(a20, settings.reset()).attach(bus);
+        for (int i = 0; i < settings.serial().size(); i++) {
+            new Uart16550(clock, pic.line(Uart16550.COM_IRQS[i]), settings.serial().get(i)).attach(bus, Uart16550.COM_PORTS[i]);
+        }
+        DebugConsole console = new DebugConsole(settings.debugConsole());
+        console.attach(bus, DebugConsole.SEABIOS_PORT);
+        console.attach(bus, DebugConsole.BOCHS_PORT);
+        new DebugExit(settings.exit()).attach(bus);
+        PciHost pci = new PciHost(settings.reset());
+        pci.attach(bus);
+        pci.add(0, 0, hostBridge);
+        pci.add(1, 0, isaBridge);
+        pci.add(1, 1, new Piix3Ide());
+        if (!settings.disks().isEmpty()) {
+            new IdeChannel(pic.line(IdeChannel.PRIMARY_IRQ), settings.disk(0).orElseThrow(), settings.disk(1).orElse(null))
+                    .attach(bus, IdeChannel.PRIMARY_BASE, IdeChannel.PRIMARY_CONTROL);
+        }
+        fwCfg = new FwCfg(memory);
+        fwCfg.attach(bus);
+        new FwCfgSettings(settings.ram(), settings.cpus(), settings.nographic(), List.of()).applyTo(fwCfg);
+        vga.attach(bus);
+    }
+
+    /** The I/O address space, for the CPU's IN and OUT. */
+    public IoPorts io() {
+        return bus;
+    }
+
+    /** The INTR line and INTA cycle, for the CPU. */
+    public InterruptRequests interrupts() {
+        return pic;
+    }
+
+    /** Device time; the machine advances it (from instructions executed, or to the next deadline while halted). */
+    public VirtualClock clock() {
+        return clock;
+    }
+
+    public A20Gate a20() {
+        return a20;
+    }
+
+    /** The 440FX, whose PAM registers decide whether 0xC0000-0xFFFFF reads ROM or RAM. */
+    public I440fxHostBridge hostBridge() {
+        return hostBridge;
+    }
+
+    /** The PIIX3 ISA bridge, whose PIRQ registers route PCI interrupts. */
+    public Piix3IsaBridge isaBridge() {
+        return isaBridge;
+    }
+
+    public Mc146818 cmos() {
+        return cmos;
+    }
+
+    /** fw_cfg, to which a machine adds the kernel ({@code FwCfgKernelLoader}) or other files. */
+    public FwCfg fwCfg() {
+        return fwCfg;
+    }
+
+    /** The keyboard and mouse, for host input. */
+    public Kbc8042 keyboardController() {
+        return keyboardController;
+    }
+
+    public Vga vga() {
+        return vga;
+    }
+}
