@@ -30,7 +30,7 @@ public final class AtaDisk {
     }
 
     int cylinders() {
-        return (int) Math.clamp(image.sectors() / (HEADS * SECTORS_PER_TRACK), 1, MAX_CYLINDERS);
+        return Math.clamp(image.sectors() / (HEADS * SECTORS_PER_TRACK), 1, MAX_CYLINDERS);
     }
 
     /** The IDENTIFY DEVICE block; {@code multipleCount} is the current READ/WRITE MULTIPLE setting. */

@@ -5,7 +5,6 @@ import dev.mimic.pc.bus.IrqLine;
 import dev.mimic.pc.bus.PortDevice;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * One IDE channel with a master and an optional slave ATA disk, programmed through the task file
@@ -30,6 +29,7 @@ public final class IdeChannel implements PortDevice {
     private static final int ERR = 0x01;
     private static final int ABRT = 0x04;
     private static final int IDNF = 0x10;
+    private static final int UNC = 0x40;
     private static final int CONTROL_NIEN = 0x02;
     private static final int CONTROL_SRST = 0x04;
     private static final int CONTROL_HOB = 0x80;
@@ -294,17 +294,38 @@ public final class IdeChannel implements PortDevice {
         raiseIrq();
     }
 
-    private void loadBlock() {
+    /** Reads the next block of a PIO-in command into the buffer; false (and the command failed) on a host I/O error. */
+    private boolean loadBlock() {
         int n = (int) Math.min(sectorsPerBlock, sectorsLeft);
+        if (!transfer(false, n)) {
+            return false;
+        }
+        bufferPosition = 0;
+        bufferEnd = n * DiskImage.SECTOR;
+        return true;
+    }
+
+    /**
+     * Moves {@code n} sectors between the buffer and the image at the transfer address and advances
+     * it. A host I/O error becomes what a failing drive reports: ERR with UNC (uncorrectable data).
+     */
+    private boolean transfer(boolean write, int n) {
         try {
-            selected().image().read(transferLba, n, buffer, 0);
+            if (write) {
+                selected().image().write(transferLba, n, buffer, 0);
+            } else {
+                selected().image().read(transferLba, n, buffer, 0);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("disk read failed: " + e.getMessage(), e);
+            error = UNC;
+            status = DRDY | DSC | ERR;
+            sectorsLeft = 0;
+            raiseIrq();
+            return false;
         }
         transferLba += n;
         sectorsLeft -= n;
-        bufferPosition = 0;
-        bufferEnd = n * DiskImage.SECTOR;
+        return true;
     }
 
     private int readData(int size) {
@@ -317,8 +338,9 @@ public final class IdeChannel implements PortDevice {
         }
         if (bufferPosition == bufferEnd) {
             if (sectorsLeft > 0) {
-                loadBlock();
-                raiseIrq();
+                if (loadBlock()) {
+                    raiseIrq();
+                }
             } else {
                 status = DRDY | DSC;
             }
@@ -336,14 +358,9 @@ public final class IdeChannel implements PortDevice {
         if (bufferPosition < bufferEnd) {
             return;
         }
-        int n = bufferEnd / DiskImage.SECTOR;
-        try {
-            selected().image().write(transferLba, n, buffer, 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("disk write failed: " + e.getMessage(), e);
+        if (!transfer(true, bufferEnd / DiskImage.SECTOR)) {
+            return;
         }
-        transferLba += n;
-        sectorsLeft -= n;
         bufferPosition = 0;
         bufferEnd = (int) Math.min(sectorsPerBlock, sectorsLeft) * DiskImage.SECTOR;
         status = sectorsLeft > 0 ? DRDY | DSC | DRQ : DRDY | DSC;

@@ -64,11 +64,16 @@ class IdeChannelTest {
         return s;
     }
 
-    void lba28(long lba, int count) {
+    /** Writes the sector count and the three LBA (or sector, cylinder low, cylinder high) registers. */
+    void taskFile(int count, int low, int mid, int high) {
         bus.out(BASE + 2, 1, count);
-        bus.out(BASE + 3, 1, (int) lba);
-        bus.out(BASE + 4, 1, (int) (lba >>> 8));
-        bus.out(BASE + 5, 1, (int) (lba >>> 16));
+        bus.out(BASE + 3, 1, low);
+        bus.out(BASE + 4, 1, mid);
+        bus.out(BASE + 5, 1, high);
+    }
+
+    void lba28(long lba, int count) {
+        taskFile(count, (int) lba, (int) (lba >>> 8), (int) (lba >>> 16));
         bus.out(BASE + 6, 1, 0xE0 | (int) (lba >>> 24 & 0xF));
     }
 
@@ -126,10 +131,7 @@ class IdeChannelTest {
     @Test
     void chsAddressingUsesTheBiosGeometry() throws IOException {
         setUp(false);
-        bus.out(BASE + 2, 1, 1);
-        bus.out(BASE + 3, 1, 5);
-        bus.out(BASE + 4, 1, 1);
-        bus.out(BASE + 5, 1, 0);
+        taskFile(1, 5, 1, 0);
         bus.out(BASE + 6, 1, 0xA3);
         bus.out(BASE + 7, 1, 0x20);
         status();
@@ -139,14 +141,8 @@ class IdeChannelTest {
     @Test
     void lba48ReadUsesTheHighOrderBytes() throws IOException {
         setUp(false);
-        bus.out(BASE + 2, 1, 0);
-        bus.out(BASE + 2, 1, 1);
-        bus.out(BASE + 3, 1, 0);
-        bus.out(BASE + 3, 1, 0x10);
-        bus.out(BASE + 4, 1, 0);
-        bus.out(BASE + 4, 1, 0x08);
-        bus.out(BASE + 5, 1, 0);
-        bus.out(BASE + 5, 1, 0);
+        taskFile(0, 0, 0, 0);
+        taskFile(1, 0x10, 0x08, 0);
         bus.out(BASE + 6, 1, 0x40);
         bus.out(0x3F6, 1, 0x80);
         assertEquals(0, bus.in(BASE + 2, 1), "HOB reads the earlier byte");

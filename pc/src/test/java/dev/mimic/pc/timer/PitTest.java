@@ -42,9 +42,7 @@ class PitTest {
 
     @Test
     void mode2RateGeneratorInterruptsOncePerPeriod() {
-        bus.out(0x43, 1, 0x34);
-        bus.out(0x40, 1, 1193 & 0xFF);
-        bus.out(0x40, 1, 1193 >> 8);
+        program(0x34, 1193);
         risingEdges.clear();
         clock.advanceTo(10_000_000);
         assertEquals(10, risingEdges.size(), "1193 ticks is 0.99985 ms: ten periods in 10 ms");
@@ -54,9 +52,7 @@ class PitTest {
 
     @Test
     void mode0InterruptsOnceAtTerminalCount() {
-        bus.out(0x43, 1, 0x30);
-        bus.out(0x40, 1, 100);
-        bus.out(0x40, 1, 0);
+        program(0x30, 100);
         risingEdges.clear();
         assertFalse(level, "mode 0 output goes low when the count is written");
         advanceTicks(99);
@@ -78,9 +74,7 @@ class PitTest {
 
     @Test
     void latchedCountHoldsWhileTheCounterRuns() {
-        bus.out(0x43, 1, 0x30);
-        bus.out(0x40, 1, 0x00);
-        bus.out(0x40, 1, 0x10);
+        program(0x30, 0x1000);
         advanceTicks(0x100);
         bus.out(0x43, 1, 0x00);
         advanceTicks(0x100);
@@ -120,13 +114,19 @@ class PitTest {
 
     @Test
     void bcdCountingCountsDownInDecimal() {
-        bus.out(0x43, 1, 0x31);
-        bus.out(0x40, 1, 0x00);
-        bus.out(0x40, 1, 0x10);
+        program(0x31, 0x1000);
         advanceTicks(1);
         assertEquals(0x0999, readCounterLatched(0));
         advanceTicks(999);
         assertTrue(level);
+    }
+
+    /** A control word with low-then-high access, then the count for the channel it selects. */
+    void program(int control, int count) {
+        int port = 0x40 + (control >> 6);
+        bus.out(0x43, 1, control);
+        bus.out(port, 1, count & 0xFF);
+        bus.out(port, 1, count >> 8);
     }
 
     int readCounterLatched(int channel) {
@@ -137,9 +137,7 @@ class PitTest {
     @Test
     void mode3SquareWaveOnChannel2IsSeenOnPort61() {
         bus.out(0x61, 1, 0x01);
-        bus.out(0x43, 1, 0xB6);
-        bus.out(0x42, 1, 100);
-        bus.out(0x42, 1, 0);
+        program(0xB6, 100);
         assertEquals(0x20, bus.in(0x61, 1) & 0x20, "high for the first half");
         advanceTicks(50);
         assertEquals(0x00, bus.in(0x61, 1) & 0x20, "low for the second half");
@@ -150,9 +148,7 @@ class PitTest {
 
     @Test
     void gateLowStopsChannel2AndARisingEdgeReloads() {
-        bus.out(0x43, 1, 0xB4);
-        bus.out(0x42, 1, 0);
-        bus.out(0x42, 1, 0x10);
+        program(0xB4, 0x1000);
         advanceTicks(0x100);
         assertEquals(0x1000, readCounterLatched(2), "the gate starts low: nothing counted");
         bus.out(0x61, 1, 0x01);
@@ -162,9 +158,7 @@ class PitTest {
 
     @Test
     void mode1OneShotStartsOnGateRisingEdge() {
-        bus.out(0x43, 1, 0xB2);
-        bus.out(0x42, 1, 10);
-        bus.out(0x42, 1, 0);
+        program(0xB2, 10);
         advanceTicks(100);
         assertEquals(0x20, bus.in(0x61, 1) & 0x20, "untriggered: output high");
         bus.out(0x61, 1, 0x01);
@@ -176,9 +170,7 @@ class PitTest {
 
     @Test
     void mode4StrobesLowForOneTick() {
-        bus.out(0x43, 1, 0x38);
-        bus.out(0x40, 1, 20);
-        bus.out(0x40, 1, 0);
+        program(0x38, 20);
         risingEdges.clear();
         advanceTicks(19);
         assertTrue(level);
