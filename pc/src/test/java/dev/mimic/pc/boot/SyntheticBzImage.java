@@ -4,14 +4,14 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /** A minimal bzImage: four setup sectors after the boot sector, a patterned 4 KiB kernel, protocol 2.15. */
-final class SyntheticBzImage {
+public final class SyntheticBzImage {
     static final int SETUP_BYTES = 5 * 512;
     static final int KERNEL_BYTES = 4096;
 
     private SyntheticBzImage() {
     }
 
-    static byte[] build() {
+    public static byte[] build() {
         ByteBuffer image = ByteBuffer.allocate(SETUP_BYTES + KERNEL_BYTES).order(ByteOrder.LITTLE_ENDIAN);
         image.put(0x1F1, (byte) 4);
         image.putInt(0x1F4, KERNEL_BYTES / 16);
