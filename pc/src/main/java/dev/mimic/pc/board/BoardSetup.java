@@ -6,7 +6,9 @@ import dev.mimic.pc.boot.FwCfgKernelLoader;
 import dev.mimic.pc.config.PcOptions;
 import dev.mimic.pc.firmware.FwCfg;
 import dev.mimic.pc.ide.AtaDisk;
+import dev.mimic.pc.ide.AtapiCdrom;
 import dev.mimic.pc.ide.DiskImage;
+import dev.mimic.pc.ide.IdeDrive;
 import dev.mimic.pc.memory.RamLayout;
 import dev.mimic.pc.serial.SerialBackend;
 import dev.mimic.pc.serial.SerialSpec;
@@ -24,7 +26,8 @@ import java.util.function.IntConsumer;
 
 /**
  * Turns QEMU-style {@link PcOptions} into what a {@link PcBoard} is built from: opens the serial
- * ports and the disk image (under a copy-on-write overlay with {@code -snapshot}) and, for
+ * ports, the disk image (under a copy-on-write overlay with {@code -snapshot}) and the CD-ROM's
+ * disc image (read-only) and, for
  * {@code -kernel}, reads the kernel, initrd and QEMU's linuxboot_dma.bin option ROM into fw_cfg.
  * Closing it closes what it opened. Problems are one-line {@link MachineException}s naming the file.
  */
@@ -52,9 +55,6 @@ public final class BoardSetup implements Closeable {
      * @param exit         told isa-debug-exit's status
      */
     public static BoardSetup open(PcOptions options, LocalDateTime rtcStart, OutputStream debugConsole, Runnable reset, IntConsumer exit) {
-        if (options.cdrom().isPresent()) {
-            throw new MachineException("-cdrom: CD-ROM drives are not emulated yet (no ATAPI); use -hda with a disk image");
-        }
         List<Closeable> opened = new ArrayList<>();
         try {
             List<SerialBackend> serial = new ArrayList<>();
@@ -63,14 +63,20 @@ public final class BoardSetup implements Closeable {
                 opened.add(backend);
                 serial.add(backend);
             }
-            List<AtaDisk> disks = new ArrayList<>();
+            List<IdeDrive> primary = new ArrayList<>();
             if (options.hda().isPresent()) {
-                DiskImage image = openDisk(options.hda().get(), options.snapshot());
+                DiskImage image = openDisk(options.hda().get(), options.snapshot(), false);
                 opened.add(image);
-                disks.add(new AtaDisk(image));
+                primary.add(new AtaDisk(image));
+            }
+            List<IdeDrive> secondary = new ArrayList<>();
+            if (options.cdrom().isPresent()) {
+                DiskImage disc = openDisk(options.cdrom().get(), false, true);
+                opened.add(disc);
+                secondary.add(new AtapiCdrom(disc));
             }
             BoardSettings settings = new BoardSettings(RamLayout.of(options.memoryBytes()), CPUS, options.bootOrder(),
-                    options.nographic(), serial, disks, rtcStart, debugConsole, reset, exit);
+                    options.nographic(), serial, primary, secondary, rtcStart, debugConsole, reset, exit);
             return new BoardSetup(options, opened, settings);
         } catch (RuntimeException e) {
             closeAll(opened);
@@ -86,9 +92,9 @@ public final class BoardSetup implements Closeable {
         }
     }
 
-    private static DiskImage openDisk(Path file, boolean snapshot) {
+    private static DiskImage openDisk(Path file, boolean snapshot, boolean readOnly) {
         try {
-            return DiskImage.open(file, snapshot);
+            return readOnly ? DiskImage.openReadOnly(file) : DiskImage.open(file, snapshot);
         } catch (IOException e) {
             throw new MachineException(file + ": cannot open the disk image: " + e.getMessage(), e);
         }

@@ -12,6 +12,7 @@ import dev.mimic.pc.debug.DebugExit;
 import dev.mimic.pc.firmware.FwCfg;
 import dev.mimic.pc.firmware.FwCfgSettings;
 import dev.mimic.pc.ide.IdeChannel;
+import dev.mimic.pc.ide.IdeDrive;
 import dev.mimic.pc.keyboard.Kbc8042;
 import dev.mimic.pc.pci.I440fxHostBridge;
 import dev.mimic.pc.pci.PciHost;
@@ -36,6 +37,7 @@ import java.util.List;
  *
  * <pre>
  * 0x20, 0xA0, 0x4D0  8259A pair and ELCR     0x1F0, 0x3F6  primary IDE (IRQ 14)
+ * 0x170, 0x376       secondary IDE (IRQ 15)
  * 0x40, 0x61         8254 PIT (IRQ 0)        0x3B0-0x3DF   VGA
  * 0x60, 0x64         8042 (IRQ 1, 12)        0x3F8 ...     COM1-COM4 (IRQ 4, 3, 4, 3)
  * 0x70               RTC and CMOS (IRQ 8)    0x402, 0xE9   debug consoles
@@ -79,14 +81,20 @@ public final class PcBoard {
         pci.add(0, 0, hostBridge);
         pci.add(1, 0, isaBridge);
         pci.add(1, 1, new Piix3Ide());
-        if (!settings.disks().isEmpty()) {
-            new IdeChannel(pic.line(IdeChannel.PRIMARY_IRQ), settings.disk(0).orElseThrow(), settings.disk(1).orElse(null))
-                    .attach(bus, IdeChannel.PRIMARY_BASE, IdeChannel.PRIMARY_CONTROL);
-        }
+        attachIde(settings.primary(), IdeChannel.PRIMARY_IRQ, IdeChannel.PRIMARY_BASE, IdeChannel.PRIMARY_CONTROL);
+        attachIde(settings.secondary(), IdeChannel.SECONDARY_IRQ, IdeChannel.SECONDARY_BASE, IdeChannel.SECONDARY_CONTROL);
         fwCfg = new FwCfg(memory);
         fwCfg.attach(bus);
         new FwCfgSettings(settings.ram(), settings.cpus(), settings.nographic(), List.of()).applyTo(fwCfg);
         vga.attach(bus);
+    }
+
+    /** A channel with drives answers at its ports; one without is left off the bus, which then floats high as with no drives. */
+    private void attachIde(List<IdeDrive> drives, int irq, int base, int control) {
+        if (!drives.isEmpty()) {
+            IdeDrive slave = drives.size() > 1 ? drives.get(1) : null;
+            new IdeChannel(pic.line(irq), drives.get(0), slave).attach(bus, base, control);
+        }
     }
 
     /** The I/O address space, for the CPU's IN and OUT. */

@@ -23,6 +23,11 @@ public interface DiskImage extends Closeable {
     @Override
     void close() throws IOException;
 
+    /** Opens a raw image that is only ever read (a CD-ROM's disc). */
+    static DiskImage openReadOnly(Path file) throws IOException {
+        return new RawImage(file, false);
+    }
+
     /** Opens a raw image: writable in place, or with {@code snapshot} read-only under an overlay. */
     static DiskImage open(Path file, boolean snapshot) throws IOException {
         RawImage raw = new RawImage(file, !snapshot);

@@ -7,12 +7,15 @@ import dev.mimic.pc.bus.PortDevice;
 import java.io.IOException;
 
 /**
- * One IDE channel with a master and an optional slave ATA disk, programmed through the task file
- * (ATA/ATAPI-6, chapter 7): eight command block registers at {@code 0x1F0}/{@code 0x170}, the
- * alternate status and device control register at {@code 0x3F6}/{@code 0x376}, and PIO data
- * transfer through the 16-bit (or 32-bit) data register. Commands complete at once; reading the
- * status register acknowledges the interrupt. The LBA and count registers are two deep for
- * LBA48 commands, the older value read back with device control's HOB bit.
+ * One IDE channel with a master and an optional slave drive, an ATA disk or an ATAPI CD-ROM,
+ * programmed through the task file (ATA/ATAPI-6, chapter 7): eight command block registers at
+ * {@code 0x1F0}/{@code 0x170}, the alternate status and device control register at
+ * {@code 0x3F6}/{@code 0x376}, and PIO data transfer through the 16-bit (or 32-bit) data
+ * register. Commands complete at once; reading the status register acknowledges the interrupt.
+ * The LBA and count registers are two deep for LBA48 commands, the older value read back with
+ * device control's HOB bit. For a CD-ROM the PACKET command takes a 12-byte SCSI command through
+ * the data register and returns the answer in pieces the host's byte count limit allows
+ * (ATA-6 9.10, "PACKET protocol").
  */
 public final class IdeChannel implements PortDevice {
     public static final int PRIMARY_BASE = 0x1F0;
@@ -30,6 +33,10 @@ public final class IdeChannel implements PortDevice {
     private static final int ABRT = 0x04;
     private static final int IDNF = 0x10;
     private static final int UNC = 0x40;
+    /** ATAPI interrupt reason, in the sector count register: CoD (a command is wanted) and IO (data to the host). */
+    private static final int REASON_COMMAND = 0x01;
+    private static final int REASON_TO_HOST = 0x02;
+    private static final int PACKET_BYTES = 12;
     private static final int CONTROL_NIEN = 0x02;
     private static final int CONTROL_SRST = 0x04;
     private static final int CONTROL_HOB = 0x80;
@@ -37,7 +44,7 @@ public final class IdeChannel implements PortDevice {
     private static final int DEVICE_SLAVE = 0x10;
 
     private final IrqLine irq;
-    private final AtaDisk[] disks;
+    private final IdeDrive[] drives;
     private int base;
     private int controlPort;
 
@@ -62,10 +69,18 @@ public final class IdeChannel implements PortDevice {
     private long sectorsLeft;
     private int sectorsPerBlock;
 
+    private final byte[] packet = new byte[PACKET_BYTES];
+    private boolean receivingPacket;
+    private int packetPosition;
+    /** The answer of the packet being transferred to the host, or null. */
+    private byte[] packetData;
+    private int packetDataPosition;
+    private int chunkEnd;
+
     /** @param slave the second disk, or null */
-    public IdeChannel(IrqLine irq, AtaDisk master, AtaDisk slave) {
+    public IdeChannel(IrqLine irq, IdeDrive master, IdeDrive slave) {
         this.irq = irq;
-        this.disks = new AtaDisk[] {master, slave};
+        this.drives = new IdeDrive[] {master, slave};
         resetRegisters();
     }
 
@@ -76,8 +91,13 @@ public final class IdeChannel implements PortDevice {
         bus.map(control, 1, this);
     }
 
-    private AtaDisk selected() {
-        return disks[(device & DEVICE_SLAVE) != 0 ? 1 : 0];
+    private IdeDrive selected() {
+        return drives[(device & DEVICE_SLAVE) != 0 ? 1 : 0];
+    }
+
+    /** The selected drive for a command only hard disks get. */
+    private AtaDisk disk() {
+        return (AtaDisk) selected();
     }
 
     @Override
@@ -149,24 +169,27 @@ public final class IdeChannel implements PortDevice {
         updateIrq();
     }
 
-    /** The state after reset or diagnostics: the ATA signature (count 1, LBA 1, 0, 0) and diagnostic code 1. */
+    /** The state after reset or diagnostics: device 0's signature and diagnostic code 1. */
     private void resetRegisters() {
-        count = 1;
-        lbaLow = 1;
-        lbaMid = 0;
-        lbaHigh = 0;
         device = 0xA0;
+        signature(drives[0]);
         error = 0x01;
         status = DRDY | DSC;
         bufferPosition = bufferEnd = 0;
         sectorsLeft = 0;
+        receivingPacket = false;
+        packetData = null;
     }
 
     private void command(int command) {
         error = 0;
+        if (selected() instanceof AtapiCdrom cdrom) {
+            packetDeviceCommand(cdrom, command);
+            return;
+        }
         switch (command) {
             case 0xEC -> {
-                System.arraycopy(selected().identify(multipleCount), 0, buffer, 0, DiskImage.SECTOR);
+                System.arraycopy(disk().identify(multipleCount), 0, buffer, 0, DiskImage.SECTOR);
                 startPioIn(0, 0, 1);
                 bufferEnd = DiskImage.SECTOR;
             }
@@ -247,7 +270,7 @@ public final class IdeChannel implements PortDevice {
     }
 
     private boolean inRange(long lba, long sectors) {
-        if (lba >= 0 && lba + sectors <= selected().sectors()) {
+        if (lba >= 0 && lba + sectors <= disk().sectors()) {
             return true;
         }
         error = IDNF;
@@ -312,9 +335,9 @@ public final class IdeChannel implements PortDevice {
     private boolean transfer(boolean write, int n) {
         try {
             if (write) {
-                selected().image().write(transferLba, n, buffer, 0);
+                disk().image().write(transferLba, n, buffer, 0);
             } else {
-                selected().image().read(transferLba, n, buffer, 0);
+                disk().image().read(transferLba, n, buffer, 0);
             }
         } catch (IOException e) {
             error = UNC;
@@ -329,6 +352,9 @@ public final class IdeChannel implements PortDevice {
     }
 
     private int readData(int size) {
+        if (packetData != null) {
+            return readPacketData(size);
+        }
         if ((status & DRQ) == 0 || writing) {
             return 0;
         }
@@ -349,6 +375,10 @@ public final class IdeChannel implements PortDevice {
     }
 
     private void writeData(int size, int value) {
+        if (receivingPacket) {
+            writePacket(size, value);
+            return;
+        }
         if ((status & DRQ) == 0 || !writing) {
             return;
         }
@@ -375,7 +405,7 @@ public final class IdeChannel implements PortDevice {
 
     /** READ NATIVE MAX ADDRESS: the last sector's address, in the LBA registers. */
     private void readNativeMax(boolean lba48) {
-        long max = selected().sectors() - 1;
+        long max = disk().sectors() - 1;
         if (!lba48) {
             max = Math.min(max, 0x0FFF_FFFF);
             device = device & 0xF0 | (int) (max >>> 24 & 0x0F);
@@ -384,5 +414,113 @@ public final class IdeChannel implements PortDevice {
         lbaMid = (int) ((max >>> 32 & 0xFF) << 8 | max >>> 8 & 0xFF);
         lbaHigh = (int) ((max >>> 40 & 0xFF) << 8 | max >>> 16 & 0xFF);
         complete();
+    }
+
+    /** The signature a drive leaves in the task file after reset: LBA mid/high 0x14/0xEB mark a packet device. */
+    private void signature(IdeDrive drive) {
+        boolean packetDevice = drive instanceof AtapiCdrom;
+        count = 1;
+        lbaLow = 1;
+        lbaMid = packetDevice ? 0x14 : 0;
+        lbaHigh = packetDevice ? 0xEB : 0;
+    }
+
+    /**
+     * Commands to a packet device: PACKET, IDENTIFY PACKET DEVICE, DEVICE RESET and the power and
+     * feature commands (ATA-6 6.1); anything else, IDENTIFY DEVICE included, is aborted with the
+     * packet signature in the task file, which is how drivers tell a CD-ROM from a disk.
+     */
+    private void packetDeviceCommand(AtapiCdrom cdrom, int command) {
+        switch (command) {
+            case 0xA0 -> {
+                if ((features & 1) != 0) {
+                    abort();
+                    return;
+                }
+                receivingPacket = true;
+                packetPosition = 0;
+                count = REASON_COMMAND;
+                status = DRDY | DSC | DRQ;
+            }
+            case 0xA1 -> {
+                System.arraycopy(cdrom.identify(), 0, buffer, 0, DiskImage.SECTOR);
+                startPioIn(0, 0, 1);
+                bufferEnd = DiskImage.SECTOR;
+            }
+            case 0x08 -> {
+                signature(cdrom);
+                error = 0x01;
+                status = DRDY | DSC;
+            }
+            case 0xEF, 0xE0, 0xE1, 0xE3, 0xE5, 0xE7 -> complete();
+            default -> {
+                signature(cdrom);
+                abort();
+            }
+        }
+    }
+
+    private void writePacket(int size, int value) {
+        for (int i = 0; i < size && packetPosition < PACKET_BYTES; i++) {
+            packet[packetPosition++] = (byte) (value >>> (8 * i));
+        }
+        if (packetPosition < PACKET_BYTES) {
+            return;
+        }
+        receivingPacket = false;
+        AtapiCdrom.Result result = ((AtapiCdrom) selected()).execute(packet);
+        if (result.failed()) {
+            error = result.senseKey() << 4 | ABRT;
+            status = DRDY | DSC | ERR;
+            count = REASON_TO_HOST | REASON_COMMAND;
+            raiseIrq();
+        } else if (result.data().length == 0) {
+            finishPacket();
+        } else {
+            packetData = result.data();
+            packetDataPosition = 0;
+            nextChunk();
+        }
+    }
+
+    /**
+     * Offers the next piece of the answer: at most the byte count limit the host put in LBA mid and
+     * high (even; 0 and 0xFFFF mean 0xFFFE), which the drive replaces with the piece's length.
+     */
+    private void nextChunk() {
+        int limit = (lbaHigh & 0xFF) << 8 | lbaMid & 0xFF;
+        if (limit == 0 || limit == 0xFFFF) {
+            limit = 0xFFFE;
+        }
+        int chunk = Math.min(packetData.length - packetDataPosition, Math.max(limit & ~1, 2));
+        chunkEnd = packetDataPosition + chunk;
+        lbaMid = chunk & 0xFF;
+        lbaHigh = chunk >>> 8 & 0xFF;
+        count = REASON_TO_HOST;
+        status = DRDY | DSC | DRQ;
+        raiseIrq();
+    }
+
+    private int readPacketData(int size) {
+        int value = 0;
+        for (int i = 0; i < size && packetDataPosition < chunkEnd; i++) {
+            value |= (packetData[packetDataPosition++] & 0xFF) << (8 * i);
+        }
+        if (packetDataPosition == chunkEnd) {
+            if (packetDataPosition < packetData.length) {
+                nextChunk();
+            } else {
+                packetData = null;
+                finishPacket();
+            }
+        }
+        return value;
+    }
+
+    /** The status phase: IO and CoD set, DRQ clear, and an interrupt. */
+    private void finishPacket() {
+        count = REASON_TO_HOST | REASON_COMMAND;
+        status = DRDY | DSC;
+        raiseIrq();
     }
 }

@@ -38,7 +38,7 @@ class BoardSetupTest {
             BoardSettings settings = setup.settings();
             assertEquals(256L << 20, settings.ram().below4g());
             assertEquals("d", settings.bootOrder());
-            assertEquals(1, settings.disks().size());
+            assertEquals(1, settings.primary().size());
             settings.serial().get(0).write('x');
             PcBoard board = new PcBoard(new FlatMemory(1 << 20), settings);
             IoPorts io = board.io();
@@ -69,11 +69,24 @@ class BoardSetupTest {
     }
 
     @Test
-    void missingFilesAndCdromsAreOneLineErrors() {
+    void cdromIsTheSecondaryMaster() throws IOException {
+        Path iso = dir.resolve("disc.iso");
+        Files.write(iso, new byte[16 * 2048]);
+        try (BoardSetup setup = open("-cdrom", iso.toString(), "-boot", "d")) {
+            PcBoard board = new PcBoard(new FlatMemory(1 << 20), setup.settings());
+            IoPorts io = board.io();
+            assertEquals(0x14, io.in(0x174, 1), "ATAPI signature");
+            assertEquals(0xEB, io.in(0x175, 1));
+            assertEquals(0xFF, io.in(0x1F7, 1), "no primary channel");
+        }
+    }
+
+    @Test
+    void missingFilesAreOneLineErrors() {
         Path missing = dir.resolve("nope.img");
         assertEquals(missing + ": cannot open the disk image: " + missing,
                 assertThrows(MachineException.class, () -> open("-hda", missing.toString())).getMessage());
-        assertEquals("-cdrom: CD-ROM drives are not emulated yet (no ATAPI); use -hda with a disk image",
-                assertThrows(MachineException.class, () -> open("-cdrom", "x.iso")).getMessage());
+        assertEquals(missing + ": cannot open the disk image: " + missing,
+                assertThrows(MachineException.class, () -> open("-cdrom", missing.toString())).getMessage());
     }
 }

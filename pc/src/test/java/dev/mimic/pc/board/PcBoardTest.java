@@ -3,6 +3,7 @@ package dev.mimic.pc.board;
 import dev.mimic.backend.memory.FlatMemory;
 import dev.mimic.pc.ide.AtaDisk;
 import dev.mimic.pc.ide.DiskImage;
+import dev.mimic.pc.ide.IdeDrive;
 import dev.mimic.pc.memory.RamLayout;
 import dev.mimic.pc.serial.SerialBackend;
 import dev.mimic.pc.serial.StreamBackend;
@@ -29,9 +30,9 @@ class PcBoardTest {
     final List<Integer> exits = new ArrayList<>();
     int resets;
 
-    PcBoard board(List<AtaDisk> disks) {
+    PcBoard board(List<IdeDrive> disks) {
         SerialBackend serial = new StreamBackend(null, com1, false);
-        BoardSettings settings = new BoardSettings(RamLayout.of(64L << 20), 1, "cd", true, List.of(serial), disks,
+        BoardSettings settings = new BoardSettings(RamLayout.of(64L << 20), 1, "cd", true, List.of(serial), disks, List.of(),
                 LocalDateTime.of(2026, 1, 2, 3, 4, 5), debug, () -> resets++, exits::add);
         return new PcBoard(new FlatMemory(64 << 20), settings);
     }
