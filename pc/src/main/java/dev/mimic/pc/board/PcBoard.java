@@ -37,12 +37,12 @@ import java.util.List;
  *
  * <pre>
  * 0x20, 0xA0, 0x4D0  8259A pair and ELCR     0x1F0, 0x3F6  primary IDE (IRQ 14)
- * 0x170, 0x376       secondary IDE (IRQ 15)
- * 0x40, 0x61         8254 PIT (IRQ 0)        0x3B0-0x3DF   VGA
- * 0x60, 0x64         8042 (IRQ 1, 12)        0x3F8 ...     COM1-COM4 (IRQ 4, 3, 4, 3)
- * 0x70               RTC and CMOS (IRQ 8)    0x402, 0xE9   debug consoles
- * 0x92               fast A20 and reset      0x510-0x51B   fw_cfg
- * 0xF4               isa-debug-exit          0xCF8-0xCFF   PCI configuration, reset control
+ * 0x40, 0x61         8254 PIT (IRQ 0)        0x170, 0x376  secondary IDE (IRQ 15)
+ * 0x60, 0x64         8042 (IRQ 1, 12)        0x3B0-0x3DF   VGA
+ * 0x70               RTC and CMOS (IRQ 8)    0x3F8 ...     COM1-COM4 (IRQ 4, 3, 4, 3)
+ * 0x92               fast A20 and reset      0x402, 0xE9   debug consoles
+ * 0xF4               isa-debug-exit          0x510-0x51B   fw_cfg
+ *                                            0xCF8-0xCFF   PCI configuration, reset control
  * </pre>
  */
 public final class PcBoard {
