@@ -20,6 +20,9 @@ public final class PicPair implements InterruptRequests {
 
     private final Pic8259 master = new Pic8259(0xF8);
     private final Pic8259 slave = new Pic8259(0xDE);
+    /** Per input, how many wires {@link #line} handed out and which of them are high. */
+    private final int[] wiresPerInput = new int[16];
+    private final int[] wireLevels = new int[16];
 
     /** Claims 0x20-0x21, 0xA0-0xA1 and 0x4D0-0x4D1. */
     public void attach(IoBus bus) {
@@ -73,16 +76,27 @@ public final class PicPair implements InterruptRequests {
         return 0x80 | irq;
     }
 
-    /** The wire for ISA interrupt {@code irq} (0-15); IRQ 2 is the cascade and cannot be driven. */
+    /**
+     * A new wire to ISA interrupt input {@code irq} (0-15; IRQ 2 is the cascade). Several devices
+     * may share an input (COM1 and COM3 on IRQ 4): each gets its own wire and the input is high
+     * while any of them is, as with devices that let go of the line when idle.
+     */
     public IrqLine line(int irq) {
         if (irq < 0 || irq > 15 || irq == CASCADE) {
             throw new IllegalArgumentException("IRQ " + irq + " is not an ISA interrupt input");
         }
-        return level -> setIrq(irq, level);
+        int wire = wiresPerInput[irq]++;
+        if (wire >= Integer.SIZE) {
+            throw new IllegalStateException("more than 32 devices on IRQ " + irq);
+        }
+        return level -> {
+            int bit = 1 << wire;
+            wireLevels[irq] = level ? wireLevels[irq] | bit : wireLevels[irq] & ~bit;
+            setIrq(irq, wireLevels[irq] != 0);
+        };
     }
 
-    /** Drives input {@code irq} (0-15) to {@code level}. */
-    public void setIrq(int irq, boolean level) {
+    private void setIrq(int irq, boolean level) {
         if (irq < 8) {
             master.setInput(irq, level);
         } else {

@@ -34,7 +34,7 @@ class AtapiCdromTest {
         }
         Path file = dir.resolve("disc.iso");
         Files.write(file, iso);
-        image = DiskImage.open(file, true);
+        image = DiskImage.openReadOnly(file);
         new IdeChannel(level -> irq = level, new AtapiCdrom(image), null).attach(bus, BASE, 0x376);
     }
 

@@ -1,6 +1,7 @@
 package dev.mimic.pc.pic;
 
 import dev.mimic.pc.bus.IoBus;
+import dev.mimic.pc.bus.IrqLine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,16 @@ class PicPairTest {
         bus.out(0xA1, 1, icw4);
     }
 
+    private final IrqLine[] wires = new IrqLine[16];
+
+    /** Drives input n through one wire per input, as a single device would. */
+    void irq(int n, boolean level) {
+        if (wires[n] == null) {
+            wires[n] = pic.line(n);
+        }
+        wires[n].set(level);
+    }
+
     @BeforeEach
     void setUp() {
         pic.attach(bus);
@@ -33,7 +44,7 @@ class PicPairTest {
 
     @Test
     void edgeRequestIsDeliveredOnceWithItsVector() {
-        pic.setIrq(1, true);
+        irq(1, true);
         assertTrue(pic.pending());
         assertEquals(0x21, pic.acknowledge());
         assertFalse(pic.pending(), "in service blocks itself; the edge was consumed");
@@ -41,18 +52,18 @@ class PicPairTest {
         bus.out(0x20, 1, 0x20);
         assertEquals(0, pic.inService());
         assertFalse(pic.pending(), "a held-high edge input does not request again");
-        pic.setIrq(1, false);
-        pic.setIrq(1, true);
+        irq(1, false);
+        irq(1, true);
         assertTrue(pic.pending());
     }
 
     @Test
     void lowerNumberHasPriorityAndNestingFollowsIt() {
-        pic.setIrq(4, true);
-        pic.setIrq(3, true);
+        irq(4, true);
+        irq(3, true);
         assertEquals(0x23, pic.acknowledge());
         assertFalse(pic.pending(), "IRQ 4 waits while IRQ 3 is in service");
-        pic.setIrq(0, true);
+        irq(0, true);
         assertEquals(0x20, pic.acknowledge(), "IRQ 0 outranks the one in service");
         bus.out(0x20, 1, 0x20);
         assertEquals(0x08, pic.inService(), "non-specific EOI ends the highest in service (IRQ 0)");
@@ -62,11 +73,11 @@ class PicPairTest {
 
     @Test
     void slaveRequestsCascadeThroughIrq2() {
-        pic.setIrq(14, true);
+        irq(14, true);
         assertTrue(pic.pending());
         assertEquals(0x2E, pic.acknowledge());
         assertEquals(0x4004, pic.inService());
-        pic.setIrq(8, true);
+        irq(8, true);
         assertFalse(pic.pending(), "the master's IRQ 2 is in service");
         bus.out(0xA0, 1, 0x20);
         bus.out(0x20, 1, 0x20);
@@ -76,9 +87,9 @@ class PicPairTest {
     @Test
     void specialFullyNestedLetsAHigherSlaveRequestThrough() {
         initialise(bus, 0x11);
-        pic.setIrq(14, true);
+        irq(14, true);
         assertEquals(0x2E, pic.acknowledge());
-        pic.setIrq(8, true);
+        irq(8, true);
         assertEquals(0x28, pic.acknowledge(), "IRQ 8 outranks IRQ 14 inside the slave");
     }
 
@@ -86,7 +97,7 @@ class PicPairTest {
     void maskedInputsStayInIrrWithoutRequesting() {
         bus.out(0x21, 1, 0xFB);
         assertEquals(0xFB, bus.in(0x21, 1));
-        pic.setIrq(5, true);
+        irq(5, true);
         assertFalse(pic.pending());
         bus.out(0x20, 1, 0x0A);
         assertEquals(0x20, bus.in(0x20, 1), "OCW3 RR=1 RIS=0 reads IRR");
@@ -98,8 +109,8 @@ class PicPairTest {
 
     @Test
     void specificEoiClearsTheNamedLevelOnly() {
-        pic.setIrq(3, true);
-        pic.setIrq(5, true);
+        irq(3, true);
+        irq(5, true);
         pic.acknowledge();
         bus.out(0x20, 1, 0x60 | 5);
         assertEquals(0x08, pic.inService(), "EOI for 5, not in service, leaves 3");
@@ -113,18 +124,18 @@ class PicPairTest {
         assertEquals(0xDE, bus.in(0x4D1, 1), "IRQ 8 and 13 are edge-only");
         bus.out(0x4D0, 1, 0xFF);
         assertEquals(0xF8, bus.in(0x4D0, 1), "IRQ 0-2 are edge-only");
-        pic.setIrq(11, true);
+        irq(11, true);
         assertEquals(0x2B, pic.acknowledge());
         bus.out(0xA0, 1, 0x20);
         bus.out(0x20, 1, 0x20);
         assertTrue(pic.pending(), "still high: requests again");
-        pic.setIrq(11, false);
+        irq(11, false);
         assertFalse(pic.pending());
     }
 
     @Test
     void pollModeAcknowledgesThroughTheCommandPort() {
-        pic.setIrq(6, true);
+        irq(6, true);
         bus.out(0x20, 1, 0x0C);
         assertEquals(0x86, bus.in(0x20, 1));
         assertEquals(0x40, pic.inService());
@@ -135,44 +146,44 @@ class PicPairTest {
     @Test
     void autoEoiLeavesNothingInService() {
         initialise(bus, 0x03);
-        pic.setIrq(1, true);
+        irq(1, true);
         assertEquals(0x21, pic.acknowledge());
         assertEquals(0, pic.inService());
     }
 
     @Test
     void rotateOnNonSpecificEoiMakesTheServedLevelLowest() {
-        pic.setIrq(0, true);
+        irq(0, true);
         pic.acknowledge();
         bus.out(0x20, 1, 0xA0);
-        pic.setIrq(0, false);
-        pic.setIrq(0, true);
-        pic.setIrq(1, true);
+        irq(0, false);
+        irq(0, true);
+        irq(1, true);
         assertEquals(0x21, pic.acknowledge(), "after rotation IRQ 0 has the lowest priority");
     }
 
     @Test
     void setPriorityCommandRotatesExplicitly() {
         bus.out(0x20, 1, 0xC0 | 4);
-        pic.setIrq(3, true);
-        pic.setIrq(6, true);
+        irq(3, true);
+        irq(6, true);
         assertEquals(0x26, pic.acknowledge(), "IRQ 5 is now highest, then 6, ..., 4 lowest");
     }
 
     @Test
     void requestGoneBeforeAcknowledgeIsSpuriousIrq7() {
         bus.out(0x4D0, 1, 0x08);
-        pic.setIrq(3, true);
+        irq(3, true);
         assertTrue(pic.pending());
-        pic.setIrq(3, false);
+        irq(3, false);
         assertEquals(0x27, pic.acknowledge());
         assertEquals(0, pic.inService());
     }
 
     @Test
     void edgeRequestDroppedBeforeAcknowledgeIsSpuriousToo() {
-        pic.setIrq(4, true);
-        pic.setIrq(4, false);
+        irq(4, true);
+        irq(4, false);
         assertFalse(pic.pending());
         assertEquals(0x27, pic.acknowledge());
     }
@@ -180,10 +191,26 @@ class PicPairTest {
     @Test
     void icw1ClearsMaskAndInService() {
         bus.out(0x21, 1, 0xFF);
-        pic.setIrq(1, true);
+        irq(1, true);
         initialise(bus, 0x01);
         assertEquals(0, pic.masks());
         assertFalse(pic.pending(), "ICW1 resets edge sense: the old request is gone");
+    }
+
+    @Test
+    void devicesSharingAnInputAreOred() {
+        IrqLine com1 = pic.line(4);
+        IrqLine com3 = pic.line(4);
+        com1.set(true);
+        com3.set(false);
+        assertTrue(pic.pending(), "an idle COM3 does not cancel COM1's request");
+        assertEquals(0x24, pic.acknowledge());
+        bus.out(0x20, 1, 0x20);
+        com1.set(false);
+        com3.set(true);
+        assertTrue(pic.pending(), "low to high on the shared input: a new edge");
+        com3.set(false);
+        assertFalse(pic.pending());
     }
 
     @Test

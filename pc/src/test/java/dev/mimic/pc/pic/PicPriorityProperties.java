@@ -25,7 +25,7 @@ class PicPriorityProperties {
         bus.out(0x20, 1, 0xC0 | lowest);
         for (int irq = 0; irq < 8; irq++) {
             if ((wanted & (1 << irq)) != 0) {
-                pic.setIrq(irq, true);
+                pic.line(irq).set(true);
             }
         }
         int expected = -1;
