@@ -1,5 +1,10 @@
 package dev.mimic.pc.a20;
 
+import dev.mimic.pc.snapshot.Snapshottable;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.function.Consumer;
 
 /**
@@ -8,7 +13,7 @@ import java.util.function.Consumer;
  * output port and port 0x92; the memory system listens and masks bit 20 while it is off. It starts
  * enabled, as on QEMU's PC, and firmware turns it off only if it wants the wrap.
  */
-public final class A20Gate {
+public final class A20Gate implements Snapshottable {
     private boolean enabled = true;
     private Consumer<Boolean> listener = enabled -> { };
 
@@ -26,5 +31,16 @@ public final class A20Gate {
             enabled = on;
             listener.accept(on);
         }
+    }
+
+    /** Restoring tells the listener, so the memory system follows the restored gate. */
+    @Override
+    public void saveState(DataOutputStream out) throws IOException {
+        out.writeBoolean(enabled);
+    }
+
+    @Override
+    public void restoreState(DataInputStream in) throws IOException {
+        set(in.readBoolean());
     }
 }

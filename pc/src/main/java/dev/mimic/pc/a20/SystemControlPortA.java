@@ -2,12 +2,17 @@ package dev.mimic.pc.a20;
 
 import dev.mimic.pc.bus.IoBus;
 import dev.mimic.pc.bus.PortDevice;
+import dev.mimic.pc.snapshot.Snapshottable;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 
 /**
  * Port 0x92, the PS/2 system control port A ("fast A20"): bit 1 is the A20 gate, and setting
  * bit 0 resets the processor. SeaBIOS and Linux switch A20 here rather than through the slow 8042.
  */
-public final class SystemControlPortA implements PortDevice {
+public final class SystemControlPortA implements PortDevice, Snapshottable {
     private final A20Gate a20;
     private final Runnable reset;
     private int value;
@@ -34,5 +39,16 @@ public final class SystemControlPortA implements PortDevice {
         if (resetRising) {
             reset.run();
         }
+    }
+
+    /** The port's bits only: the gate itself is the {@link A20Gate}'s state. */
+    @Override
+    public void saveState(DataOutputStream out) throws IOException {
+        out.writeInt(value);
+    }
+
+    @Override
+    public void restoreState(DataInputStream in) throws IOException {
+        value = in.readInt();
     }
 }

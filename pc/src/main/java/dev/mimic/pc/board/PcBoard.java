@@ -1,5 +1,6 @@
 package dev.mimic.pc.board;
 
+import dev.mimic.backend.machine.MachineException;
 import dev.mimic.backend.memory.GuestMemory;
 import dev.mimic.pc.a20.A20Gate;
 import dev.mimic.pc.a20.SystemControlPortA;
@@ -20,12 +21,17 @@ import dev.mimic.pc.pci.Piix3Ide;
 import dev.mimic.pc.pci.Piix3IsaBridge;
 import dev.mimic.pc.pic.PicPair;
 import dev.mimic.pc.serial.Uart16550;
+import dev.mimic.pc.snapshot.Snapshottable;
 import dev.mimic.pc.timer.Pit8254;
 import dev.mimic.pc.timer.SystemControlPort;
 import dev.mimic.pc.vga.Vga;
 import dev.mimic.x86.system.InterruptRequests;
 import dev.mimic.x86.system.IoPorts;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -45,7 +51,7 @@ import java.util.List;
  *                                            0xCF8-0xCFF   PCI configuration, reset control
  * </pre>
  */
-public final class PcBoard {
+public final class PcBoard implements Snapshottable {
     private final IoBus bus = new IoBus();
     private final VirtualClock clock = new VirtualClock();
     private final PicPair pic = new PicPair();
@@ -56,21 +62,28 @@ public final class PcBoard {
     private final Piix3IsaBridge isaBridge = new Piix3IsaBridge();
     private final Kbc8042 keyboardController;
     private final Vga vga = new Vga();
+    /** Every device with state, in the order they are saved and restored: the clock first. */
+    private final List<Snapshottable> stateful = new ArrayList<>();
 
     /** @param memory guest physical memory, where fw_cfg's DMA reads and writes */
     public PcBoard(GuestMemory memory, BoardSettings settings) {
         pic.attach(bus);
         Pit8254 pit = new Pit8254(clock, pic.line(0));
         pit.attach(bus);
-        new SystemControlPort(clock, pit).attach(bus);
+        SystemControlPort portB = new SystemControlPort(clock, pit);
+        portB.attach(bus);
         cmos = new Mc146818(clock, pic.line(8), settings.rtcStart());
         cmos.attach(bus);
         new CmosSettings(settings.ram(), settings.cpus(), settings.bootOrder()).applyTo(cmos);
         keyboardController = new Kbc8042(pic.line(1), pic.line(12), a20, settings.reset());
         keyboardController.attach(bus);
-        new SystemControlPortA(a20, settings.reset()).attach(bus);
+        SystemControlPortA portA = new SystemControlPortA(a20, settings.reset());
+        portA.attach(bus);
+        stateful.addAll(List.of(clock, pic, pit, portB, cmos, keyboardController, a20, portA));
         for (int i = 0; i < settings.serial().size(); i++) {
-            new Uart16550(clock, pic.line(Uart16550.COM_IRQS[i]), settings.serial().get(i)).attach(bus, Uart16550.COM_PORTS[i]);
+            Uart16550 uart = new Uart16550(clock, pic.line(Uart16550.COM_IRQS[i]), settings.serial().get(i));
+            uart.attach(bus, Uart16550.COM_PORTS[i]);
+            stateful.add(uart);
         }
         DebugConsole console = new DebugConsole(settings.debugConsole());
         console.attach(bus, DebugConsole.SEABIOS_PORT);
@@ -81,19 +94,23 @@ public final class PcBoard {
         pci.add(0, 0, hostBridge);
         pci.add(1, 0, isaBridge);
         pci.add(1, 1, new Piix3Ide());
+        stateful.add(pci);
         attachIde(settings.primary(), IdeChannel.PRIMARY_IRQ, IdeChannel.PRIMARY_BASE, IdeChannel.PRIMARY_CONTROL);
         attachIde(settings.secondary(), IdeChannel.SECONDARY_IRQ, IdeChannel.SECONDARY_BASE, IdeChannel.SECONDARY_CONTROL);
         fwCfg = new FwCfg(memory);
         fwCfg.attach(bus);
         new FwCfgSettings(settings.ram(), settings.cpus(), settings.nographic(), List.of()).applyTo(fwCfg);
         vga.attach(bus);
+        stateful.addAll(List.of(fwCfg, vga));
     }
 
     /** A channel with drives answers at its ports; one without is left off the bus, which then floats high as with no drives. */
     private void attachIde(List<IdeDrive> drives, int irq, int base, int control) {
         if (!drives.isEmpty()) {
             IdeDrive slave = drives.size() > 1 ? drives.get(1) : null;
-            new IdeChannel(pic.line(irq), drives.get(0), slave).attach(bus, base, control);
+            IdeChannel channel = new IdeChannel(pic.line(irq), drives.get(0), slave);
+            channel.attach(bus, base, control);
+            stateful.add(channel);
         }
     }
 
@@ -142,5 +159,29 @@ public final class PcBoard {
 
     public Vga vga() {
         return vga;
+    }
+
+    /**
+     * Every device's state, for a machine snapshot; disk contents are not included (an image
+     * written in place stays written). Restore into a board built with the same settings.
+     */
+    @Override
+    public void saveState(DataOutputStream out) throws IOException {
+        out.writeInt(stateful.size());
+        for (Snapshottable device : stateful) {
+            device.saveState(out);
+        }
+    }
+
+    @Override
+    public void restoreState(DataInputStream in) throws IOException {
+        int saved = in.readInt();
+        if (saved != stateful.size()) {
+            throw new MachineException("the snapshot's PC has " + saved + " devices with state, this one " + stateful.size()
+                    + "; restore with the same serial ports and drives");
+        }
+        for (Snapshottable device : stateful) {
+            device.restoreState(in);
+        }
     }
 }

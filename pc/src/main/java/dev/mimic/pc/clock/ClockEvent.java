@@ -1,10 +1,16 @@
 package dev.mimic.pc.clock;
 
+import dev.mimic.pc.snapshot.Snapshottable;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
 /**
  * A device's timer on the {@link VirtualClock}: scheduled for one deadline at a time, rescheduled
  * or cancelled freely. Events due at the same time fire in the order they were scheduled.
  */
-public final class ClockEvent implements Comparable<ClockEvent> {
+public final class ClockEvent implements Comparable<ClockEvent>, Snapshottable {
     private final VirtualClock clock;
     private final Runnable action;
     private long deadline;
@@ -49,5 +55,22 @@ public final class ClockEvent implements Comparable<ClockEvent> {
     public int compareTo(ClockEvent other) {
         int byTime = Long.compare(deadline, other.deadline);
         return byTime != 0 ? byTime : Long.compare(order, other.order);
+    }
+
+    @Override
+    public void saveState(DataOutputStream out) throws IOException {
+        out.writeBoolean(scheduled);
+        out.writeLong(deadline);
+    }
+
+    @Override
+    public void restoreState(DataInputStream in) throws IOException {
+        boolean wasScheduled = in.readBoolean();
+        long savedDeadline = in.readLong();
+        if (wasScheduled) {
+            schedule(savedDeadline);
+        } else {
+            cancel();
+        }
     }
 }

@@ -1,5 +1,10 @@
 package dev.mimic.pc.clock;
 
+import dev.mimic.pc.snapshot.Snapshottable;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.PriorityQueue;
 
 /**
@@ -9,7 +14,7 @@ import java.util.PriorityQueue;
  * Devices schedule {@link ClockEvent}s; advancing fires every event that fell due, in deadline
  * order, with {@link #nanos()} reading the event's own deadline while it runs.
  */
-public final class VirtualClock {
+public final class VirtualClock implements Snapshottable {
     private final PriorityQueue<ClockEvent> queue = new PriorityQueue<>();
     private long now;
     private long sequence;
@@ -53,5 +58,19 @@ public final class VirtualClock {
 
     long nextSequence() {
         return sequence++;
+    }
+
+    /**
+     * The time only: each device saves and restores its own events, so events due at the same
+     * nanosecond fire in the order their devices were restored.
+     */
+    @Override
+    public void saveState(DataOutputStream out) throws IOException {
+        out.writeLong(now);
+    }
+
+    @Override
+    public void restoreState(DataInputStream in) throws IOException {
+        now = in.readLong();
     }
 }

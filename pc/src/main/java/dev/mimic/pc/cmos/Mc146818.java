@@ -6,9 +6,15 @@ import dev.mimic.pc.bus.PortDevice;
 import dev.mimic.pc.clock.ClockEvent;
 import dev.mimic.pc.clock.Oscillator;
 import dev.mimic.pc.clock.VirtualClock;
+import dev.mimic.pc.snapshot.Snapshottable;
+import dev.mimic.pc.snapshot.StateArrays;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 
 /**
  * The Motorola MC146818 real-time clock and its 128 bytes of CMOS RAM, as the PC/AT wires it: the
@@ -20,7 +26,7 @@ import java.time.YearMonth;
  * and in 12- or 24-hour form as register B says; the century lives at 0x32 as the IBM AT put it.
  * The day of the week is computed from the date (1 = Sunday) and writes to it are ignored.
  */
-public final class Mc146818 implements PortDevice {
+public final class Mc146818 implements PortDevice, Snapshottable {
     private static final long SECOND = 1_000_000_000L;
     /** UIP rises 244 us before the update and stays up through the 1,984 us update cycle. */
     private static final long UIP_BEFORE = 244_000;
@@ -302,5 +308,33 @@ public final class Mc146818 implements PortDevice {
         }
         int hour = Math.min(decode(value & 0x7F), 12) % 12;
         return (value & 0x80) != 0 ? hour + 12 : hour;
+    }
+
+    @Override
+    public void saveState(DataOutputStream out) throws IOException {
+        StateArrays.writeBytes(out, ram);
+        out.writeInt(index);
+        out.writeBoolean(nmiMasked);
+        out.writeInt(flags);
+        out.writeLong(base.toEpochSecond(ZoneOffset.UTC));
+        out.writeLong(baseNanos);
+        out.writeInt(writtenDay);
+        out.writeLong(lastFlagsRead);
+        secondEvent.saveState(out);
+        periodicEvent.saveState(out);
+    }
+
+    @Override
+    public void restoreState(DataInputStream in) throws IOException {
+        StateArrays.readBytes(in, ram);
+        index = in.readInt();
+        nmiMasked = in.readBoolean();
+        flags = in.readInt();
+        base = LocalDateTime.ofEpochSecond(in.readLong(), 0, ZoneOffset.UTC);
+        baseNanos = in.readLong();
+        writtenDay = in.readInt();
+        lastFlagsRead = in.readLong();
+        secondEvent.restoreState(in);
+        periodicEvent.restoreState(in);
     }
 }

@@ -3,7 +3,11 @@ package dev.mimic.pc.firmware;
 import dev.mimic.backend.memory.GuestMemory;
 import dev.mimic.pc.bus.IoBus;
 import dev.mimic.pc.bus.PortDevice;
+import dev.mimic.pc.snapshot.Snapshottable;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +24,7 @@ import java.util.Map;
  * Items are numbered blobs; named ones ("files") get keys from 0x20 and are listed in the file
  * directory, item 0x19. Reads of the DMA register give the signature "QEMU CFG".
  */
-public final class FwCfg implements PortDevice {
+public final class FwCfg implements PortDevice, Snapshottable {
     public static final int SELECTOR_PORT = 0x510;
     public static final int DATA_PORT = 0x511;
     public static final int DMA_PORT = 0x514;
@@ -44,6 +48,7 @@ public final class FwCfg implements PortDevice {
     private final GuestMemory memory;
     private final Map<Integer, byte[]> items = new HashMap<>();
     private final List<String> fileNames = new ArrayList<>();
+    private int selectedKey;
     private byte[] selected = new byte[0];
     private int offset;
     private int dmaAddressHigh;
@@ -107,6 +112,7 @@ public final class FwCfg implements PortDevice {
     }
 
     private void select(int key) {
+        selectedKey = key;
         byte[] item = items.get(key & 0x3FFF | key & 0x8000);
         selected = item == null ? new byte[0] : item;
         offset = 0;
@@ -172,5 +178,20 @@ public final class FwCfg implements PortDevice {
             offset = (int) Math.min((long) offset + (length & 0xFFFF_FFFFL), Integer.MAX_VALUE);
         }
         memory.store32(request, Integer.reverseBytes(ok ? 0 : DMA_ERROR));
+    }
+
+    /** Which item is selected and how far it was read; the items are the machine's configuration, built again. */
+    @Override
+    public void saveState(DataOutputStream out) throws IOException {
+        out.writeInt(selectedKey);
+        out.writeInt(offset);
+        out.writeInt(dmaAddressHigh);
+    }
+
+    @Override
+    public void restoreState(DataInputStream in) throws IOException {
+        select(in.readInt());
+        offset = in.readInt();
+        dmaAddressHigh = in.readInt();
     }
 }

@@ -3,7 +3,11 @@ package dev.mimic.pc.ide;
 import dev.mimic.pc.bus.IoBus;
 import dev.mimic.pc.bus.IrqLine;
 import dev.mimic.pc.bus.PortDevice;
+import dev.mimic.pc.snapshot.Snapshottable;
+import dev.mimic.pc.snapshot.StateArrays;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 
 /**
@@ -17,7 +21,7 @@ import java.io.IOException;
  * the data register and returns the answer in pieces the host's byte count limit allows
  * (ATA-6 9.10, "PACKET protocol").
  */
-public final class IdeChannel implements PortDevice {
+public final class IdeChannel implements PortDevice, Snapshottable {
     public static final int PRIMARY_BASE = 0x1F0;
     public static final int PRIMARY_CONTROL = 0x3F6;
     public static final int PRIMARY_IRQ = 14;
@@ -522,5 +526,50 @@ public final class IdeChannel implements PortDevice {
         count = REASON_TO_HOST | REASON_COMMAND;
         status = DRDY | DSC;
         raiseIrq();
+    }
+
+    /** The task file, the interrupt, and any transfer in progress with its buffer. */
+    @Override
+    public void saveState(DataOutputStream out) throws IOException {
+        for (int v : new int[] {features, error, count, lbaLow, lbaMid, lbaHigh, device, status, control, multipleCount,
+            bufferPosition, bufferEnd, sectorsPerBlock, packetPosition, packetDataPosition, chunkEnd}) {
+            out.writeInt(v);
+        }
+        out.writeBoolean(irqPending);
+        out.writeBoolean(writing);
+        out.writeBoolean(receivingPacket);
+        out.writeLong(transferLba);
+        out.writeLong(sectorsLeft);
+        StateArrays.writeBytes(out, buffer);
+        StateArrays.writeBytes(out, packet);
+        StateArrays.writeOptionalBytes(out, packetData);
+    }
+
+    @Override
+    public void restoreState(DataInputStream in) throws IOException {
+        features = in.readInt();
+        error = in.readInt();
+        count = in.readInt();
+        lbaLow = in.readInt();
+        lbaMid = in.readInt();
+        lbaHigh = in.readInt();
+        device = in.readInt();
+        status = in.readInt();
+        control = in.readInt();
+        multipleCount = in.readInt();
+        bufferPosition = in.readInt();
+        bufferEnd = in.readInt();
+        sectorsPerBlock = in.readInt();
+        packetPosition = in.readInt();
+        packetDataPosition = in.readInt();
+        chunkEnd = in.readInt();
+        irqPending = in.readBoolean();
+        writing = in.readBoolean();
+        receivingPacket = in.readBoolean();
+        transferLba = in.readLong();
+        sectorsLeft = in.readLong();
+        StateArrays.readBytes(in, buffer);
+        StateArrays.readBytes(in, packet);
+        packetData = StateArrays.readOptionalBytes(in);
     }
 }

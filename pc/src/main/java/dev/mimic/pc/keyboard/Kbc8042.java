@@ -4,6 +4,11 @@ import dev.mimic.pc.a20.A20Gate;
 import dev.mimic.pc.bus.IoBus;
 import dev.mimic.pc.bus.IrqLine;
 import dev.mimic.pc.bus.PortDevice;
+import dev.mimic.pc.snapshot.Snapshottable;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 
 /**
  * The Intel 8042 keyboard controller of the PC/AT and PS/2: data port 0x60, status and command
@@ -11,7 +16,7 @@ import dev.mimic.pc.bus.PortDevice;
  * command byte (interrupt enables, port clocks, set 2 to set 1 translation), the self tests,
  * and the output port with the A20 gate and the processor reset line.
  */
-public final class Kbc8042 implements PortDevice {
+public final class Kbc8042 implements PortDevice, Snapshottable {
     private static final int STATUS_OUTPUT_FULL = 0x01;
     private static final int STATUS_SYSTEM = 0x04;
     private static final int STATUS_COMMAND = 0x08;
@@ -183,5 +188,33 @@ public final class Kbc8042 implements PortDevice {
         if ((value & OUT_RESET) == 0) {
             reset.run();
         }
+    }
+
+    @Override
+    public void saveState(DataOutputStream out) throws IOException {
+        for (int v : new int[] {commandByte, outputPort, outputBuffer, pendingCommand, controllerReply}) {
+            out.writeInt(v);
+        }
+        out.writeBoolean(outputFull);
+        out.writeBoolean(outputFromAux);
+        out.writeBoolean(lastWriteWasCommand);
+        out.writeBoolean(translation.breakPending());
+        keyboard.saveState(out);
+        mouse.saveState(out);
+    }
+
+    @Override
+    public void restoreState(DataInputStream in) throws IOException {
+        commandByte = in.readInt();
+        outputPort = in.readInt();
+        outputBuffer = in.readInt();
+        pendingCommand = in.readInt();
+        controllerReply = in.readInt();
+        outputFull = in.readBoolean();
+        outputFromAux = in.readBoolean();
+        lastWriteWasCommand = in.readBoolean();
+        translation.setBreakPending(in.readBoolean());
+        keyboard.restoreState(in);
+        mouse.restoreState(in);
     }
 }

@@ -1,5 +1,11 @@
 package dev.mimic.pc.keyboard;
 
+import dev.mimic.pc.snapshot.Snapshottable;
+import dev.mimic.pc.snapshot.StateArrays;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayDeque;
 
 /**
@@ -7,7 +13,7 @@ import java.util.ArrayDeque;
  * event bytes for the controller to pass on. Commands that take a parameter byte (set LEDs, set
  * sample rate) leave the device waiting for it; every accepted byte is acknowledged with 0xFA.
  */
-abstract class Ps2Device {
+abstract class Ps2Device implements Snapshottable {
     static final int ACK = 0xFA;
     static final int RESEND = 0xFE;
     static final int SELF_TEST_PASSED = 0xAA;
@@ -58,4 +64,23 @@ abstract class Ps2Device {
     final int takeOutput() {
         return output.remove();
     }
+
+    @Override
+    public final void saveState(DataOutputStream out) throws IOException {
+        StateArrays.writeQueue(out, output);
+        out.writeInt(awaitingParameter);
+        saveSettings(out);
+    }
+
+    @Override
+    public final void restoreState(DataInputStream in) throws IOException {
+        StateArrays.readQueue(in, output, QUEUE_LIMIT);
+        awaitingParameter = in.readInt();
+        restoreSettings(in);
+    }
+
+    /** The device's own state beyond its output queue. */
+    abstract void saveSettings(DataOutputStream out) throws IOException;
+
+    abstract void restoreSettings(DataInputStream in) throws IOException;
 }

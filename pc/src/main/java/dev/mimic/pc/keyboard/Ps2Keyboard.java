@@ -1,5 +1,9 @@
 package dev.mimic.pc.keyboard;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
 /**
  * A PS/2 keyboard speaking scan code set 2 (the controller may translate to set 1): reset and
  * self-test, identify (0xAB 0x83), enable and disable scanning, LEDs, typematic rate, echo and
@@ -100,5 +104,19 @@ public final class Ps2Keyboard extends Ps2Device {
             }
             reply(BREAK, code & 0xFF);
         }
+    }
+
+    @Override
+    void saveSettings(DataOutputStream out) throws IOException {
+        out.writeBoolean(scanning);
+        out.writeInt(leds);
+        out.writeInt(scancodeSet);
+    }
+
+    @Override
+    void restoreSettings(DataInputStream in) throws IOException {
+        scanning = in.readBoolean();
+        leds = in.readInt();
+        scancodeSet = in.readInt();
     }
 }

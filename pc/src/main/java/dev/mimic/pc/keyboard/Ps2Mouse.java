@@ -1,5 +1,9 @@
 package dev.mimic.pc.keyboard;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
 /**
  * A standard PS/2 mouse (device ID 0): three-byte movement packets in stream mode once reporting
  * is enabled, sample rate, resolution and scaling settings, status and read-data requests
@@ -114,5 +118,27 @@ public final class Ps2Mouse extends Ps2Device {
         reply(first, x & 0xFF, y & 0xFF);
         dx = 0;
         dy = 0;
+    }
+
+    @Override
+    void saveSettings(DataOutputStream out) throws IOException {
+        out.writeBoolean(reporting);
+        out.writeBoolean(remote);
+        out.writeBoolean(scaling21);
+        for (int v : new int[] {resolution, sampleRate, buttons, dx, dy}) {
+            out.writeInt(v);
+        }
+    }
+
+    @Override
+    void restoreSettings(DataInputStream in) throws IOException {
+        reporting = in.readBoolean();
+        remote = in.readBoolean();
+        scaling21 = in.readBoolean();
+        resolution = in.readInt();
+        sampleRate = in.readInt();
+        buttons = in.readInt();
+        dx = in.readInt();
+        dy = in.readInt();
     }
 }

@@ -24,6 +24,14 @@ final class ScancodeTranslation {
 
     private boolean breakPending;
 
+    boolean breakPending() {
+        return breakPending;
+    }
+
+    void setBreakPending(boolean pending) {
+        breakPending = pending;
+    }
+
     /** The set-1 byte for {@code set2}, or -1 if the byte is swallowed (a break prefix). */
     int translate(int set2) {
         if (set2 == BREAK_PREFIX) {

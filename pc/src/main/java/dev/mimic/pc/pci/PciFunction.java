@@ -1,12 +1,19 @@
 package dev.mimic.pc.pci;
 
+import dev.mimic.pc.snapshot.Snapshottable;
+import dev.mimic.pc.snapshot.StateArrays;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
 /**
  * One PCI function's 256-byte configuration space with its access rules (PCI Local Bus
  * Specification 3.0, chapter 6): each byte has a mask of bits software may write, and status-style
  * bits that a 1 clears. Everything else is read-only and keeps the value the device was built
  * with. Subclasses fill in their registers and react to writes in {@link #configWritten}.
  */
-public abstract class PciFunction {
+public abstract class PciFunction implements Snapshottable {
     public static final int COMMAND = 0x04;
     public static final int STATUS = 0x06;
     public static final int HEADER_TYPE = 0x0E;
@@ -79,5 +86,18 @@ public abstract class PciFunction {
     /** Whether a write of [offset, offset + size) touched the register of {@code length} bytes at {@code register}. */
     protected static boolean touches(int offset, int size, int register, int length) {
         return offset < register + length && register < offset + size;
+    }
+
+    /** The registers and which bits are writable, since a lock (SMRAM's D_LCK) can change that. */
+    @Override
+    public final void saveState(DataOutputStream out) throws IOException {
+        StateArrays.writeBytes(out, config);
+        StateArrays.writeBytes(out, writeMask);
+    }
+
+    @Override
+    public final void restoreState(DataInputStream in) throws IOException {
+        StateArrays.readBytes(in, config);
+        StateArrays.readBytes(in, writeMask);
     }
 }

@@ -2,6 +2,11 @@ package dev.mimic.pc.pci;
 
 import dev.mimic.pc.bus.IoBus;
 import dev.mimic.pc.bus.PortDevice;
+import dev.mimic.pc.snapshot.Snapshottable;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 
 /**
  * PCI configuration mechanism #1 (PCI 3.0 section 3.2.2.3.2) on bus 0: the dword
@@ -10,7 +15,7 @@ import dev.mimic.pc.bus.PortDevice;
  * reads as all ones. Port 0xCF9, inside the window's byte range, is the PIIX3 reset control
  * register, whose RST_CPU bit resets the machine.
  */
-public final class PciHost implements PortDevice {
+public final class PciHost implements PortDevice, Snapshottable {
     private static final int ADDRESS_PORT = 0xCF8;
     private static final int RESET_PORT = 0xCF9;
     private static final int DATA_PORT = 0xCFC;
@@ -84,5 +89,28 @@ public final class PciHost implements PortDevice {
         boolean enabled = address < 0;
         int bus = address >>> 16 & 0xFF;
         return enabled && bus == 0 ? functions[address >>> 8 & 0xFF] : null;
+    }
+
+    /** The address register, reset control and every function's configuration space, in slot order. */
+    @Override
+    public void saveState(DataOutputStream out) throws IOException {
+        out.writeInt(address);
+        out.writeInt(resetControl);
+        for (PciFunction f : functions) {
+            if (f != null) {
+                f.saveState(out);
+            }
+        }
+    }
+
+    @Override
+    public void restoreState(DataInputStream in) throws IOException {
+        address = in.readInt();
+        resetControl = in.readInt();
+        for (PciFunction f : functions) {
+            if (f != null) {
+                f.restoreState(in);
+            }
+        }
     }
 }

@@ -1,5 +1,12 @@
 package dev.mimic.pc.pic;
 
+import dev.mimic.pc.snapshot.Snapshottable;
+import dev.mimic.pc.snapshot.StateArrays;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
 /**
  * One Intel 8259A programmable interrupt controller: eight request inputs, the interrupt request,
  * in-service and mask registers, the ICW1-ICW4 initialisation sequence and OCW1-OCW3 (8259A
@@ -11,7 +18,7 @@ package dev.mimic.pc.pic;
  * way the input must stay high until acknowledged: a request that drops before INTA is gone, and
  * the acknowledge cycle then answers the spurious IRQ 7 (datasheet, "Edge and level triggered").
  */
-final class Pic8259 {
+final class Pic8259 implements Snapshottable {
     private final int elcrWritable;
     private int irr;
     private int isr;
@@ -219,5 +226,37 @@ final class Pic8259 {
 
     int imr() {
         return imr;
+    }
+
+    @Override
+    public void saveState(DataOutputStream out) throws IOException {
+        StateArrays.writeInts(out, new int[] {irr, isr, imr, levels, elcr, lowestPriority, vectorBase, initStep});
+        for (boolean flag : new boolean[] {levelTriggeredAll, icw4Expected, single, autoEoi, rotateOnAutoEoi,
+            specialFullyNested, specialMask, readIsr, poll}) {
+            out.writeBoolean(flag);
+        }
+    }
+
+    @Override
+    public void restoreState(DataInputStream in) throws IOException {
+        int[] registers = new int[8];
+        StateArrays.readInts(in, registers);
+        irr = registers[0];
+        isr = registers[1];
+        imr = registers[2];
+        levels = registers[3];
+        elcr = registers[4];
+        lowestPriority = registers[5];
+        vectorBase = registers[6];
+        initStep = registers[7];
+        levelTriggeredAll = in.readBoolean();
+        icw4Expected = in.readBoolean();
+        single = in.readBoolean();
+        autoEoi = in.readBoolean();
+        rotateOnAutoEoi = in.readBoolean();
+        specialFullyNested = in.readBoolean();
+        specialMask = in.readBoolean();
+        readIsr = in.readBoolean();
+        poll = in.readBoolean();
     }
 }

@@ -3,7 +3,13 @@ package dev.mimic.pc.pic;
 import dev.mimic.pc.bus.IoBus;
 import dev.mimic.pc.bus.IrqLine;
 import dev.mimic.pc.bus.PortDevice;
+import dev.mimic.pc.snapshot.Snapshottable;
+import dev.mimic.pc.snapshot.StateArrays;
 import dev.mimic.x86.system.InterruptRequests;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 
 /**
  * The PC/AT interrupt controllers: a master 8259A at 0x20/0x21 handling IRQ 0-7 and a slave at
@@ -14,7 +20,7 @@ import dev.mimic.x86.system.InterruptRequests;
  * <p>IRQ 0, 1, 2, 8 and 13 are edge-triggered only (PIIX3 datasheet, ELCR), so their ELCR bits
  * are read-only zero.
  */
-public final class PicPair implements InterruptRequests {
+public final class PicPair implements InterruptRequests, Snapshottable {
     private static final int CASCADE = 2;
     private static final int SPURIOUS = 7;
 
@@ -154,5 +160,19 @@ public final class PicPair implements InterruptRequests {
     /** IMR of both chips, IRQ 8-15 in the high byte. */
     public int masks() {
         return slave.imr() << 8 | master.imr();
+    }
+
+    @Override
+    public void saveState(DataOutputStream out) throws IOException {
+        master.saveState(out);
+        slave.saveState(out);
+        StateArrays.writeInts(out, wireLevels);
+    }
+
+    @Override
+    public void restoreState(DataInputStream in) throws IOException {
+        master.restoreState(in);
+        slave.restoreState(in);
+        StateArrays.readInts(in, wireLevels);
     }
 }

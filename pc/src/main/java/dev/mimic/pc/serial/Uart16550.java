@@ -5,7 +5,12 @@ import dev.mimic.pc.bus.IrqLine;
 import dev.mimic.pc.bus.PortDevice;
 import dev.mimic.pc.clock.ClockEvent;
 import dev.mimic.pc.clock.VirtualClock;
+import dev.mimic.pc.snapshot.Snapshottable;
+import dev.mimic.pc.snapshot.StateArrays;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayDeque;
 
 /**
@@ -16,13 +21,14 @@ import java.util.ArrayDeque;
  * backend at once and THR is empty again. On the PC the interrupt reaches the PIC only while
  * MCR.OUT2 is set.
  */
-public final class Uart16550 implements PortDevice {
+public final class Uart16550 implements PortDevice, Snapshottable {
     /** The PC's four serial ports and their interrupts: COM1/COM3 on IRQ 4, COM2/COM4 on IRQ 3. */
     public static final int[] COM_PORTS = {0x3F8, 0x2F8, 0x3E8, 0x2E8};
     public static final int[] COM_IRQS = {4, 3, 4, 3};
 
     private static final long INPUT_POLL_NANOS = 1_000_000;
     private static final int CLOCK_HZ = 115_200;
+    private static final int FIFO_SIZE = 16;
 
     private static final int IER_RDA = 0x01;
     private static final int IER_THRE = 0x02;
@@ -81,7 +87,7 @@ public final class Uart16550 implements PortDevice {
 
     /** A byte arriving on the receive line; it is lost, with LSR.OE, if the FIFO is full. */
     public void receive(int b) {
-        if (receiveFifo.size() >= (fifoEnabled ? 16 : 1)) {
+        if (receiveFifo.size() >= (fifoEnabled ? FIFO_SIZE : 1)) {
             lsrErrors |= LSR_OE;
         } else {
             receiveFifo.add(b & 0xFF);
@@ -259,7 +265,7 @@ public final class Uart16550 implements PortDevice {
         if (!backend.readable()) {
             return;
         }
-        int room = (fifoEnabled ? 16 : 1) - receiveFifo.size();
+        int room = (fifoEnabled ? FIFO_SIZE : 1) - receiveFifo.size();
         for (; room > 0 && (mcr & MCR_LOOP) == 0; room--) {
             int b = backend.read();
             if (b < 0) {
@@ -268,5 +274,36 @@ public final class Uart16550 implements PortDevice {
             receive(b);
         }
         inputPoll.schedule(clock.nanos() + INPUT_POLL_NANOS);
+    }
+
+    @Override
+    public void saveState(DataOutputStream out) throws IOException {
+        for (int v : new int[] {divisor, ier, lcr, mcr, lsrErrors, msr, scratch, triggerLevel}) {
+            out.writeInt(v);
+        }
+        out.writeBoolean(fifoEnabled);
+        out.writeBoolean(timeoutPending);
+        out.writeBoolean(thrEmptyPending);
+        StateArrays.writeQueue(out, receiveFifo);
+        timeout.saveState(out);
+        inputPoll.saveState(out);
+    }
+
+    @Override
+    public void restoreState(DataInputStream in) throws IOException {
+        divisor = in.readInt();
+        ier = in.readInt();
+        lcr = in.readInt();
+        mcr = in.readInt();
+        lsrErrors = in.readInt();
+        msr = in.readInt();
+        scratch = in.readInt();
+        triggerLevel = in.readInt();
+        fifoEnabled = in.readBoolean();
+        timeoutPending = in.readBoolean();
+        thrEmptyPending = in.readBoolean();
+        StateArrays.readQueue(in, receiveFifo, FIFO_SIZE);
+        timeout.restoreState(in);
+        inputPoll.restoreState(in);
     }
 }

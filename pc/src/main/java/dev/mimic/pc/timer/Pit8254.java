@@ -4,6 +4,11 @@ import dev.mimic.pc.bus.IoBus;
 import dev.mimic.pc.bus.IrqLine;
 import dev.mimic.pc.bus.PortDevice;
 import dev.mimic.pc.clock.VirtualClock;
+import dev.mimic.pc.snapshot.Snapshottable;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 
 /**
  * The Intel 8254 programmable interval timer at ports 0x40-0x43, clocked at 1.193182 MHz: channel
@@ -12,7 +17,7 @@ import dev.mimic.pc.clock.VirtualClock;
  * select a channel's mode (0-5), access mode and BCD counting, latch a count, or read back
  * counts and status of several channels at once.
  */
-public final class Pit8254 implements PortDevice {
+public final class Pit8254 implements PortDevice, Snapshottable {
     private final PitChannel[] channels;
 
     public Pit8254(VirtualClock clock, IrqLine irq0) {
@@ -72,5 +77,19 @@ public final class Pit8254 implements PortDevice {
 
     boolean speakerOutput() {
         return channels[2].output();
+    }
+
+    @Override
+    public void saveState(DataOutputStream out) throws IOException {
+        for (PitChannel channel : channels) {
+            channel.saveState(out);
+        }
+    }
+
+    @Override
+    public void restoreState(DataInputStream in) throws IOException {
+        for (PitChannel channel : channels) {
+            channel.restoreState(in);
+        }
     }
 }

@@ -4,6 +4,11 @@ import dev.mimic.pc.bus.IrqLine;
 import dev.mimic.pc.clock.ClockEvent;
 import dev.mimic.pc.clock.Oscillator;
 import dev.mimic.pc.clock.VirtualClock;
+import dev.mimic.pc.snapshot.Snapshottable;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 
 /**
  * One counter of the 8254: its programmed mode, access mode (low byte, high byte or both) and BCD
@@ -13,7 +18,7 @@ import dev.mimic.pc.clock.VirtualClock;
  * output from the ticks elapsed since ({@code d}). A channel wired to an interrupt schedules a
  * clock event at each output transition so the line follows the output exactly.
  */
-final class PitChannel {
+final class PitChannel implements Snapshottable {
     private final VirtualClock clock;
     private final IrqLine line;
     private final ClockEvent transition;
@@ -250,5 +255,45 @@ final class PitChannel {
 
     private static int toBcd(int v) {
         return v / 1000 << 12 | v / 100 % 10 << 8 | v / 10 % 10 << 4 | v % 10;
+    }
+
+    @Override
+    public void saveState(DataOutputStream out) throws IOException {
+        for (int v : new int[] {mode, access, count, lowByteWritten, latchedValue, latchedBytes, latchedStatus}) {
+            out.writeInt(v);
+        }
+        for (boolean flag : new boolean[] {bcd, loaded, running, triggered, gate, nullCount, writeLowNext, readLowNext, latchLowNext}) {
+            out.writeBoolean(flag);
+        }
+        out.writeLong(startTick);
+        out.writeLong(frozen);
+        if (transition != null) {
+            transition.saveState(out);
+        }
+    }
+
+    @Override
+    public void restoreState(DataInputStream in) throws IOException {
+        mode = in.readInt();
+        access = in.readInt();
+        count = in.readInt();
+        lowByteWritten = in.readInt();
+        latchedValue = in.readInt();
+        latchedBytes = in.readInt();
+        latchedStatus = in.readInt();
+        bcd = in.readBoolean();
+        loaded = in.readBoolean();
+        running = in.readBoolean();
+        triggered = in.readBoolean();
+        gate = in.readBoolean();
+        nullCount = in.readBoolean();
+        writeLowNext = in.readBoolean();
+        readLowNext = in.readBoolean();
+        latchLowNext = in.readBoolean();
+        startTick = in.readLong();
+        frozen = in.readLong();
+        if (transition != null) {
+            transition.restoreState(in);
+        }
     }
 }

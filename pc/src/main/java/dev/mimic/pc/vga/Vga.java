@@ -1,8 +1,11 @@
 package dev.mimic.pc.vga;
 
 import dev.mimic.pc.bus.IoBus;
+import dev.mimic.pc.snapshot.Snapshottable;
 
 import javax.imageio.ImageIO;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -10,7 +13,7 @@ import java.nio.file.Path;
  * A standard VGA: its registers on the I/O bus, its memory for the machine to map at 0xA0000
  * (128 KiB, {@link #memory()}), and its text screen as characters or as a PNG.
  */
-public final class Vga {
+public final class Vga implements Snapshottable {
     public static final long MEMORY_BASE = 0xA0000;
     public static final long MEMORY_SIZE = 0x20000;
 
@@ -39,5 +42,17 @@ public final class Vga {
     /** Renders the text screen to {@code file} as PNG. */
     public void writePng(Path file) throws IOException {
         ImageIO.write(screen.render(), "png", file.toFile());
+    }
+
+    @Override
+    public void saveState(DataOutputStream out) throws IOException {
+        registers.saveState(out);
+        memory.saveState(out);
+    }
+
+    @Override
+    public void restoreState(DataInputStream in) throws IOException {
+        registers.restoreState(in);
+        memory.restoreState(in);
     }
 }

@@ -1,6 +1,12 @@
 package dev.mimic.pc.vga;
 
+import dev.mimic.pc.snapshot.Snapshottable;
+import dev.mimic.pc.snapshot.StateArrays;
 import dev.mimic.x86.system.MmioDevice;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 
 /**
  * The VGA's 256 KiB of display memory as four 64 KiB planes, seen by the CPU through the window
@@ -10,7 +16,7 @@ import dev.mimic.x86.system.MmioDevice;
  * fill the four latches; writes use one of the four write modes with rotation, set/reset,
  * the logical function against the latches and the bit mask.
  */
-public final class VgaMemory implements MmioDevice {
+public final class VgaMemory implements MmioDevice, Snapshottable {
     static final int PLANE_SIZE = 0x10000;
     /** Offset of each memory map (GR06 bits 3-2) from 0xA0000, and its size. */
     private static final int[] WINDOW_START = {0x00000, 0x00000, 0x10000, 0x18000};
@@ -143,5 +149,21 @@ public final class VgaMemory implements MmioDevice {
 
     private static int rotate(int value, int count) {
         return (value >>> count | value << (8 - count)) & 0xFF;
+    }
+
+    @Override
+    public void saveState(DataOutputStream out) throws IOException {
+        for (byte[] plane : planes) {
+            StateArrays.writeBytes(out, plane);
+        }
+        StateArrays.writeInts(out, latches);
+    }
+
+    @Override
+    public void restoreState(DataInputStream in) throws IOException {
+        for (byte[] plane : planes) {
+            StateArrays.readBytes(in, plane);
+        }
+        StateArrays.readInts(in, latches);
     }
 }

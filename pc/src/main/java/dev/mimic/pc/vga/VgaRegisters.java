@@ -2,6 +2,12 @@ package dev.mimic.pc.vga;
 
 import dev.mimic.pc.bus.IoBus;
 import dev.mimic.pc.bus.PortDevice;
+import dev.mimic.pc.snapshot.Snapshottable;
+import dev.mimic.pc.snapshot.StateArrays;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 
 /**
  * The VGA's register file at 0x3B0-0x3DF (IBM VGA Technical Reference; FreeVGA "VGA Register
@@ -11,7 +17,7 @@ import dev.mimic.pc.bus.PortDevice;
  * at 0x3D4 or at the monochrome 0x3B4 as misc output bit 0 says, and CR11 bit 7 write-protects
  * CR00-CR07.
  */
-public final class VgaRegisters implements PortDevice {
+public final class VgaRegisters implements PortDevice, Snapshottable {
     final int[] sequencer = new int[5];
     final int[] graphics = new int[9];
     final int[] crtc = new int[25];
@@ -181,5 +187,37 @@ public final class VgaRegisters implements PortDevice {
     /** An EGA colour component: the primary bit gives 2/3 intensity, the secondary 1/3 (six-bit scale). */
     private static int egaComponent(int primary, int secondary) {
         return primary * 0x2A + secondary * 0x15;
+    }
+
+    @Override
+    public void saveState(DataOutputStream out) throws IOException {
+        for (int[] registers : new int[][] {sequencer, graphics, crtc, attribute, dac}) {
+            StateArrays.writeInts(out, registers);
+        }
+        for (int v : new int[] {misc, sequencerIndex, graphicsIndex, crtcIndex, attributeIndex, dacWriteIndex, dacReadIndex,
+            dacComponent, dacLatch, pelMask}) {
+            out.writeInt(v);
+        }
+        out.writeBoolean(attributeDataNext);
+        out.writeBoolean(retraceToggle);
+    }
+
+    @Override
+    public void restoreState(DataInputStream in) throws IOException {
+        for (int[] registers : new int[][] {sequencer, graphics, crtc, attribute, dac}) {
+            StateArrays.readInts(in, registers);
+        }
+        misc = in.readInt();
+        sequencerIndex = in.readInt();
+        graphicsIndex = in.readInt();
+        crtcIndex = in.readInt();
+        attributeIndex = in.readInt();
+        dacWriteIndex = in.readInt();
+        dacReadIndex = in.readInt();
+        dacComponent = in.readInt();
+        dacLatch = in.readInt();
+        pelMask = in.readInt();
+        attributeDataNext = in.readBoolean();
+        retraceToggle = in.readBoolean();
     }
 }
