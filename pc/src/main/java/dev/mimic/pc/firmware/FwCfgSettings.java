@@ -1,0 +1,37 @@
+package dev.mimic.pc.firmware;
+
+import dev.mimic.pc.memory.E820Entry;
+import dev.mimic.pc.memory.RamLayout;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The machine description a QEMU PC gives its firmware through fw_cfg: RAM size, CPU count,
+ * whether there is a display, the RAM map (etc/e820) and, when devices have boot priorities,
+ * the bootorder file of OpenFirmware device paths (SeaBIOS's "bootorder" support).
+ *
+ * @param ram       the RAM layout
+ * @param cpus      processors present (and the maximum)
+ * @param nographic true for {@code -nographic}
+ * @param bootOrder device paths, first choice first, such as {@code /pci@i0cf8/ide@1,1/drive@0/disk@0}; may be empty
+ */
+public record FwCfgSettings(RamLayout ram, int cpus, boolean nographic, List<String> bootOrder) {
+    public static final int RAM_SIZE = 0x03;
+    public static final int NOGRAPHIC = 0x04;
+    public static final int NB_CPUS = 0x05;
+    public static final int BOOT_MENU = 0x0E;
+    public static final int MAX_CPUS = 0x0F;
+
+    public void applyTo(FwCfg cfg) {
+        cfg.putU64(RAM_SIZE, ram.below4g() + ram.above4g());
+        cfg.putU16(NOGRAPHIC, nographic ? 1 : 0);
+        cfg.putU16(NB_CPUS, cpus);
+        cfg.putU16(MAX_CPUS, cpus);
+        cfg.putU16(BOOT_MENU, 0);
+        cfg.putFile("etc/e820", E820Entry.encode(ram.ramEntries()));
+        if (!bootOrder.isEmpty()) {
+            cfg.putFile("bootorder", (String.join("\n", bootOrder) + "\0").getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+}
