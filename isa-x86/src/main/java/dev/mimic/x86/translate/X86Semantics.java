@@ -53,6 +53,10 @@ public final class X86Semantics {
 
     /** Stop code of a software interrupt: this plus the vector; the machine continues after it. */
     public static final int STOP_INTERRUPT = 0x100;
+    /** Stop code of HLT in a system-mode machine, which continues after it. */
+    public static final int STOP_HALT = 0x200;
+    /** Stop code after STI's shadow or POPF: the machine looks for a maskable interrupt, then continues. */
+    public static final int STOP_INTERRUPT_WINDOW = 0x201;
 
     /** EFLAGS bits POPF may change at CPL 3 with IOPL 0 (SDM vol. 2 POPF): not IOPL, IF, VM, RF. */
     private static final int POPF_USER = Flags.ARITHMETIC | Flags.TF | Flags.DF | Flags.NT | Flags.AC | Flags.ID;
@@ -599,6 +603,7 @@ public final class X86Semantics {
 
     private static void loadSegment(Emitter e, int segment, Temp selector) {
         e.call(Emitter.LOAD_SEGMENT, e.i32(segment), selector);
+        SystemSemantics.segmentLoaded(e, segment);
     }
 
     public void popSegment(Emitter e) {
@@ -856,7 +861,7 @@ public final class X86Semantics {
      * One string instruction: {@code step} does one element and returns the REPE/REPNE condition input
      * (ZF-setting instructions) or null; with a REP prefix it runs as a loop over eCX.
      */
-    private static void string(Emitter e, Supplier<Temp> step) {
+    static void string(Emitter e, Supplier<Temp> step) {
         DecodedInsn insn = e.insn();
         if (insn.repeat() == 0) {
             step.get();
@@ -870,7 +875,7 @@ public final class X86Semantics {
         });
     }
 
-    private static void advance(Emitter e, int register, Temp step) {
+    static void advance(Emitter e, int register, Temp step) {
         int size = e.insn().addressSize();
         e.setRegister(register, size, e.op(Op.ADD, e.register(register, size), step));
     }
@@ -974,7 +979,7 @@ public final class X86Semantics {
     public void cpuid(Emitter e) {
         Temp leaf = e.register(0, 4);
         Temp ab = e.call(CPUID_AB, leaf);
-        Temp cd = e.call(CPUID_CD, leaf);
+        Temp cd = e.call(CPUID_CD, leaf, e.i32(Cpuid.USER_FEATURES));
         e.setRegister(0, 4, e.low(ab));
         e.setRegister(3, 4, e.high(ab));
         e.setRegister(1, 4, e.low(cd));
@@ -1129,6 +1134,15 @@ public final class X86Semantics {
     }
 
     public void movToDebug(Emitter e) {
+        privileged(e);
+    }
+
+    /** SYSENTER and SYSEXIT: a process has no SYSENTER_CS (it reads 0), which is #GP(0). */
+    public void sysenter(Emitter e) {
+        privileged(e);
+    }
+
+    public void sysexit(Emitter e) {
         privileged(e);
     }
 

@@ -45,7 +45,7 @@ public final class UserMachine implements Machine, Frontend, X86Platform {
     private final UserModeRunner.Options options;
     private final PagedMemory memory = new PagedMemory();
     private final GuestState state = new GuestState(Registers.LAYOUT);
-    private final X86Translator translator = new X86Translator(true);
+    private final X86Translator translator = new X86Translator();
     private final Engine engine;
     private LinuxSyscalls linux;
     private Signal signal;
@@ -146,7 +146,14 @@ public final class UserMachine implements Machine, Frontend, X86Platform {
      * set_thread_area filled; anything else is #GP(selector).
      */
     @Override
-    public int segmentBase(int segment, int selector) {
+    public void loadSegment(ExecutionContext ctx, int segment, int selector) {
+        int base = segmentBase(segment, selector);
+        state.set(Registers.selector(segment), selector);
+        state.set(Registers.base(segment), base);
+        state.set(Registers.limit(segment), -1);
+    }
+
+    private int segmentBase(int segment, int selector) {
         int index = selector >>> 3;
         boolean ldt = (selector & 4) != 0;
         if (!ldt && index == 0 && segment != 2 && segment != 1) {

@@ -1,0 +1,29 @@
+package dev.mimic.x86.translate;
+
+/**
+ * What the translation of a piece of x86 code depends on besides its bytes: the code segment's base
+ * and default size, the stack size, the privilege level and the operating mode. A region is decoded
+ * under one mode and is only entered under the same one: a system-mode machine interns every mode to a
+ * number and puts it above the 32-bit EIP in the pc the engine keys regions by.
+ *
+ * @param system        a full machine (privileged instructions, far transfers, interrupts through the
+ *                      IDT or IVT), not a user-mode process whose kernel is the host
+ * @param csBase        the code segment's base: linear address = csBase + EIP
+ * @param code32        32-bit default operand and address size (CS.D in protected mode)
+ * @param stack32       ESP rather than SP addresses the stack (SS.B)
+ * @param cpl           the current privilege level (3 in virtual-8086 mode)
+ * @param protectedMode CR0.PE
+ * @param v86           EFLAGS.VM
+ * @param flat          CS, DS, ES and SS have base 0 and a 4 GiB limit, so only FS and GS add a base and
+ *                      no access needs a limit check
+ */
+public record CodeMode(boolean system, int csBase, boolean code32, boolean stack32, int cpl, boolean protectedMode,
+                       boolean v86, boolean flat) {
+    /** A Linux process: flat 32-bit protected mode at CPL 3. */
+    public static final CodeMode USER = new CodeMode(false, 0, true, true, 3, true, false, true);
+
+    /** Real-address or virtual-8086 mode: segments are selector times 16, no descriptors, no limit checks. */
+    public boolean realAddressing() {
+        return !protectedMode || v86;
+    }
+}
