@@ -75,13 +75,13 @@ public final class SystemTables {
         return d;
     }
 
-    /** LAR: the access rights (high doubleword masked to 0x00FxFF00), or -1 when ZF is to be cleared. */
+    /** LAR: the access rights (high doubleword masked with 0x00F0FF00), or -1 when ZF is to be cleared. */
     public static long accessRights(Cpu cpu, int selector) {
         Descriptor d = visible(cpu, selector);
         if (d == null || !d.segment() && !larType(d.type())) {
             return -1;
         }
-        return d.high() & 0x00FF_FF00L;
+        return d.high() & 0x00F0_FF00L;
     }
 
     /** LSL: the limit in bytes, or -1 when ZF is to be cleared. */

@@ -626,7 +626,9 @@ public final class Emitter {
         Temp again = more == null ? op(Op.NE, truncate(count, asize), i32(0))
                 : op(Op.AND, op(Op.NE, truncate(count, asize), i32(0)), more);
         b.branch(again, head, after);
-        b.switchTo(after);
+        // The body may have added blocks (limit checks), which makes this forward edge look like a
+        // back-edge; resuming after the loop is the next instruction.
+        b.switchTo(after).resumeAt(pcBase | insn.next());
         forgetFlags();
     }
 

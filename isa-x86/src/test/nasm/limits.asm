@@ -1,0 +1,51 @@
+; Segment limit checks (SDM vol. 3 5.3): data, stack and code-segment writes. QEMU's TCG does not check
+; limits, so this image's output is compared with limits.expected instead of with QEMU.
+%include "harness.inc"
+
+main:
+        mov [saved_esp], esp
+        call setup_tables
+        HANDLE 13, report_and_resume
+        HANDLE 12, report_and_resume
+        SAY "in bounds"
+        mov ax, SMALL
+        mov es, ax
+        mov eax, [es:0xFFC]
+        SAY "last dword straddles the limit"
+        mov dword [resume], .r1
+        mov eax, [es:0xFFD]
+        SAY "not reached"
+.r1:    SAY "beyond the limit"
+        mov dword [resume], .r2
+        mov byte [es:0x2000], 1
+        SAY "not reached"
+.r2:    SAY "string store beyond the limit"
+        mov dword [resume], .r3
+        mov edi, 0xFFE
+        mov ecx, 4
+        rep stosb
+        SAY "not reached"
+.r3:    SHOW "edi after the fault", edi
+        SHOW "ecx after the fault", ecx
+        SAY "stack inside the limit"
+        mov ax, SMALLSS
+        mov ss, ax
+        mov esp, 0x8F000
+        push eax
+        pop eax
+        SAY "stack beyond the limit"
+        mov dword [resume], .r4
+        mov esp, 0x8FFF0
+        mov eax, [esp + 0x10]
+        SAY "not reached"
+.r4:    mov ax, KDATA
+        mov ss, ax
+        mov esp, [saved_esp]
+        SAY "write to a code segment"
+        mov dword [resume], .r5
+        mov dword [cs:resume], 0
+        SAY "not reached"
+.r5:    ret
+
+saved_esp: dd 0
+END_IMAGE
