@@ -21,4 +21,3 @@ main:
         SHOW "cpuid.1.edx", eax
         ret
 
-END_IMAGE

@@ -48,4 +48,3 @@ main:
 .r5:    ret
 
 saved_esp: dd 0
-END_IMAGE

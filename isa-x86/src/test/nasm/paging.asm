@@ -177,4 +177,3 @@ smc_page:
         mov eax, 1
         ret
         align 4096
-END_IMAGE

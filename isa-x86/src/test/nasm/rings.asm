@@ -128,4 +128,3 @@ syscall:
         jmp ring0
 
 ring0_esp: dd 0
-END_IMAGE

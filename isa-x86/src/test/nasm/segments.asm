@@ -93,4 +93,3 @@ examine:
         movzx ecx, cl
         SHOW "verw", ecx
         ret
-END_IMAGE

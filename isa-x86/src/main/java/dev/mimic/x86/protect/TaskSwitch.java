@@ -33,13 +33,13 @@ public final class TaskSwitch {
     }
 
     /** IRET with NT set: back to the task in the current TSS's link field. */
-    static void returnFromNested(Cpu cpu) {
+    static void returnFromNested(Cpu cpu, int next) {
         int link = cpu.readSystem16(cpu.trBase + LINK);
         Descriptor d = Segments.read(cpu, link, Vector.TS);
         if (d.segment() || d.type() != Descriptor.TSS32_BUSY || (link & 4) != 0) {
             throw Vector.raise(Vector.TS, link & ~3, "IRET to a task that is not busy");
         }
-        run(cpu, link, d, Reason.IRET, cpu.eip());
+        run(cpu, link, d, Reason.IRET, next);
     }
 
     /** Switches to the task of TSS {@code selector} (descriptor {@code d}); the old task resumes at {@code returnEip}. */

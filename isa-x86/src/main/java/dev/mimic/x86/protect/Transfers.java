@@ -149,10 +149,13 @@ public final class Transfers {
     /** EFLAGS bits no IRET or POPF changes: VM (except IRET at CPL 0), VIF, VIP. */
     private static final int KEEP = Flags.VM | 1 << 19 | 1 << 20;
 
-    /** IRET (SDM vol. 2 IRET): real mode, virtual-8086, same and outer level, back to v86, nested task. */
-    public static void interruptReturn(Cpu cpu, int opsize) {
+    /**
+     * IRET (SDM vol. 2 IRET): real mode, virtual-8086, same and outer level, back to v86, nested task;
+     * {@code next} is the instruction after it, where the task a nested return leaves resumes.
+     */
+    public static void interruptReturn(Cpu cpu, int opsize, int next) {
         if (cpu.protectedMode() && !cpu.v86() && (cpu.eflags() & Flags.NT) != 0) {
-            TaskSwitch.returnFromNested(cpu);
+            TaskSwitch.returnFromNested(cpu, next);
             return;
         }
         if (cpu.v86() && cpu.iopl() < 3) {

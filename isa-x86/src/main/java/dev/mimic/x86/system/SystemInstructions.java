@@ -64,9 +64,10 @@ public final class SystemInstructions {
         cpu.atomically(() -> Transfers.farReturn(cpu, opsize, release));
     }
 
-    public static void interruptReturn(ExecutionContext ctx, int opsize) {
+    /** IRET; {@code next} is where a nested task's return leaves the task it ends. */
+    public static void interruptReturn(ExecutionContext ctx, int opsize, int next) {
         Cpu cpu = cpu(ctx);
-        cpu.atomically(() -> Transfers.interruptReturn(cpu, opsize));
+        cpu.atomically(() -> Transfers.interruptReturn(cpu, opsize, next));
     }
 
     /** SYSENTER (SDM vol. 2): to the flat ring 0 code and stack the MSRs name. */
@@ -233,7 +234,7 @@ public final class SystemInstructions {
             case 2 -> cpu.cr2;
             case 3 -> cpu.cr3;
             case 4 -> cpu.cr4;
-            default -> throw Vector.undefinedOpcode(cpu.eip());
+            default -> throw Vector.raise(Vector.UD, 0, "there is no CR" + n);
         };
     }
 
@@ -255,7 +256,7 @@ public final class SystemInstructions {
                 }
                 cpu.setCr4(value);
             }
-            default -> throw Vector.undefinedOpcode(cpu.eip());
+            default -> throw Vector.raise(Vector.UD, 0, "there is no CR" + n);
         }
     }
 
@@ -288,7 +289,7 @@ public final class SystemInstructions {
     private static int debugRegister(Cpu cpu, int n) {
         if (n == 4 || n == 5) {
             if ((cpu.cr4 & Cpu.CR4_DE) != 0) {
-                throw Vector.undefinedOpcode(cpu.eip());
+                throw Vector.raise(Vector.UD, 0, "DR" + n + " with CR4.DE set");
             }
             return n + 2;
         }

@@ -137,7 +137,7 @@ public final class SystemSemantics {
     }
 
     public void iret(Emitter e) {
-        e.call(INTERRUPT_RETURN, e.i32(e.opsize()));
+        e.call(INTERRUPT_RETURN, e.i32(e.opsize()), next(e));
         e.exitToStatePc();
     }
 
