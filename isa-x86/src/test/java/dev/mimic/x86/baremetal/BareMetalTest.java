@@ -28,7 +28,7 @@ class BareMetalTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"entry", "segments", "rings", "paging", "tasks", "realmode", "v86"})
+    @ValueSource(strings = {"entry", "segments", "rings", "paging", "tasks", "realmode", "v86", "io", "smc"})
     void serialOutputMatchesQemu(String name) throws Exception {
         Path image = BareMetalImages.assemble(name, work);
         String expected = BareMetalImages.qemu(image);

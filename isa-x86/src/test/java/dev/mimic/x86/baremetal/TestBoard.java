@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The smallest board a bare-metal test image needs: COM1's transmit register collects bytes (its line
- * status always reads "transmitter empty"), the isa-debug-exit port 0xF4 ends the run as QEMU's does,
+ * status always reads "transmitter empty", its scratch register keeps a byte), the isa-debug-exit
+ * port 0xF4 ends the run as QEMU's does,
  * and one interrupt line a test can raise through port 0xF8 (its vector is the byte written).
  */
 final class TestBoard implements IoPorts, InterruptRequests {
@@ -18,6 +19,7 @@ final class TestBoard implements IoPorts, InterruptRequests {
     private Runnable onExit = () -> { };
     private int exitCode = -1;
     private int pendingVector = -1;
+    private int scratch;
 
     void onExit(Runnable r) {
         this.onExit = r;
@@ -36,6 +38,7 @@ final class TestBoard implements IoPorts, InterruptRequests {
     public int in(int port, int size) {
         return switch (port) {
             case COM1 + 5 -> 0x60;
+            case COM1 + 7 -> scratch;
             default -> size == 4 ? -1 : (1 << 8 * size) - 1;
         };
     }
@@ -44,6 +47,7 @@ final class TestBoard implements IoPorts, InterruptRequests {
     public void out(int port, int size, int value) {
         switch (port) {
             case COM1 -> serial.write(value & 0xFF);
+            case COM1 + 7 -> scratch = value & 0xFF;
             case EXIT -> {
                 exitCode = value & 0xFF;
                 onExit.run();
