@@ -38,7 +38,7 @@ class BareMetalTest {
 
     /** Images whose behaviour QEMU's TCG does not model (segment limits) are compared with a golden file. */
     @ParameterizedTest
-    @ValueSource(strings = {"limits"})
+    @ValueSource(strings = {"limits", "interrupts"})
     void serialOutputMatchesExpected(String name) throws Exception {
         Path image = BareMetalImages.assemble(name, work);
         String expected = Files.readString(BareMetalImages.SOURCES.resolve(name + ".expected"));
