@@ -7,6 +7,9 @@ import dev.mimic.x86.mmu.Paging;
 import dev.mimic.x86.system.PhysicalMemory;
 import dev.mimic.x86.translate.CodeMode;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -175,6 +178,52 @@ public final class Cpu implements Paging.Control {
             trAttributes = trA;
             throw e;
         }
+    }
+
+    /** Writes the system registers (not the state slots), for snapshots. */
+    public void write(DataOutputStream out) throws IOException {
+        for (int v : systemWords()) {
+            out.writeInt(v);
+        }
+        for (int a : attributes) {
+            out.writeInt(a);
+        }
+        msrs.write(out);
+    }
+
+    /** Reads what {@link #write} wrote; the TLB is flushed. */
+    public void read(DataInputStream in) throws IOException {
+        int[] v = new int[systemWords().length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = in.readInt();
+        }
+        cr0 = v[0];
+        cr2 = v[1];
+        cr3 = v[2];
+        cr4 = v[3];
+        System.arraycopy(v, 4, dr, 0, 8);
+        gdtBase = v[12];
+        gdtLimit = v[13];
+        idtBase = v[14];
+        idtLimit = v[15];
+        ldtSelector = v[16];
+        ldtBase = v[17];
+        ldtLimit = v[18];
+        trSelector = v[19];
+        trBase = v[20];
+        trLimit = v[21];
+        trAttributes = v[22];
+        cpl = v[23];
+        for (int i = 0; i < attributes.length; i++) {
+            attributes[i] = in.readInt();
+        }
+        msrs.read(in);
+        memory.flush(false);
+    }
+
+    private int[] systemWords() {
+        return new int[] {cr0, cr2, cr3, cr4, dr[0], dr[1], dr[2], dr[3], dr[4], dr[5], dr[6], dr[7], gdtBase, gdtLimit,
+                idtBase, idtLimit, ldtSelector, ldtBase, ldtLimit, trSelector, trBase, trLimit, trAttributes, cpl};
     }
 
     // ---- control registers ----

@@ -2,6 +2,9 @@ package dev.mimic.x86.protect;
 
 import dev.mimic.x86.cpu.Vector;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -50,6 +53,24 @@ public final class Msrs {
             throw Vector.generalProtection(0, "wrmsr of MSR 0x" + Integer.toHexString(msr));
         }
         values.put(msr, value);
+    }
+
+    /** Writes every MSR value and the TSC offset, for snapshots. */
+    public void write(DataOutputStream out) throws IOException {
+        out.writeLong(tscOffset);
+        out.writeInt(values.size());
+        for (Map.Entry<Integer, Long> e : values.entrySet()) {
+            out.writeInt(e.getKey());
+            out.writeLong(e.getValue());
+        }
+    }
+
+    public void read(DataInputStream in) throws IOException {
+        tscOffset = in.readLong();
+        values.clear();
+        for (int n = in.readInt(); n > 0; n--) {
+            values.put(in.readInt(), in.readLong());
+        }
     }
 
     public int sysenterCs() {

@@ -3,6 +3,9 @@ package dev.mimic.x86.system;
 import dev.mimic.backend.memory.CodeWriteListener;
 import dev.mimic.backend.memory.GuestMemory;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -55,6 +58,24 @@ public final class PhysicalMemory extends GuestMemory {
     /** Bytes of RAM. */
     public int ramSize() {
         return ram.length;
+    }
+
+    /** Writes RAM (not devices or ROM, which belong to the platform), for snapshots. */
+    public void writeRam(DataOutputStream out) throws IOException {
+        out.writeInt(ram.length);
+        out.write(ram);
+    }
+
+    /** Reads what {@link #writeRam} wrote; every code page is reported written. */
+    public void readRam(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length != ram.length) {
+            throw new IOException("the snapshot has " + length + " bytes of RAM, this machine " + ram.length);
+        }
+        in.readFully(ram);
+        for (int p = 0; p < PAGES; p++) {
+            written(p);
+        }
     }
 
     /**

@@ -446,13 +446,42 @@ public final class X86System implements Machine, Frontend, X86Platform {
         return List.of();
     }
 
+    /** Registers, FPU, system registers and RAM; devices are the platform's to save. */
     @Override
     public void saveState(DataOutputStream out) throws IOException {
-        throw new IOException("x86-system snapshots are not implemented yet");
+        for (Slot s : Registers.LAYOUT.slots()) {
+            if (s != Registers.FPU) {
+                out.writeLong(state.get(s));
+            }
+        }
+        ((X87) state.getRef(Registers.FPU)).write(out);
+        cpu.write(out);
+        out.writeBoolean(halted);
+        out.writeBoolean(shutdown);
+        physical.writeRam(out);
     }
 
     @Override
     public void restoreState(DataInputStream in) throws IOException {
-        throw new IOException("x86-system snapshots are not implemented yet");
+        long[] values = new long[Registers.LAYOUT.slots().size()];
+        for (Slot s : Registers.LAYOUT.slots()) {
+            if (s != Registers.FPU) {
+                values[s.id()] = in.readLong();
+            }
+        }
+        X87 fpu = new X87();
+        fpu.read(in);
+        cpu.read(in);
+        halted = in.readBoolean();
+        shutdown = in.readBoolean();
+        physical.readRam(in);
+        for (Slot s : Registers.LAYOUT.slots()) {
+            if (s != Registers.FPU) {
+                state.set(s, values[s.id()]);
+            }
+        }
+        state.setRef(Registers.FPU, fpu);
+        engine.invalidateAll();
+        cpu.jump(cpu.eip());
     }
 }

@@ -90,4 +90,21 @@ class X86SystemTest {
         assertEquals(0x10, cpu.register("cs"));
         assertEquals(0, cpu.register("eflags") & 0x200);
     }
+
+    @Test
+    void aSnapshotRestoresRegistersSystemStateAndRam() throws Exception {
+        memory.write(0x1000, new byte[] {0x40, (byte) 0xEB, (byte) 0xFD}, 0, 3);    // inc eax; jmp -3
+        cpu.startProtected(0x1000, 0, 0, 0);
+        cpu.run(101);
+        java.io.ByteArrayOutputStream saved = new java.io.ByteArrayOutputStream();
+        cpu.saveState(new java.io.DataOutputStream(saved));
+        long eax = cpu.register("eax");
+        cpu.run(1000);
+        memory.store8(0x1000, 0x48);
+        cpu.restoreState(new java.io.DataInputStream(new java.io.ByteArrayInputStream(saved.toByteArray())));
+        assertEquals(eax, cpu.register("eax"));
+        assertEquals(0x40, memory.load8(0x1000));
+        cpu.run(100);
+        assertEquals(eax + 50, cpu.register("eax"), "runs the restored code, not the patched one");
+    }
 }
