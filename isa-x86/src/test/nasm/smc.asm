@@ -1,5 +1,6 @@
 ; Self-modifying code: an immediate patched between calls, code copied into a buffer and run, the
-; buffer overwritten with other code and run again, and a loop that patches the routine it calls.
+; buffer overwritten with other code and run again, a loop that patches the routine it calls, and a
+; loop that patches its own body (the next iteration runs the new code).
 %include "harness.inc"
 
 BUFFER equ 0x200000
@@ -30,6 +31,14 @@ main:
         mov byte [step + 2], cl         ; the next call adds the old count
         loop .loop
         SHOW "loop sum", eax
+
+        xor eax, eax
+        mov ecx, 3
+.self:  add eax, 1
+        mov byte [.self + 2], 10        ; the loop patches its own body
+        dec ecx
+        jnz .self
+        SHOW "self-patching loop", eax
         ret
 
 patched:

@@ -95,6 +95,12 @@ public final class X86System implements Machine, Frontend, X86Platform {
         this.engine = new Engine(this, ctx, options.compiler(), options.engine());
         engine.setTierThreshold(options.tierThreshold());
         cpu.onMappingChange(engine::invalidateAll);
+        // A store into code drops its translations, and the region running now yields at its next
+        // back-edge, so a loop that patches its own body runs the new code from the next iteration.
+        memory.setCodeWriteListener((start, end) -> {
+            engine.invalidate(start, end);
+            ctx.instructionLimit = ctx.instructions;
+        });
         reset();
     }
 

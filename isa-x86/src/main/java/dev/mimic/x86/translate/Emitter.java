@@ -571,6 +571,12 @@ public final class Emitter {
         ended = true;
     }
 
+    /** Ends the region with machine stop {@code code}, continuing at the pc a helper has set. */
+    public void stopAtStatePc(int code) {
+        b.stop(b.get(Registers.EIP), code);
+        ended = true;
+    }
+
     /** Leaves for {@code target} when {@code cond} is not zero, else goes on with the next instruction. */
     public void branch(Temp cond, long target) {
         int taken = b.newBlock();

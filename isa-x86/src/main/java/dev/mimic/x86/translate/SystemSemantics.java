@@ -136,9 +136,10 @@ public final class SystemSemantics {
         e.exitToStatePc();
     }
 
+    /** IRET: may set IF, so interrupts are looked at right after it. */
     public void iret(Emitter e) {
         e.call(INTERRUPT_RETURN, e.i32(e.opsize()), next(e));
-        e.exitToStatePc();
+        e.stopAtStatePc(X86Semantics.STOP_INTERRUPT_WINDOW);
     }
 
     public void sysenter(Emitter e) {
