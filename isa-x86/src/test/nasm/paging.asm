@@ -7,16 +7,12 @@ PD      equ 0x200000            ; page directory
 PT0     equ 0x201000            ; identity map of 0-4 MiB, 4 KiB pages, user and writable
 PTX     equ 0x202000            ; the page table of linear 0x40000000-0x403FFFFF
 X       equ 0x40000000
-USER_STACK equ 0x70000
 
 main:
         call setup_tables
         HANDLE 14, page_fault
         HANDLE 0x80, syscall
-        mov ecx, 0x80
-        mov eax, [stubs + 0x80 * 4]
-        mov edx, 0xEE00
-        call set_gate
+        USER_GATE 0x80
         ; physical pages the test mappings point to
         mov dword [0x304000], 0xCAFEBABE
         mov dword [0x303000], 0x600D0003
@@ -113,12 +109,7 @@ main:
         SAY "user accesses"
         mov [ring0_esp], esp
         mov dword [pf_fix], 0
-        push UDATA | 3
-        push USER_STACK
-        push 0x00000002
-        push UCODE | 3
-        push user
-        iret
+        TO_RING3 user
 user:
         mov ax, UDATA | 3
         mov ds, ax

@@ -3,14 +3,10 @@
 ; and the #GP of privileged and IOPL-sensitive instructions at CPL 3.
 %include "harness.inc"
 
-USER_STACK equ 0x70000
 
 main:
         call setup_tables
-        mov ecx, 0x80
-        mov eax, [stubs + 0x80 * 4]
-        mov edx, 0xEE00                 ; DPL 3 interrupt gate
-        call set_gate
+        USER_GATE 0x80
         HANDLE 0x80, syscall
         HANDLE 13, report_and_resume
         mov ecx, 0x174                  ; SYSENTER_CS, SYSENTER_ESP, SYSENTER_EIP
@@ -25,12 +21,7 @@ main:
         wrmsr
         mov [ring0_esp], esp
         SAY "to ring 3"
-        push UDATA | 3
-        push USER_STACK
-        push 0x00000002
-        push UCODE | 3
-        push user
-        iret
+        TO_RING3 user
 
 user:
         mov ax, UDATA | 3

@@ -11,10 +11,7 @@ main:
         COPY_LOW
         HANDLE 13, monitor
         HANDLE 0x22, int22
-        mov ecx, 0x22
-        mov eax, [stubs + 0x22 * 4]
-        mov edx, 0xEE00
-        call set_gate
+        USER_GATE 0x22
         mov word [0x7F00], 0xBEEF
         mov [saved_esp], esp
         SAY "v86 with iopl 0"

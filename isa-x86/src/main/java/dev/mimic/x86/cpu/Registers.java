@@ -4,6 +4,11 @@ import dev.mimic.backend.ir.Type;
 import dev.mimic.backend.state.GuestState;
 import dev.mimic.backend.state.Slot;
 import dev.mimic.backend.state.StateLayout;
+import dev.mimic.x86.fpu.X87;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 
 import java.util.List;
 
@@ -77,6 +82,30 @@ public final class Registers {
     /** The segment's limit (the last valid offset), which system-mode code checks where segments are not flat. */
     public static Slot limit(int segment) {
         return LIMIT[segment];
+    }
+
+    /** Writes every slot and the FPU, for snapshots. */
+    public static void write(GuestState s, DataOutputStream out) throws IOException {
+        for (Slot slot : LAYOUT.slots()) {
+            if (slot != FPU) {
+                out.writeLong(s.get(slot));
+            }
+        }
+        ((X87) s.getRef(FPU)).write(out);
+    }
+
+    /** Reads what {@link #write} wrote into a new state, which a machine copies once the rest is restored. */
+    public static GuestState read(DataInputStream in) throws IOException {
+        GuestState s = new GuestState(LAYOUT);
+        for (Slot slot : LAYOUT.slots()) {
+            if (slot != FPU) {
+                s.set(slot, in.readLong());
+            }
+        }
+        X87 fpu = new X87();
+        fpu.read(in);
+        s.setRef(FPU, fpu);
+        return s;
     }
 
     /** The whole EFLAGS register, arithmetic flags computed from the lazy record. */

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 /**
  * The system half of an x86 processor: control and debug registers, the descriptor-table registers,
@@ -300,36 +301,32 @@ public final class Cpu implements Paging.Control {
     // ---- implicit supervisor accesses (descriptor tables, TSS, IDT) ----
 
     public int readSystem32(int linear) {
-        boolean was = memory.setSupervisor(true);
-        try {
-            return memory.load32(linear & 0xFFFF_FFFFL);
-        } finally {
-            memory.setSupervisor(was);
-        }
+        return supervisor(() -> memory.load32(linear & 0xFFFF_FFFFL));
     }
 
     public int readSystem16(int linear) {
-        boolean was = memory.setSupervisor(true);
-        try {
-            return memory.load16(linear & 0xFFFF_FFFFL);
-        } finally {
-            memory.setSupervisor(was);
-        }
+        return supervisor(() -> memory.load16(linear & 0xFFFF_FFFFL));
     }
 
     public void writeSystem32(int linear, int value) {
-        boolean was = memory.setSupervisor(true);
-        try {
+        supervisor(() -> {
             memory.store32(linear & 0xFFFF_FFFFL, value);
-        } finally {
-            memory.setSupervisor(was);
-        }
+            return 0;
+        });
     }
 
     public void writeSystem16(int linear, int value) {
+        supervisor(() -> {
+            memory.store16(linear & 0xFFFF_FFFFL, value);
+            return 0;
+        });
+    }
+
+    /** Makes {@code access} a supervisor access whatever the CPL (SDM vol. 3 4.6: implicit accesses). */
+    private int supervisor(IntSupplier access) {
         boolean was = memory.setSupervisor(true);
         try {
-            memory.store16(linear & 0xFFFF_FFFFL, value);
+            return access.getAsInt();
         } finally {
             memory.setSupervisor(was);
         }

@@ -96,10 +96,20 @@ public final class Transfers {
         Descriptor code = returnCode(cpu, cs);
         checkOffset(code, eip);
         stack.release(release);
+        returnTo(cpu, stack, cs, code, eip, opsize, release, () -> { });
+    }
+
+    /**
+     * The end of RET and IRET: CS:EIP at the same level, or at an outer one with SS:ESP popped too and
+     * the outer stack released by {@code release} bytes; {@code flags} sets EFLAGS once CS is loaded.
+     */
+    private static void returnTo(Cpu cpu, Stack stack, int cs, Descriptor code, int eip, int opsize, int release,
+                                 Runnable flags) {
         int rpl = cs & 3;
         if (rpl == cpu.cpl) {
             stack.commit();
             Segments.loadCode(cpu, cs, code, rpl);
+            flags.run();
             cpu.jump(eip);
             return;
         }
@@ -107,6 +117,7 @@ public final class Transfers {
         int ss = stack.pop(opsize) & 0xFFFF;
         Descriptor stackSegment = outerStack(cpu, ss, rpl);
         Segments.loadCode(cpu, cs, code, rpl);
+        flags.run();
         loadOuterStack(cpu, ss, stackSegment, esp + release);
         cpu.jump(eip);
     }
@@ -186,21 +197,7 @@ public final class Transfers {
         int keep = KEEP | (opsize == 2 ? 0xFFFF_0000 : 0) | (cpu.cpl > 0 ? Flags.IOPL : 0)
                 | (cpu.cpl > cpu.iopl() ? Flags.IF : 0);
         int merged = old & keep | flags & ~keep;
-        int rpl = cs & 3;
-        if (rpl == cpu.cpl) {
-            stack.commit();
-            Segments.loadCode(cpu, cs, code, rpl);
-            cpu.setEflags(merged);
-            cpu.jump(eip);
-            return;
-        }
-        int esp = stack.pop(opsize);
-        int ss = stack.pop(opsize) & 0xFFFF;
-        Descriptor stackSegment = outerStack(cpu, ss, rpl);
-        Segments.loadCode(cpu, cs, code, rpl);
-        cpu.setEflags(merged);
-        loadOuterStack(cpu, ss, stackSegment, esp);
-        cpu.jump(eip);
+        returnTo(cpu, stack, cs, code, eip, opsize, 0, () -> cpu.setEflags(merged));
     }
 
     /** IRET from CPL 0 with VM set in the popped EFLAGS: the v86 frame holds ESP, SS, ES, DS, FS, GS too. */

@@ -2,6 +2,7 @@ package dev.mimic.x86.system;
 
 import dev.mimic.backend.memory.CodeWriteListener;
 import dev.mimic.backend.memory.GuestMemory;
+import dev.mimic.x86.memory.CodePages;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -42,9 +43,8 @@ public final class PhysicalMemory extends GuestMemory {
 
     private final byte[] ram;
     private final byte[] kind = new byte[PAGES];
-    private final boolean[] code = new boolean[PAGES];
+    private final CodePages code = new CodePages();
     private final List<Window> windows = new ArrayList<>();
-    private CodeWriteListener codeListener = (s, e) -> { };
 
     /** @param ramBytes RAM size from physical address 0, a multiple of 4 KiB below 2 GiB */
     public PhysicalMemory(int ramBytes) {
@@ -74,7 +74,7 @@ public final class PhysicalMemory extends GuestMemory {
         }
         in.readFully(ram);
         for (int p = 0; p < PAGES; p++) {
-            written(p);
+            code.written(p);
         }
     }
 
@@ -95,7 +95,7 @@ public final class PhysicalMemory extends GuestMemory {
         windows.add(0, w);
         for (long p = w.base >>> PAGE_SHIFT; p <= (w.base + w.length - 1) >>> PAGE_SHIFT && p < PAGES; p++) {
             kind[(int) p] = WINDOW;
-            written((int) p);
+            code.written((int) p);
         }
     }
 
@@ -108,27 +108,17 @@ public final class PhysicalMemory extends GuestMemory {
 
     @Override
     public void setCodeWriteListener(CodeWriteListener listener) {
-        this.codeListener = listener;
+        code.setListener(listener);
     }
 
     @Override
     public void trackCode(long start, long end) {
-        for (long p = start >>> PAGE_SHIFT; p <= (end - 1) >>> PAGE_SHIFT && p < PAGES; p++) {
-            code[(int) p] = true;
-        }
+        code.track(start, end);
     }
 
     @Override
     public void untrackAllCode() {
-        Arrays.fill(code, false);
-    }
-
-    private void written(int page) {
-        if (code[page]) {
-            code[page] = false;
-            long start = (long) page << PAGE_SHIFT;
-            codeListener.codeWritten(start, start + PAGE_SIZE);
-        }
+        code.untrackAll();
     }
 
     // ---- the fast path: the whole access in RAM ----
@@ -141,12 +131,10 @@ public final class PhysicalMemory extends GuestMemory {
 
     private void storing(long address, int width) {
         int first = (int) (address >>> PAGE_SHIFT);
-        if (code[first]) {
-            written(first);
-        }
+        code.written(first);
         int last = (int) ((address + width - 1) >>> PAGE_SHIFT);
-        if (last != first && code[last]) {
-            written(last);
+        if (last != first) {
+            code.written(last);
         }
     }
 

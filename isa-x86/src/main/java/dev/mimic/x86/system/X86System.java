@@ -416,20 +416,9 @@ public final class X86System implements Machine, Frontend, X86Platform {
     @Override
     public List<Disassembly> disassemble(long address, int count) {
         CodeMode mode = cpu.mode();
-        List<Disassembly> out = new ArrayList<>();
-        long at = address & 0xFFFF_FFFFL;
-        for (int i = 0; i < count; i++) {
-            try {
-                DecodedInsn insn = translator.decoder().decode(
-                        eip -> physical.load8(cpu.memory.translate(mode.csBase() + eip, false)), at, mode.code32());
-                out.add(new Disassembly(at, insn.next(), X86Disassembler.format(insn), null));
-                at = insn.next();
-            } catch (GuestFault f) {
-                out.add(new Disassembly(at, at + 1, Vector.of(f) == Vector.PF ? "(not mapped)" : "(bad)", null));
-                at++;
-            }
-        }
-        return out;
+        return X86Disassembler.listing(translator.decoder(),
+                eip -> physical.load8(cpu.memory.translate(mode.csBase() + eip, false)), address & 0xFFFF_FFFFL, count,
+                mode.code32());
     }
 
     @Override
@@ -455,12 +444,7 @@ public final class X86System implements Machine, Frontend, X86Platform {
     /** Registers, FPU, system registers and RAM; devices are the platform's to save. */
     @Override
     public void saveState(DataOutputStream out) throws IOException {
-        for (Slot s : Registers.LAYOUT.slots()) {
-            if (s != Registers.FPU) {
-                out.writeLong(state.get(s));
-            }
-        }
-        ((X87) state.getRef(Registers.FPU)).write(out);
+        Registers.write(state, out);
         cpu.write(out);
         out.writeBoolean(halted);
         out.writeBoolean(shutdown);
@@ -469,24 +453,12 @@ public final class X86System implements Machine, Frontend, X86Platform {
 
     @Override
     public void restoreState(DataInputStream in) throws IOException {
-        long[] values = new long[Registers.LAYOUT.slots().size()];
-        for (Slot s : Registers.LAYOUT.slots()) {
-            if (s != Registers.FPU) {
-                values[s.id()] = in.readLong();
-            }
-        }
-        X87 fpu = new X87();
-        fpu.read(in);
+        GuestState saved = Registers.read(in);
         cpu.read(in);
         halted = in.readBoolean();
         shutdown = in.readBoolean();
         physical.readRam(in);
-        for (Slot s : Registers.LAYOUT.slots()) {
-            if (s != Registers.FPU) {
-                state.set(s, values[s.id()]);
-            }
-        }
-        state.setRef(Registers.FPU, fpu);
+        state.copyFrom(saved);
         engine.invalidateAll();
         cpu.jump(cpu.eip());
     }

@@ -4,7 +4,6 @@ import dev.mimic.backend.ir.Effect;
 import dev.mimic.backend.ir.Helper;
 import dev.mimic.backend.ir.Op;
 import dev.mimic.backend.ir.Temp;
-import dev.mimic.x86.cpu.Cpuid;
 import dev.mimic.x86.cpu.Flags;
 import dev.mimic.x86.cpu.Vector;
 import dev.mimic.x86.decode.DecodedInsn;
@@ -52,8 +51,6 @@ public final class SystemSemantics {
     private static final Helper RDMSR = system("rdmsr");
     private static final Helper WRMSR = system("wrmsr");
     private static final Helper RDTSC = system("rdtsc");
-    private static final Helper CPUID_AB = Helper.of(Cpuid.class, "eaxEbx");
-    private static final Helper CPUID_CD = Helper.of(Cpuid.class, "ecxEdx");
 
     private static final X86Semantics USER = new X86Semantics();
 
@@ -222,20 +219,8 @@ public final class SystemSemantics {
 
     // ---- identification, time and model-specific registers ----
 
-    public void cpuid(Emitter e) {
-        Temp leaf = e.register(0, 4);
-        Temp ab = e.call(CPUID_AB, leaf);
-        Temp cd = e.call(CPUID_CD, leaf, e.i32(Cpuid.SYSTEM_FEATURES));
-        e.setRegister(0, 4, e.low(ab));
-        e.setRegister(3, 4, e.high(ab));
-        e.setRegister(1, 4, e.low(cd));
-        e.setRegister(2, 4, e.high(cd));
-    }
-
     public void rdtsc(Emitter e) {
-        Temp tsc = e.call(RDTSC);
-        e.setRegister(0, 4, e.low(tsc));
-        e.setRegister(2, 4, e.high(tsc));
+        X86Semantics.timeStamp(e, RDTSC);
     }
 
     public void rdmsr(Emitter e) {
@@ -398,29 +383,36 @@ public final class SystemSemantics {
         ring0(e);
     }
 
-    public void movFromControl(Emitter e) {
+    /** MOV from CRn or DRn ({@code which} reads it): to a general register, always 32 bits. */
+    private static void moveFrom(Emitter e, Helper which) {
         if (ring0(e)) {
-            e.setRegister(e.insn().rm(), 4, e.call(READ_CONTROL, e.i32(e.insn().reg())));
+            e.setRegister(e.insn().rm(), 4, e.call(which, e.i32(e.insn().reg())));
         }
     }
 
-    public void movToControl(Emitter e) {
+    /** MOV to CRn or DRn ({@code which} writes it). */
+    private static void moveTo(Emitter e, Helper which) {
         if (ring0(e)) {
-            e.call(WRITE_CONTROL, e.i32(e.insn().reg()), e.register(e.insn().rm(), 4));
-            e.modeChanged();
+            e.call(which, e.i32(e.insn().reg()), e.register(e.insn().rm(), 4));
         }
+    }
+
+    public void movFromControl(Emitter e) {
+        moveFrom(e, READ_CONTROL);
+    }
+
+    /** MOV to CRn: paging and protection bits change the mode. */
+    public void movToControl(Emitter e) {
+        moveTo(e, WRITE_CONTROL);
+        e.modeChanged();
     }
 
     public void movFromDebug(Emitter e) {
-        if (ring0(e)) {
-            e.setRegister(e.insn().rm(), 4, e.call(READ_DEBUG, e.i32(e.insn().reg())));
-        }
+        moveFrom(e, READ_DEBUG);
     }
 
     public void movToDebug(Emitter e) {
-        if (ring0(e)) {
-            e.call(WRITE_DEBUG, e.i32(e.insn().reg()), e.register(e.insn().rm(), 4));
-        }
+        moveTo(e, WRITE_DEBUG);
     }
 
     /** Segment loads through MOV, POP and LxS end the region where they can change the mode. */

@@ -979,7 +979,7 @@ public final class X86Semantics {
     public void cpuid(Emitter e) {
         Temp leaf = e.register(0, 4);
         Temp ab = e.call(CPUID_AB, leaf);
-        Temp cd = e.call(CPUID_CD, leaf, e.i32(Cpuid.USER_FEATURES));
+        Temp cd = e.call(CPUID_CD, leaf, e.i32(e.system() ? Cpuid.SYSTEM_FEATURES : Cpuid.USER_FEATURES));
         e.setRegister(0, 4, e.low(ab));
         e.setRegister(3, 4, e.high(ab));
         e.setRegister(1, 4, e.low(cd));
@@ -987,7 +987,12 @@ public final class X86Semantics {
     }
 
     public void rdtsc(Emitter e) {
-        Temp tsc = e.call(TIME_STAMP);
+        timeStamp(e, TIME_STAMP);
+    }
+
+    /** RDTSC: the counter {@code source} answers, in EDX:EAX. */
+    static void timeStamp(Emitter e, Helper source) {
+        Temp tsc = e.call(source);
         e.setRegister(0, 4, e.low(tsc));
         e.setRegister(2, 4, e.high(tsc));
     }
