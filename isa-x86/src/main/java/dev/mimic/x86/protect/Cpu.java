@@ -45,6 +45,8 @@ public final class Cpu implements Paging.Control {
     /** The descriptor attributes of each segment register (D/B, DPL, type), by Sreg number. */
     public final int[] attributes = new int[6];
     public int cpl;
+    /** Set by a load of SS: no interrupt is taken before the next instruction (SDM vol. 2 MOV, POP). */
+    public boolean interruptShadow;
     public final Msrs msrs = new Msrs();
 
     private final Map<CodeMode, Integer> modeNumbers = new HashMap<>();

@@ -220,9 +220,11 @@ public final class SystemInstructions {
         return SystemTables.verify(cpu(ctx), selector, write != 0) ? 1 : 0;
     }
 
-    /** Loads a segment register (MOV, POP, LxS) with the checks of its mode. */
+    /** Loads a segment register (MOV, POP, LxS) with the checks of its mode; SS opens an interrupt shadow. */
     public static void loadSegment(ExecutionContext ctx, int segment, int selector) {
-        Segments.load(cpu(ctx), segment, selector);
+        Cpu cpu = cpu(ctx);
+        Segments.load(cpu, segment, selector);
+        cpu.interruptShadow = segment == DecodedInsn.SS;
     }
 
     // ---- control, debug and model-specific registers ----

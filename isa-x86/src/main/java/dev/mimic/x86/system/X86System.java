@@ -127,6 +127,11 @@ public final class X86System implements Machine, Frontend, X86Platform {
         return shutdown;
     }
 
+    /** Guest instructions executed since the machine was made (a platform's clock may follow it). */
+    public long instructions() {
+        return ctx.instructions;
+    }
+
     /** True while the processor waits in HLT. */
     public boolean isHalted() {
         return halted;
@@ -204,17 +209,18 @@ public final class X86System implements Machine, Frontend, X86Platform {
     public Stop run(long maxInstructions) {
         long end = ctx.instructions + maxInstructions;
         while (!shutdown) {
+            long left = end - ctx.instructions;
+            if (left <= 0) {
+                return Stop.BUDGET;
+            }
+            boolean shadowed = cpu.interruptShadow;
             if (takeInterrupt()) {
                 halted = false;
             }
             if (halted) {
                 return Stop.HALTED;
             }
-            long left = end - ctx.instructions;
-            if (left <= 0) {
-                return Stop.BUDGET;
-            }
-            lastEvent = engine.run(Math.min(left, INTERRUPT_LATENCY));
+            lastEvent = engine.run(Math.min(left, shadowed ? 1 : INTERRUPT_LATENCY));
             if (shutdown) {
                 break;
             }
@@ -228,8 +234,15 @@ public final class X86System implements Machine, Frontend, X86Platform {
         return Stop.SHUTDOWN;
     }
 
-    /** Delivers a requested maskable interrupt if IF allows; true when one was taken. */
+    /**
+     * Delivers a requested maskable interrupt if IF allows; true when one was taken. Right after a load
+     * of SS none is taken, so the MOV to ESP that follows runs first (SDM vol. 2 MOV).
+     */
     private boolean takeInterrupt() {
+        if (cpu.interruptShadow) {
+            cpu.interruptShadow = false;
+            return false;
+        }
         if ((Registers.eflags(state) & Flags.IF) == 0 || !interrupts.pending()) {
             return false;
         }
@@ -288,10 +301,9 @@ public final class X86System implements Machine, Frontend, X86Platform {
                 shutdown = true;
                 return;
             }
-            boolean contributoryFirst = contributory(vector) || vector == Vector.PF;
             boolean doubles = contributory(vector) && contributory(next)
                     || vector == Vector.PF && (next == Vector.PF || contributory(next));
-            if (doubles || contributoryFirst && source == Interrupts.Source.EXCEPTION && next == Vector.DF) {
+            if (doubles) {
                 deliver(Vector.DF, 0, returnEip, Interrupts.Source.EXCEPTION);
             } else {
                 deliver(next, Vector.hasErrorCode(next) ? Vector.errorCode(second) : -1, returnEip, Interrupts.Source.EXCEPTION);

@@ -107,4 +107,21 @@ class X86SystemTest {
         cpu.run(100);
         assertEquals(eax + 50, cpu.register("eax"), "runs the restored code, not the patched one");
     }
+
+    @Test
+    void noInterruptIsTakenBetweenALoadOfSsAndTheNextInstruction() {
+        memory.store16(0x40 * 4, 0x600);
+        memory.store16(0x40 * 4 + 2, 0);
+        memory.write(0x600, new byte[] {(byte) 0x89, 0x26, 0x00, 0x08, (byte) 0xCF}, 0, 5);   // mov [0x800], sp; iret
+        memory.write(0x500, new byte[] {(byte) 0xFB, (byte) 0x90, (byte) 0x8E, (byte) 0xD0,  // sti; nop; mov ss, ax
+                (byte) 0xBC, 0x00, 0x60, (byte) 0xF4}, 0, 8);                               // mov sp, 0x6000; hlt
+        cpu.setRegister("cs", 0);
+        cpu.setRegister("ss", 0);
+        cpu.setRegister("esp", 0x7000);
+        cpu.setRegister("eip", 0x500);
+        assertEquals(X86System.Stop.BUDGET, cpu.run(3));
+        board.pending = 0x40;
+        cpu.run(10);
+        assertEquals(0x6000 - 6, memory.load16(0x800), "the interrupt came after MOV SP");
+    }
 }
