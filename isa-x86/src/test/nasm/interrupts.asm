@@ -1,6 +1,6 @@
 ; Maskable interrupts from the test board's request port 0xF8 (QEMU has no such device, so this image
 ; is compared with interrupts.expected): masked while IF is clear, taken one instruction after STI,
-; waking HLT, and IRET's restored IF.
+; waking HLT, IRET's restored IF, and a trap gate that leaves IF set.
 %include "harness.inc"
 
 RAISE equ 0xF8
@@ -8,6 +8,11 @@ RAISE equ 0xF8
 main:
         call setup_tables
         HANDLE 0x40, irq
+        HANDLE 0x41, irq
+        mov ecx, 0x41
+        mov eax, [stubs + 0x41 * 4]
+        mov edx, 0x8F00                 ; a trap gate: IF stays set in the handler
+        call set_gate
         SAY "request with IF clear"
         mov al, 0x40
         out RAISE, al
@@ -23,6 +28,8 @@ main:
         sti
         hlt
         SAY "after hlt"
+        SAY "int 0x41 through a trap gate"
+        int 0x41
         cli
         pushfd
         pop eax
