@@ -3,10 +3,10 @@ package dev.mimic.x86.cpu;
 import dev.mimic.backend.exec.ExecutionContext;
 
 /**
- * What the CPU asks of the machine around it: the descriptor tables behind segment loads, and the
- * handling of software interrupts and faults. A Linux user-mode process and a PC answer differently;
- * the running machine is {@link dev.mimic.backend.exec.ExecutionContext#machine}, and helpers reach it
- * through it.
+ * What the CPU asks of the machine around it when a segment register is loaded: a Linux process knows
+ * its few selectors (flat code and data, TLS entries), a system-mode machine reads descriptor tables
+ * or, in real mode, multiplies by 16. The running machine is
+ * {@link dev.mimic.backend.exec.ExecutionContext#machine}, and helpers reach it through it.
  */
 public interface X86Platform {
     /**

@@ -29,9 +29,10 @@ import java.util.function.Supplier;
  * {@link #multiply}, {@link #divide}, {@link #string}). Each follows the pseudo-code of its SDM vol. 2
  * entry. Loads and stores come before register and flag writes so faults stay precise.
  *
- * <p>This CPU runs at privilege level 3 only (Linux user mode): instructions that need CPL 0 or I/O
+ * <p>These are a Linux process's meanings, at privilege level 3: instructions that need CPL 0 or I/O
  * privilege raise #GP(0), as they do for a user program on the hardware; UMIP is taken to be on, so
- * SGDT, SIDT, SLDT, SMSW and STR do too.
+ * SGDT, SIDT, SLDT, SMSW and STR do too. A system-mode machine replaces the instructions whose meaning
+ * differs there with those of {@link SystemSemantics}.
  */
 public final class X86Semantics {
     private static final Helper DIVU = Helper.of(Alu.class, "divu", Effect.MAY_FAULT);
