@@ -1,11 +1,14 @@
 ; Paging: 4 KiB and 4 MiB pages, accessed and dirty bits, #PF error codes and CR2 with the instruction
 ; restarted after the handler fixes the page, CR0.WP, user/supervisor protection, INVLPG and global
-; pages, and self-modifying code written through a second mapping of the same physical page.
+; pages, self-modifying code written through a second mapping of the same physical page, and code
+; behind a linear page that INVLPG or a CR3 write maps elsewhere.
 %include "harness.inc"
 
 PD      equ 0x200000            ; page directory
 PT0     equ 0x201000            ; identity map of 0-4 MiB, 4 KiB pages, user and writable
 PTX     equ 0x202000            ; the page table of linear 0x40000000-0x403FFFFF
+PD2     equ 0x203000            ; a second address space
+PTX2    equ 0x204000
 X       equ 0x40000000
 
 main:
@@ -105,6 +108,39 @@ main:
         mov dword [X + 0x5000 + 1], 2
         call smc_page
         SHOW "after", eax
+
+        SAY "code behind a remapped page"
+        mov byte [0x306000], 0xB8               ; mov eax, 0xA; ret
+        mov dword [0x306001], 0xA
+        mov byte [0x306005], 0xC3
+        mov byte [0x307000], 0xB8               ; mov eax, 0xB; ret
+        mov dword [0x307001], 0xB
+        mov byte [0x307005], 0xC3
+        mov dword [PTX + 6 * 4], 0x306000 | 3
+        call X + 0x6000
+        SHOW "page a", eax
+        mov dword [PTX + 6 * 4], 0x307000 | 3
+        invlpg [X + 0x6000]
+        call X + 0x6000
+        SHOW "after invlpg", eax
+        mov esi, PD                             ; a second address space where the page is A again
+        mov edi, PD2
+        mov ecx, 1024
+        rep movsd
+        mov esi, PTX
+        mov edi, PTX2
+        mov ecx, 1024
+        rep movsd
+        mov dword [PD2 + (X >> 22) * 4], PTX2 | 7
+        mov dword [PTX2 + 6 * 4], 0x306000 | 3
+        mov eax, PD2
+        mov cr3, eax
+        call X + 0x6000
+        SHOW "other cr3", eax
+        mov eax, PD
+        mov cr3, eax
+        call X + 0x6000
+        SHOW "first cr3 again", eax
 
         SAY "user accesses"
         mov [ring0_esp], esp

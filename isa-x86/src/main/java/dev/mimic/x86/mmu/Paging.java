@@ -6,6 +6,8 @@ import dev.mimic.backend.memory.GuestMemory;
 import dev.mimic.x86.system.PhysicalMemory;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The linear address space: what IR loads and stores reach. With paging off (CR0.PG clear) a linear
@@ -17,7 +19,9 @@ import java.util.Arrays;
  *
  * <p>Translations are cached in a direct-mapped TLB. Like the hardware it is only flushed when told
  * (CR3 writes keep global entries, INVLPG drops one page, paging mode changes drop all), so a guest
- * that edits page tables without flushing sees stale translations, as it would on a Pentium Pro.
+ * that edits page tables without flushing sees stale translations, as it would on a Pentium Pro. The
+ * linear pages decoded code came from are remembered too: flushing one tells who translated that code
+ * (a CR3 write keeps a kernel's global code; a process's code is decoded again).
  *
  * <p>Code tracking is physical: the translator reports the physical ranges it decoded, and this memory
  * passes them and the resulting write reports straight to {@link PhysicalMemory}.
@@ -55,6 +59,9 @@ public final class Paging extends GuestMemory {
     private final int[] bits = new int[TLB_SIZE];
     /** When set, accesses are supervisor accesses whatever the CPL (descriptor tables, TSS, stack switches). */
     private boolean supervisor;
+    /** Linear pages decoded code came from: page number to physical frame, bit 0 set for a global page. */
+    private final Map<Integer, Integer> codePages = new HashMap<>();
+    private CodeWriteListener codeUnmapped = (s, e) -> { };
 
     public Paging(PhysicalMemory physical, Control control) {
         this.physical = physical;
@@ -73,6 +80,14 @@ public final class Paging extends GuestMemory {
         return was;
     }
 
+    /**
+     * Whom to tell, with the physical page, when a linear page decoded code came from may map elsewhere
+     * (its translation was flushed), so the code decoded there is dropped.
+     */
+    public void onCodeUnmapped(CodeWriteListener listener) {
+        this.codeUnmapped = listener;
+    }
+
     /** Drops every translation (CR0.PG, CR4.PSE/PGE changes); with {@code keepGlobal}, a CR3 write. */
     public void flush(boolean keepGlobal) {
         for (int i = 0; i < TLB_SIZE; i++) {
@@ -80,6 +95,13 @@ public final class Paging extends GuestMemory {
                 tags[i] = -1;
             }
         }
+        codePages.entrySet().removeIf(e -> {
+            boolean drop = !keepGlobal || (e.getValue() & 1) == 0;
+            if (drop) {
+                codeUnmapped(e.getValue());
+            }
+            return drop;
+        });
     }
 
     /** INVLPG: drops the translation of the page holding {@code linear}, global or not. */
@@ -89,6 +111,29 @@ public final class Paging extends GuestMemory {
         if (tags[slot] == page) {
             tags[slot] = -1;
         }
+        Integer frame = codePages.remove(page);
+        if (frame != null) {
+            codeUnmapped(frame);
+        }
+    }
+
+    private void codeUnmapped(int frame) {
+        long start = frame & 0xFFFF_F000L;
+        codeUnmapped.codeWritten(start, start + 0x1000);
+    }
+
+    /**
+     * The physical address of an instruction fetch at {@code linear}; with paging on, the page is
+     * remembered, so a later flush of its translation drops the code decoded from it.
+     */
+    public long translateCode(long linear) {
+        long physical = translate(linear, false);
+        if (control.paging()) {
+            int page = (int) ((linear & 0xFFFF_FFFFL) >>> 12);
+            int global = (bits[page & TLB_SIZE - 1] & T_GLOBAL) != 0 ? 1 : 0;
+            codePages.put(page, (int) (physical & 0xFFFF_F000L) | global);
+        }
+        return physical;
     }
 
     /**

@@ -58,7 +58,10 @@ public final class Cpu implements Paging.Control {
         modes.add(null);
     }
 
-    /** Who to tell when linear-to-physical mappings may have changed, so translated code is dropped. */
+    /**
+     * Who to tell when paging is turned on or off or its page sizes change, so all translated code is
+     * dropped (code decoded without paging is not tied to linear pages).
+     */
     public void onMappingChange(Runnable r) {
         this.mappingChanged = r;
     }
@@ -240,12 +243,10 @@ public final class Cpu implements Paging.Control {
         }
     }
 
+    /** CR3: translations of pages that are not global are flushed, and the code decoded from them dropped. */
     public void setCr3(int value) {
         cr3 = value;
         memory.flush(true);
-        if (paging()) {
-            mappingChanged.run();
-        }
     }
 
     public void setCr4(int value) {
@@ -260,9 +261,6 @@ public final class Cpu implements Paging.Control {
     /** INVLPG. */
     public void invalidatePage(int linear) {
         memory.invalidate(linear & 0xFFFF_FFFFL);
-        if (paging()) {
-            mappingChanged.run();
-        }
     }
 
     @Override

@@ -95,6 +95,7 @@ public final class X86System implements Machine, Frontend, X86Platform {
         this.engine = new Engine(this, ctx, options.compiler(), options.engine());
         engine.setTierThreshold(options.tierThreshold());
         cpu.onMappingChange(engine::invalidateAll);
+        cpu.memory.onCodeUnmapped(engine::invalidate);
         // A store into code drops its translations, and the region running now yields at its next
         // back-edge, so a loop that patches its own body runs the new code from the next iteration.
         memory.setCodeWriteListener((start, end) -> {
@@ -272,7 +273,7 @@ public final class X86System implements Machine, Frontend, X86Platform {
                 for (long at = start; at < end; ) {
                     long linear = mode.csBase() + at & 0xFFFF_FFFFL;
                     long stop = Math.min(end, at + (0x1000 - (linear & 0xFFF)));
-                    long physicalStart = cpu.memory.translate(linear, false);
+                    long physicalStart = cpu.memory.translateCode(linear);
                     b.coverCode(physicalStart, physicalStart + (stop - at));
                     at = stop;
                 }
