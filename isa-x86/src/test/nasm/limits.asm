@@ -1,4 +1,4 @@
-; Segment limit checks (SDM vol. 3 5.3): data, stack and code-segment writes. QEMU's TCG does not check
+; Segment limit checks (SDM vol. 3 5.3): data, stack, expand-down and code-segment writes. QEMU's TCG does not check
 ; limits, so this image's output is compared with limits.expected instead of with QEMU.
 %include "harness.inc"
 
@@ -45,6 +45,18 @@ main:
         mov dword [resume], .r5
         mov dword [cs:resume], 0
         SAY "not reached"
-.r5:    ret
+.r5:    SAY "expand-down: above the limit"
+        mov ax, DOWN
+        mov es, ax
+        mov eax, [es:0x2000]
+        SAY "expand-down: straddling the limit"
+        mov dword [resume], .r6
+        mov eax, [es:0xFFE]
+        SAY "not reached"
+.r6:    SAY "expand-down: below the limit"
+        mov dword [resume], .r7
+        mov byte [es:0x800], 0
+        SAY "not reached"
+.r7:    ret
 
 saved_esp: dd 0

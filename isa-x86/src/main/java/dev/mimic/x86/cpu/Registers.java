@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * The x86 CPU's state slots: the eight general registers, EIP (zero-extended, so guest addresses read
  * as unsigned numbers in the debugger), EFLAGS without its arithmetic flags, the lazy-flags record
- * ({@link Flags}), the six segment registers with their base addresses and limits, and the x87 FPU. The layout is the same for
+ * ({@link Flags}), the six segment registers with their base addresses and valid offsets, and the x87 FPU. The layout is the same for
  * every x86 machine; each machine has its own {@link GuestState}.
  */
 public final class Registers {
@@ -29,6 +29,7 @@ public final class Registers {
     private static final Slot[] SELECTOR = new Slot[6];
     private static final Slot[] BASE = new Slot[6];
     private static final Slot[] LIMIT = new Slot[6];
+    private static final Slot[] LOWER = new Slot[6];
     public static final Slot EIP;
     /** EFLAGS except the six arithmetic flags (DF, IF, TF, ID...); bit 1 set. */
     public static final Slot EFLAGS;
@@ -59,6 +60,9 @@ public final class Registers {
         for (int i = 0; i < 6; i++) {
             LIMIT[i] = b.add(SEGMENTS.get(i) + ".limit", Type.I32);
         }
+        for (int i = 0; i < 6; i++) {
+            LOWER[i] = b.add(SEGMENTS.get(i) + ".lower", Type.I32);
+        }
         FPU = b.add("fpu", Type.REF);
         LAYOUT = b.build();
     }
@@ -79,9 +83,17 @@ public final class Registers {
         return BASE[segment];
     }
 
-    /** The segment's limit (the last valid offset), which system-mode code checks where segments are not flat. */
+    /**
+     * How far above {@link #lower} valid offsets reach: the limit of an expand-up segment, which
+     * system-mode code checks where segments are not flat.
+     */
     public static Slot limit(int segment) {
         return LIMIT[segment];
+    }
+
+    /** The lowest valid offset: 0, or for an expand-down segment its limit plus one (SDM vol. 3 5.3). */
+    public static Slot lower(int segment) {
+        return LOWER[segment];
     }
 
     /** Writes every slot and the FPU, for snapshots. */

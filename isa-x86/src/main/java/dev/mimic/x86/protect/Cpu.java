@@ -84,7 +84,7 @@ public final class Cpu implements Paging.Control {
         boolean stack32 = pm && !vm && (attributes[2] & 1 << 22) != 0;
         boolean flat = pm && !vm;
         for (int s = 0; s < 4 && flat; s++) {
-            flat = base(s) == 0 && limit(s) == -1;
+            flat = base(s) == 0 && state.get(Registers.lower(s)) == 0 && limit(s) == -1;
         }
         return new CodeMode(true, base(1), code32, stack32, cpl, pm, vm, flat);
     }
@@ -145,15 +145,25 @@ public final class Cpu implements Paging.Control {
         return (int) state.get(Registers.base(segment));
     }
 
+    /** The segment's limit as its descriptor gave it (for an expand-down segment, the offset below the valid ones). */
     public int limit(int segment) {
-        return (int) state.get(Registers.limit(segment));
+        int lower = (int) state.get(Registers.lower(segment));
+        return lower != 0 ? lower - 1 : (int) state.get(Registers.limit(segment));
     }
 
-    /** Loads a segment register's visible and hidden parts. */
+    /**
+     * Loads a segment register's visible and hidden parts. An expand-down data segment's valid offsets
+     * run from {@code limit + 1} to 0xFFFF or 0xFFFFFFFF (by its B bit); the slots hold the lowest
+     * offset and the span above it, so one unsigned compare checks either kind.
+     */
     public void setSegment(int segment, int selector, int base, int limit, int attributes) {
         state.set(Registers.selector(segment), selector & 0xFFFF);
         state.set(Registers.base(segment), base);
-        state.set(Registers.limit(segment), limit);
+        boolean expandDown = (attributes & 0x1C00) == 0x1400;
+        int lower = expandDown ? limit + 1 : 0;
+        int upper = expandDown ? (attributes & 1 << 22) != 0 ? -1 : 0xFFFF : limit;
+        state.set(Registers.lower(segment), lower);
+        state.set(Registers.limit(segment), upper - lower);
         this.attributes[segment] = attributes;
     }
 

@@ -320,13 +320,14 @@ public final class Emitter {
     /**
      * {@code offset} in {@code segment} as a linear address for a {@code bytes}-wide access, checked
      * against the segment limit in protected mode where the mode does not prove the segments flat
-     * (SDM vol. 3 5.3): #SS(0) for the stack segment, #GP(0) otherwise. Expand-down segments are
-     * checked as expand-up ones.
+     * (SDM vol. 3 5.3): #SS(0) for the stack segment, #GP(0) otherwise. The slots hold the lowest valid
+     * offset and the span above it, which covers expand-down segments too.
      */
     public Temp checkedLinear(int segment, Temp offset, int bytes) {
         if (mode.system() && mode.protectedMode() && !mode.v86() && !(mode.flat() && segment < DecodedInsn.FS)) {
-            Temp last = op(Op.ADD, offset, Math.max(bytes, 1) - 1);
-            Temp beyond = op(Op.OR, op(Op.LTU, b.get(Registers.limit(segment)), last), op(Op.LTU, last, offset));
+            Temp first = op(Op.SUB, offset, b.get(Registers.lower(segment)));
+            Temp last = op(Op.ADD, first, Math.max(bytes, 1) - 1);
+            Temp beyond = op(Op.OR, op(Op.LTU, b.get(Registers.limit(segment)), last), op(Op.LTU, last, first));
             raiseIf(beyond, segment == DecodedInsn.SS ? Vector.SS : Vector.GP);
         }
         return linear(segment, offset);
