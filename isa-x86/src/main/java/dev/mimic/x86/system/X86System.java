@@ -51,6 +51,8 @@ import java.util.Optional;
  * the plain EIP.
  */
 public final class X86System implements Machine, Frontend, X86Platform {
+    /** DR6.BS: the debug exception was a single-step trap. */
+    private static final int DR6_SINGLE_STEP = 1 << 14;
     /** Most instructions run between two looks at the interrupt line. */
     public static final int INTERRUPT_LATENCY = 4096;
 
@@ -84,6 +86,10 @@ public final class X86System implements Machine, Frontend, X86Platform {
     private final Engine engine;
     private boolean halted;
     private boolean shutdown;
+    /** Set when POPF or IRET turned on TF: the engine returns so {@link #run} single-steps. */
+    private boolean stepping;
+    /** Set while an instruction that faulted is delivering its exception (no single-step trap after it). */
+    private boolean faulted;
     private StopEvent lastEvent;
 
     public X86System(PhysicalMemory memory, IoPorts ports, InterruptRequests interrupts, Options options) {
@@ -221,11 +227,16 @@ public final class X86System implements Machine, Frontend, X86Platform {
             if (halted) {
                 return Stop.HALTED;
             }
+            if ((Registers.eflags(state) & Flags.TF) != 0) {
+                singleStep();
+                continue;
+            }
             lastEvent = engine.run(Math.min(left, shadowed ? 1 : INTERRUPT_LATENCY));
             if (shutdown) {
                 break;
             }
-            if (halted) {
+            if (halted || stepping) {
+                stepping = false;
                 continue;
             }
             if (lastEvent.kind() != StopEvent.Kind.LIMIT) {
@@ -233,6 +244,20 @@ public final class X86System implements Machine, Frontend, X86Platform {
             }
         }
         return Stop.SHUTDOWN;
+    }
+
+    /**
+     * Runs one instruction with TF set and raises the single-step debug trap after it (SDM vol. 3
+     * 17.3.1.4): DR6.BS set, the handler returning to the next instruction. An instruction that faults
+     * has not completed and traps no more.
+     */
+    private void singleStep() {
+        faulted = false;
+        lastEvent = engine.step();
+        if (!faulted && !shutdown) {
+            cpu.dr[6] |= DR6_SINGLE_STEP;
+            deliver(Vector.DB, -1, cpu.eip(), Interrupts.Source.EXCEPTION);
+        }
     }
 
     /**
@@ -283,6 +308,7 @@ public final class X86System implements Machine, Frontend, X86Platform {
 
     @Override
     public StopEvent onFault(GuestFault fault, ExecutionContext context) {
+        faulted = true;
         int vector = Vector.of(fault);
         int error = Vector.hasErrorCode(vector) ? Vector.errorCode(fault) : -1;
         deliver(vector, error, cpu.eip(), Interrupts.Source.EXCEPTION);
@@ -327,6 +353,10 @@ public final class X86System implements Machine, Frontend, X86Platform {
         }
         if (code == X86Semantics.STOP_INTERRUPT_WINDOW) {
             takeInterrupt();
+            if ((Registers.eflags(state) & Flags.TF) != 0) {
+                stepping = true;
+                return StopEvent.of(StopEvent.Kind.INTERRUPTED, state.pc(), "single-step");
+            }
             return null;
         }
         throw new IllegalStateException("x86 system: unexpected stop code " + code);

@@ -27,7 +27,7 @@ class BareMetalTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"entry", "segments", "rings", "paging", "tasks", "realmode", "v86", "io", "smc"})
+    @ValueSource(strings = {"entry", "segments", "rings", "paging", "tasks", "realmode", "v86", "io", "smc", "singlestep"})
     void serialOutputMatchesQemu(String name) throws Exception {
         Path image = BareMetalImages.assemble(name, work);
         assertRunsAs(BareMetalImages.qemu(image), image, name);
