@@ -1,4 +1,4 @@
-; Segment limit checks (SDM vol. 3 5.3): data, stack, expand-down and code-segment writes. QEMU's TCG does not check
+; Segment limit checks (SDM vol. 3 5.3): data, stack, expand-down, code-segment writes and code fetches. QEMU's TCG does not check
 ; limits, so this image's output is compared with limits.expected instead of with QEMU.
 %include "harness.inc"
 
@@ -57,6 +57,37 @@ main:
         mov dword [resume], .r7
         mov byte [es:0x800], 0
         SAY "not reached"
-.r7:    ret
+.r7:    SAY "code beyond the CS limit"
+        mov ax, KDATA
+        mov es, ax
+        mov eax, tiny                           ; SPARE: 32-bit code at tiny, limit 3
+        mov [spare + 2], ax
+        shr eax, 16
+        mov [spare + 4], al
+        mov [spare + 7], ah
+        mov word [spare], 3
+        mov byte [spare + 5], 0x9A
+        mov byte [spare + 6], 0x40
+        HANDLE 13, leave_tiny
+        mov dword [resume], .r8
+        jmp SPARE:0
+.r8:    ret
+
+tiny:   inc eax                                 ; offsets 0-3 run, offset 4 is beyond the limit
+        inc eax
+        inc eax
+        inc eax
+        inc eax
+
+; #GP from the tiny code segment: report, then resume at [resume] in the flat code segment
+leave_tiny:
+        mov ebx, eax
+        SHOW "vector", [ebx + F_VECTOR]
+        SHOW "error", [ebx + F_ERROR]
+        SHOW "eip", [ebx + F_EIP]
+        mov eax, [resume]
+        mov [ebx + F_EIP], eax
+        mov dword [ebx + F_CS], KCODE
+        ret
 
 saved_esp: dd 0

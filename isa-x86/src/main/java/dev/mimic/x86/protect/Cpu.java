@@ -86,7 +86,8 @@ public final class Cpu implements Paging.Control {
         for (int s = 0; s < 4 && flat; s++) {
             flat = base(s) == 0 && state.get(Registers.lower(s)) == 0 && limit(s) == -1;
         }
-        return new CodeMode(true, base(1), code32, stack32, cpl, pm, vm, flat);
+        int csLimit = pm && !vm ? (int) state.get(Registers.limit(1)) : -1;
+        return new CodeMode(true, base(1), code32, stack32, cpl, pm, vm, flat, csLimit);
     }
 
     /** The mode numbered {@code number} (the high half of a pc). */

@@ -290,6 +290,9 @@ public final class X86System implements Machine, Frontend, X86Platform {
         return translator.translate(pc, request, mode, new X86Translator.CodeSpace() {
             @Override
             public int byteAt(long eip) {
+                if (Long.compareUnsigned(eip, mode.csLimit() & 0xFFFF_FFFFL) > 0) {
+                    throw Vector.generalProtection(0, "code fetch beyond the CS limit");
+                }
                 return physical.load8(cpu.memory.translate(mode.csBase() + eip, false));
             }
 

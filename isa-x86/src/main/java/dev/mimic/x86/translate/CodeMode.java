@@ -1,8 +1,8 @@
 package dev.mimic.x86.translate;
 
 /**
- * What the translation of a piece of x86 code depends on besides its bytes: the code segment's base
- * and default size, the stack size, the privilege level and the operating mode. A region is decoded
+ * What the translation of a piece of x86 code depends on besides its bytes: the code segment's base,
+ * limit and default size, the stack size, the privilege level and the operating mode. A region is decoded
  * under one mode and is only entered under the same one: a system-mode machine interns every mode to a
  * number and puts it above the 32-bit EIP in the pc the engine keys regions by.
  *
@@ -16,11 +16,12 @@ package dev.mimic.x86.translate;
  * @param v86           EFLAGS.VM
  * @param flat          CS, DS, ES and SS have base 0 and a 4 GiB limit, so only FS and GS add a base and
  *                      no access needs a limit check
+ * @param csLimit       the last EIP code may be fetched from (-1, all, outside protected mode)
  */
 public record CodeMode(boolean system, int csBase, boolean code32, boolean stack32, int cpl, boolean protectedMode,
-                       boolean v86, boolean flat) {
+                       boolean v86, boolean flat, int csLimit) {
     /** A Linux process: flat 32-bit protected mode at CPL 3. */
-    public static final CodeMode USER = new CodeMode(false, 0, true, true, 3, true, false, true);
+    public static final CodeMode USER = new CodeMode(false, 0, true, true, 3, true, false, true, -1);
 
     /** Real-address or virtual-8086 mode: segments are selector times 16, no descriptors, no limit checks. */
     public boolean realAddressing() {
