@@ -12,8 +12,10 @@ import dev.mimic.x86.decode.DecodedInsn;
 public final class Interrupts {
     /** What raised the event, which decides the privilege checks and the EXT bit of error codes. */
     public enum Source {
-        /** INT n, INT3, INTO: the gate's DPL must admit the CPL; IOPL-sensitive in v86. */
+        /** INT n: the gate's DPL must admit the CPL; IOPL-sensitive in virtual-8086 mode (SDM vol. 3 20.2.7). */
         SOFTWARE,
+        /** INT3 and INTO: the gate's DPL must admit the CPL, but they are not IOPL-sensitive. */
+        SOFTWARE_TRAP,
         /** An exception the processor detected. */
         EXCEPTION,
         /** A maskable interrupt from INTR (or NMI): EXT set in error codes. */
@@ -46,7 +48,7 @@ public final class Interrupts {
                 && type != Descriptor.INTERRUPT_GATE32 && type != Descriptor.TRAP_GATE32) {
             throw Vector.generalProtection(gateError, "IDT entry " + vector + " is not a gate");
         }
-        if (source == Source.SOFTWARE && gate.dpl() < cpu.cpl) {
+        if ((source == Source.SOFTWARE || source == Source.SOFTWARE_TRAP) && gate.dpl() < cpu.cpl) {
             throw Vector.generalProtection(gateError, "gate " + vector + " DPL below CPL");
         }
         if (!gate.present()) {

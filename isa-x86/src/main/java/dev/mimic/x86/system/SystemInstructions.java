@@ -33,17 +33,19 @@ public final class SystemInstructions {
 
     // ---- transfers ----
 
-    /** INT n, INT3 ({@code software}) and INT1 (delivered as a debug exception, without the DPL check). */
-    public static void softwareInterrupt(ExecutionContext ctx, int vector, int next, int software) {
+    /**
+     * INT n, INT3 and INT1 ({@code source} the ordinal of their {@link Interrupts.Source}: SOFTWARE,
+     * SOFTWARE_TRAP, and EXCEPTION for INT1, which has no DPL check).
+     */
+    public static void softwareInterrupt(ExecutionContext ctx, int vector, int next, int source) {
         Cpu cpu = cpu(ctx);
-        cpu.atomically(() -> Interrupts.deliver(cpu, vector, -1, next,
-                software != 0 ? Interrupts.Source.SOFTWARE : Interrupts.Source.EXCEPTION));
+        cpu.atomically(() -> Interrupts.deliver(cpu, vector, -1, next, Interrupts.Source.values()[source]));
     }
 
     /** INTO: #OF as a trap when OF is set, else on to the next instruction. */
     public static void into(ExecutionContext ctx, int overflow, int next) {
         if (overflow != 0) {
-            softwareInterrupt(ctx, Vector.OF, next, 1);
+            softwareInterrupt(ctx, Vector.OF, next, Interrupts.Source.SOFTWARE_TRAP.ordinal());
         } else {
             cpu(ctx).jump(next);
         }

@@ -327,12 +327,13 @@ public final class X86System implements Machine, Frontend, X86Platform {
             cpu.atomically(() -> Interrupts.deliver(cpu, vector, errorCode, returnEip, source));
         } catch (GuestFault second) {
             int next = Vector.of(second);
-            if (vector == Vector.DF) {
+            boolean exception = source == Interrupts.Source.EXCEPTION;
+            if (exception && vector == Vector.DF) {
                 shutdown = true;
                 return;
             }
-            boolean doubles = contributory(vector) && contributory(next)
-                    || vector == Vector.PF && (next == Vector.PF || contributory(next));
+            boolean doubles = exception && (contributory(vector) && contributory(next)
+                    || vector == Vector.PF && (next == Vector.PF || contributory(next)));
             if (doubles) {
                 deliver(Vector.DF, 0, returnEip, Interrupts.Source.EXCEPTION);
             } else {

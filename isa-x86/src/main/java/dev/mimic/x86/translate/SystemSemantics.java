@@ -8,6 +8,7 @@ import dev.mimic.x86.cpu.Flags;
 import dev.mimic.x86.cpu.Vector;
 import dev.mimic.x86.decode.DecodedInsn;
 import dev.mimic.x86.decode.OperandKind;
+import dev.mimic.x86.protect.Interrupts;
 import dev.mimic.x86.system.SystemInstructions;
 
 /**
@@ -83,19 +84,21 @@ public final class SystemSemantics {
 
     // ---- interrupts and far transfers ----
 
-    public void int_(Emitter e) {
-        e.call(SOFTWARE_INTERRUPT, e.i32((int) e.insn().immediate() & 0xFF), next(e), e.i32(1));
+    private static void softwareInterrupt(Emitter e, int vector, Interrupts.Source source) {
+        e.call(SOFTWARE_INTERRUPT, e.i32(vector), next(e), e.i32(source.ordinal()));
         e.exitToStatePc();
+    }
+
+    public void int_(Emitter e) {
+        softwareInterrupt(e, (int) e.insn().immediate() & 0xFF, Interrupts.Source.SOFTWARE);
     }
 
     public void int3(Emitter e) {
-        e.call(SOFTWARE_INTERRUPT, e.i32(Vector.BP), next(e), e.i32(1));
-        e.exitToStatePc();
+        softwareInterrupt(e, Vector.BP, Interrupts.Source.SOFTWARE_TRAP);
     }
 
     public void int1(Emitter e) {
-        e.call(SOFTWARE_INTERRUPT, e.i32(Vector.DB), next(e), e.i32(0));
-        e.exitToStatePc();
+        softwareInterrupt(e, Vector.DB, Interrupts.Source.EXCEPTION);
     }
 
     public void into(Emitter e) {
