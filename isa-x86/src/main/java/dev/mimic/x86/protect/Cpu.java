@@ -87,7 +87,9 @@ public final class Cpu implements Paging.Control {
             flat = base(s) == 0 && state.get(Registers.lower(s)) == 0 && limit(s) == -1;
         }
         int csLimit = pm && !vm ? (int) state.get(Registers.limit(1)) : -1;
-        return new CodeMode(true, base(1), code32, stack32, cpl, pm, vm, flat, csLimit);
+        boolean fpuTraps = (cr0 & (CR0_EM | CR0_TS)) != 0;
+        boolean waitTraps = (cr0 & (CR0_TS | CR0_MP)) == (CR0_TS | CR0_MP);
+        return new CodeMode(true, base(1), code32, stack32, cpl, pm, vm, flat, csLimit, fpuTraps, waitTraps);
     }
 
     /** The mode numbered {@code number} (the high half of a pc). */

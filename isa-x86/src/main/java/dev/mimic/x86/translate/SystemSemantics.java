@@ -365,9 +365,11 @@ public final class SystemSemantics {
         }
     }
 
+    /** CLTS: TS decides whether x87 instructions trap, which is part of the mode. */
     public void clts(Emitter e) {
         if (ring0(e)) {
             e.call(CLTS);
+            e.modeChanged();
         }
     }
 

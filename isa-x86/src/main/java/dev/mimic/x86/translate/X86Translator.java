@@ -5,6 +5,7 @@ import dev.mimic.backend.exec.GuestFault;
 import dev.mimic.backend.ir.Region;
 import dev.mimic.backend.ir.RegionBuilder;
 import dev.mimic.backend.memory.GuestMemory;
+import dev.mimic.x86.cpu.Vector;
 import dev.mimic.x86.decode.DecodedInsn;
 import dev.mimic.x86.decode.OpForm;
 import dev.mimic.x86.decode.X86Decoder;
@@ -121,6 +122,10 @@ public final class X86Translator {
     }
 
     private static void emit(OpForm form, Emitter e, boolean system) {
+        if (system && e.mode().deviceNotAvailable(form)) {
+            e.raise(Vector.NM, 0);
+            return;
+        }
         MethodHandle systemMethod = system ? SYSTEM_SEMANTICS.get(form.emit()) : null;
         try {
             if (systemMethod != null) {
