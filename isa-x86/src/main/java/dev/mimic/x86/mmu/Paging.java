@@ -14,8 +14,9 @@ import java.util.Map;
  * address is the physical one; with it on, the two-level page tables at CR3 translate it (SDM vol. 3
  * 4.3), with 4 MiB pages where CR4.PSE allows, user/supervisor and read/write protection (CR0.WP
  * extends the latter to supervisor writes), and accessed and dirty bits set as the hardware does. A
- * refused access is a {@link GuestFault.Kind#MEMORY} fault whose code is the #PF error code; CR2 is
- * set before it is thrown.
+ * refused access is a {@link GuestFault.Kind#MEMORY} fault whose address is the linear address and
+ * whose code is the #PF error code; CR2 is set when the fault is delivered (a fetch the translator only
+ * looked ahead at must not change it).
  *
  * <p>Translations are cached in a direct-mapped TLB. Like the hardware it is only flushed when told
  * (CR3 writes keep global entries, INVLPG drops one page, paging mode changes drop all), so a guest
@@ -48,8 +49,6 @@ public final class Paging extends GuestMemory {
 
         /** True while the CPU runs at CPL 3, so accesses are user accesses. */
         boolean userMode();
-
-        void setCr2(int linear);
     }
 
     private final PhysicalMemory physical;
@@ -211,7 +210,6 @@ public final class Paging extends GuestMemory {
     }
 
     private GuestFault fault(long linear, int present, boolean write, boolean user) {
-        control.setCr2((int) linear);
         int code = present | (write ? WRITE : 0) | (user ? USER : 0);
         return new GuestFault(GuestFault.Kind.MEMORY, linear, code,
                 String.format("page fault at 0x%08x (error code %d)", linear, code));

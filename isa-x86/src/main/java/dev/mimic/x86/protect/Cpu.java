@@ -306,10 +306,6 @@ public final class Cpu implements Paging.Control {
         return cpl == 3;
     }
 
-    @Override
-    public void setCr2(int linear) {
-        cr2 = linear;
-    }
 
     // ---- implicit supervisor accesses (descriptor tables, TSS, IDT) ----
 

@@ -312,7 +312,7 @@ public final class X86System implements Machine, Frontend, X86Platform {
     @Override
     public StopEvent onFault(GuestFault fault, ExecutionContext context) {
         faulted = true;
-        int vector = Vector.of(fault);
+        int vector = delivered(fault);
         int error = Vector.hasErrorCode(vector) ? Vector.errorCode(fault) : -1;
         deliver(vector, error, cpu.eip(), Interrupts.Source.EXCEPTION);
         return shutdown ? StopEvent.faulted(state.pc(), "triple fault: " + fault.getMessage()) : null;
@@ -326,7 +326,7 @@ public final class X86System implements Machine, Frontend, X86Platform {
         try {
             cpu.atomically(() -> Interrupts.deliver(cpu, vector, errorCode, returnEip, source));
         } catch (GuestFault second) {
-            int next = Vector.of(second);
+            int next = delivered(second);
             boolean exception = source == Interrupts.Source.EXCEPTION;
             if (exception && vector == Vector.DF) {
                 shutdown = true;
@@ -340,6 +340,14 @@ public final class X86System implements Machine, Frontend, X86Platform {
                 deliver(next, Vector.hasErrorCode(next) ? Vector.errorCode(second) : -1, returnEip, Interrupts.Source.EXCEPTION);
             }
         }
+    }
+
+    /** The vector of a fault about to be delivered; a page fault's linear address goes to CR2. */
+    private int delivered(GuestFault fault) {
+        if (fault.kind() == GuestFault.Kind.MEMORY) {
+            cpu.cr2 = (int) fault.address();
+        }
+        return Vector.of(fault);
     }
 
     private static boolean contributory(int vector) {

@@ -17,7 +17,6 @@ class PagingProperties {
 
     private static final class Bits implements Paging.Control {
         final boolean wp, pse, user;
-        int cr2 = -1;
 
         Bits(boolean wp, boolean pse, boolean user) {
             this.wp = wp;
@@ -31,7 +30,6 @@ class PagingProperties {
         @Override public boolean globalPages() { return false; }
         @Override public int cr3() { return PD; }
         @Override public boolean userMode() { return user; }
-        @Override public void setCr2(int linear) { cr2 = linear; }
     }
 
     @Property(tries = 2000)
@@ -64,7 +62,7 @@ class PagingProperties {
             assertEquals(false, allowed, "the access should have succeeded");
             int code = (present ? Paging.PRESENT : 0) | (write ? Paging.WRITE : 0) | (user ? Paging.USER : 0);
             assertEquals(code, f.code());
-            assertEquals(linear, bits.cr2);
+            assertEquals(linear, f.address());
         }
     }
 }

@@ -14,7 +14,6 @@ class PagingTest {
     /** Control bits a test sets directly. */
     private static final class Bits implements Paging.Control {
         boolean paging = true, wp, pse = true, pge, user;
-        int cr2;
 
         @Override public boolean paging() { return paging; }
         @Override public boolean writeProtect() { return wp; }
@@ -22,7 +21,6 @@ class PagingTest {
         @Override public boolean globalPages() { return pge; }
         @Override public int cr3() { return PD; }
         @Override public boolean userMode() { return user; }
-        @Override public void setCr2(int linear) { cr2 = linear; }
     }
 
     private final PhysicalMemory ram = new PhysicalMemory(16 << 20);
@@ -57,16 +55,17 @@ class PagingTest {
     }
 
     @Test
-    void faultsCarryTheErrorCodeAndSetCr2() {
+    void faultsCarryTheErrorCodeAndTheLinearAddress() {
         GuestFault notPresent = assertThrows(GuestFault.class, () -> mmu.load8(0x9000));
         assertEquals(0, notPresent.code());
-        assertEquals(0x9000, bits.cr2);
+        assertEquals(0x9000, notPresent.address());
         bits.user = true;
         assertEquals(Paging.PRESENT | Paging.USER, assertThrows(GuestFault.class, () -> mmu.load8(0x3000)).code());
         assertEquals(Paging.PRESENT | Paging.USER | Paging.WRITE,
                 assertThrows(GuestFault.class, () -> mmu.store8(0x2000, 0)).code());
-        assertEquals(Paging.USER | Paging.WRITE, assertThrows(GuestFault.class, () -> mmu.store8(0x9004, 0)).code());
-        assertEquals(0x9004, bits.cr2);
+        GuestFault write = assertThrows(GuestFault.class, () -> mmu.store8(0x9004, 0));
+        assertEquals(Paging.USER | Paging.WRITE, write.code());
+        assertEquals(0x9004, write.address());
     }
 
     @Test
