@@ -32,8 +32,11 @@ public final class Paging extends GuestMemory {
     public static final int PRESENT = 1, WRITE = 2, USER = 4;
     private static final int TLB_SIZE = 1024;
     private static final int PTE_P = 1, PTE_W = 2, PTE_U = 4, PTE_A = 0x20, PTE_D = 0x40, PTE_PS = 0x80, PTE_G = 0x100;
-    /** TLB entry bits beside the frame. */
-    private static final int T_USER = 1, T_WRITE = 2, T_DIRTY = 4, T_GLOBAL = 8;
+    /**
+     * TLB entry bits beside the frame: user access allowed, user and supervisor writes allowed (WP
+     * applied; a change of WP flushes), dirty bit already set, global.
+     */
+    private static final int T_USER = 1, T_USER_WRITE = 2, T_SUPERVISOR_WRITE = 4, T_DIRTY = 8, T_GLOBAL = 16;
 
     /** The paging-related control register bits the MMU obeys. */
     public interface Control {
@@ -147,16 +150,11 @@ public final class Paging extends GuestMemory {
         boolean user = !supervisor && control.userMode();
         int page = (int) (linear >>> 12);
         int slot = page & TLB_SIZE - 1;
-        int b = bits[slot];
-        if (tags[slot] != page || user && (b & T_USER) == 0 || write && !writeAllowed(b, user) || write && (b & T_DIRTY) == 0) {
+        int need = user ? write ? T_USER | T_USER_WRITE | T_DIRTY : T_USER : write ? T_SUPERVISOR_WRITE | T_DIRTY : 0;
+        if (tags[slot] != page || (bits[slot] & need) != need) {
             walk(linear, write, user);
-            b = bits[slot];
         }
         return (frames[slot] & 0xFFFF_F000L) | (linear & 0xFFF);
-    }
-
-    private boolean writeAllowed(int b, boolean user) {
-        return (b & T_WRITE) != 0 || !user && !control.writeProtect();
     }
 
     /** The two-level walk (SDM vol. 3 4.3), filling the TLB or raising #PF. */
@@ -185,8 +183,10 @@ public final class Paging extends GuestMemory {
             frame = entry & 0xFFFF_F000;
             rights = pde & entry;
         }
-        int b = ((rights & PTE_U) != 0 ? T_USER : 0) | ((rights & PTE_W) != 0 ? T_WRITE : 0);
-        if (user && (b & T_USER) == 0 || write && !writeAllowed(b, user)) {
+        boolean writable = (rights & PTE_W) != 0;
+        int b = ((rights & PTE_U) != 0 ? T_USER : 0) | (writable ? T_USER_WRITE : 0)
+                | (writable || !control.writeProtect() ? T_SUPERVISOR_WRITE : 0);
+        if (user && (b & T_USER) == 0 || write && (b & (user ? T_USER_WRITE : T_SUPERVISOR_WRITE)) == 0) {
             throw fault(linear, PRESENT, write, user);
         }
         if (!big && (pde & PTE_A) == 0) {
