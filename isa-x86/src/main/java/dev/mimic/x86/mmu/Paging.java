@@ -61,6 +61,8 @@ public final class Paging extends GuestMemory {
     private final int[] bits = new int[TLB_SIZE];
     /** When set, accesses are supervisor accesses whatever the CPL (descriptor tables, TSS, stack switches). */
     private boolean supervisor;
+    /** Physical address bits that reach the bus: bit 20 is forced to 0 while the A20 gate is closed. */
+    private long a20Mask = 0xFFFF_FFFFL;
     /** Linear pages decoded code came from: page number to physical frame, bit 0 set for a global page. */
     private final Map<Integer, Integer> codePages = new HashMap<>();
     private CodeWriteListener codeUnmapped = (s, e) -> { };
@@ -145,7 +147,7 @@ public final class Paging extends GuestMemory {
     public long translate(long linear, boolean write) {
         linear &= 0xFFFF_FFFFL;
         if (!control.paging()) {
-            return linear;
+            return linear & a20Mask;
         }
         boolean user = !supervisor && control.userMode();
         int page = (int) (linear >>> 12);
@@ -154,7 +156,15 @@ public final class Paging extends GuestMemory {
         if (tags[slot] != page || (bits[slot] & need) != need) {
             walk(linear, write, user);
         }
-        return (frames[slot] & 0xFFFF_F000L) | (linear & 0xFFF);
+        return ((frames[slot] & 0xFFFF_F000L) | (linear & 0xFFF)) & a20Mask;
+    }
+
+    /**
+     * Opens or closes the A20 gate (a PC's port 0x92 or keyboard controller drives the CPU's A20M#
+     * pin): closed, physical address bit 20 reads as 0, so addresses wrap at 1 MiB as on an 8086.
+     */
+    public void setA20(boolean open) {
+        a20Mask = open ? 0xFFFF_FFFFL : 0xFFEF_FFFFL;
     }
 
     /** The two-level walk (SDM vol. 3 4.3), filling the TLB or raising #PF. */

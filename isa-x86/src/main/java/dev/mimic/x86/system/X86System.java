@@ -134,6 +134,15 @@ public final class X86System implements Machine, Frontend, X86Platform {
         return shutdown;
     }
 
+    /**
+     * Opens or closes the A20 gate; code translated for the other setting is dropped. The gate starts
+     * open (as after SeaBIOS, and as multiboot and Linux require).
+     */
+    public void setA20(boolean open) {
+        cpu.memory.setA20(open);
+        engine.invalidateAll();
+    }
+
     /** Guest instructions executed since the machine was made (a platform's clock may follow it). */
     public long instructions() {
         return ctx.instructions;

@@ -124,4 +124,22 @@ class X86SystemTest {
         cpu.run(10);
         assertEquals(0x6000 - 6, memory.load16(0x800), "the interrupt came after MOV SP");
     }
+
+    @Test
+    void aClosedA20GateWrapsAddressesAtOneMebibyte() {
+        PhysicalMemory big = new PhysicalMemory(2 << 20);
+        X86System pc = new X86System(big, board, board, new X86System.Options(EngineKind.INTERP, new Jit(), 2));
+        big.write(0x500, new byte[] {(byte) 0xC6, 0x06, 0x10, 0x00, 0x55, (byte) 0xEB, (byte) 0xFE}, 0, 7);  // mov byte [0x10], 0x55; jmp $
+        pc.setRegister("cs", 0);
+        pc.setRegister("ds", 0xFFFF);
+        pc.setRegister("eip", 0x500);
+        pc.setA20(false);
+        pc.run(10);
+        assertEquals(0x55, big.load8(0x0));
+        assertEquals(0, big.load8(0x100000));
+        pc.setA20(true);
+        pc.setRegister("eip", 0x500);
+        pc.run(10);
+        assertEquals(0x55, big.load8(0x100000));
+    }
 }
