@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  * stored with it) and builds the image itself otherwise. Either way one image is shared by every
  * machine of the process, since it is immutable.
  */
-public final class KernelImage {
+public final class KernelImage implements StartImage {
     /** The kernel sources, in load order. */
     static final List<String> SOURCES = List.of("compiler.fs", "core.fs", "wordsets.fs", "system.fs");
     /** The prebuilt image's resource name. */
@@ -159,7 +159,7 @@ public final class KernelImage {
         }
     }
 
-    /** Copies the image into {@code memory}. */
+    @Override
     public void loadInto(GuestMemory memory) {
         memory.write(0, system, 0, system.length);
         memory.write(MemoryMap.DICTIONARY, dictionary, 0, dictionary.length);

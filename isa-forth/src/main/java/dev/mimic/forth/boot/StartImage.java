@@ -1,0 +1,12 @@
+package dev.mimic.forth.boot;
+
+import dev.mimic.backend.memory.GuestMemory;
+
+/**
+ * What a Forth machine's memory starts as when it is created or reset: the bare kernel, or a
+ * firmware image built on it. Implementations are immutable, so one serves every machine.
+ */
+public interface StartImage {
+    /** Copies the image into {@code memory}: the system area (with its boot thread) and the dictionary. */
+    void loadInto(GuestMemory memory);
+}
