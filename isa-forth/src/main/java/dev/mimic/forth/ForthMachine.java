@@ -149,7 +149,7 @@ public final class ForthMachine implements Machine {
      */
     public int run(long maxInstructions) {
         reset();
-        if (options.interactive()) {
+        if (options.interactive() && !image.hasOwnBanner()) {
             runtime.terminal().print(BANNER);
         }
         return drive(maxInstructions).exitStatus();

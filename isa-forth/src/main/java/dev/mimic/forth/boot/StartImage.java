@@ -9,4 +9,9 @@ import dev.mimic.backend.memory.GuestMemory;
 public interface StartImage {
     /** Copies the image into {@code memory}: the system area (with its boot thread) and the dictionary. */
     void loadInto(GuestMemory memory);
+
+    /** Whether the image greets the user itself, so the host prints no banner of its own. */
+    default boolean hasOwnBanner() {
+        return false;
+    }
 }

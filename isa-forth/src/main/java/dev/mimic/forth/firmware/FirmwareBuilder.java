@@ -27,7 +27,8 @@ import java.util.List;
  */
 public final class FirmwareBuilder {
     /** The firmware sources, in load order. */
-    static final List<String> SOURCES = List.of("support.fs", "fcode.fs", "boot.fs");
+    static final List<String> SOURCES = List.of("support.fs", "fcode.fs", "devtree.fs", "packages.fs",
+            "nvram.fs", "ui.fs", "client.fs", "boot.fs");
     /** The word the image boots into. */
     static final String BOOT_WORD = "ofw-boot";
 

@@ -51,6 +51,12 @@ public final class FirmwareImage implements StartImage {
         memory.store64(MemoryMap.BOOT_THREAD + MemoryMap.CELL, memory.load64(MemoryMap.HALT_THREAD));
     }
 
+    /** The firmware prints its own banner before the first ok prompt. */
+    @Override
+    public boolean hasOwnBanner() {
+        return true;
+    }
+
     /** The image in its file format. */
     public byte[] toBytes() {
         ByteBuffer b = ByteBuffer.allocate(HEADER + system.length + dictionary.length).order(ByteOrder.LITTLE_ENDIAN);

@@ -12,4 +12,6 @@
   begin ." ok " refill while
     cr ['] interpret catch ?dup if (report-error) clear-stacks postpone [ (reset-sources) then
   repeat cr 0 (bye) ;
-: ofw-boot  ( -- )  ofw-arguments ofw-banner ofw-quit ;
+: run-nvramrc  ( -- )
+  use-nvramrc? if ['] nvrun catch ?dup if (report-error) clear-stacks then then ;
+: ofw-boot  ( -- )  0 set-active  ofw-arguments probe-all run-nvramrc ofw-banner ofw-quit ;

@@ -30,10 +30,11 @@ create fcode-message 160 allot  variable #fcode-message
 : +message  ( c-addr u -- )
   160 #fcode-message @ - min  fcode-message #fcode-message @ + swap dup #fcode-message +! move ;
 : +hex  ( u -- )  base @ >r hex 0 <# #s [char] x hold [char] 0 hold #> r> base ! +message ;
-defer fcode-where  ( -- c-addr u )  :noname 0 0 ; is fcode-where
+defer fcode-where  ( -- )  ' noop is fcode-where  \ appends where the error happened
+variable fcode-failed
 : fcode-abort  ( c-addr u -- )
   0 #fcode-message !  s" FCode error at offset " +message  fcode-token-pos @ +hex
-  s" : " +message +message fcode-where +message
+  s" : " +message +message fcode-where  true fcode-failed !
   fcode-message #fcode-message @ (abort-message) -2 throw ;
 
 : fcode-byte  ( -- b )

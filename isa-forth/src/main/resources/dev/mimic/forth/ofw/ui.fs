@@ -1,0 +1,100 @@
+\ Mimic Open Firmware, part 6: the user interface (IEEE 1275 7): browsing the device tree,
+\ aliases, probing FCode ROMs, load and go.
+
+\ ---- aliases (7.4.3): /aliases properties name a path; a path may start with one ----
+s" /aliases" locate-device constant aliases-node
+create alias-buffer 512 allot  variable #alias
+: +alias  ( str len -- )  512 #alias @ - min  alias-buffer #alias @ + swap dup #alias +! move ;
+:noname  ( str len -- str' len' )
+  [char] / left-parse-string 2dup aliases-node get-package-property if 2drop exit then
+  2swap 2drop  0 #alias !  1- +alias  dup if s" /" +alias +alias else 2drop then
+  alias-buffer #alias @ ;
+is alias-path
+: devalias  ( ["alias" "path"] -- )
+  parse-name dup 0= if
+    2drop aliases-node >props @ @ begin ?dup while  \ the first property is the node's name
+      dup prop-name tuck type 24 swap - 1 max spaces  dup prop-value 1- type cr @
+    repeat exit
+  then
+  parse-name dup 0= if -1 abort" devalias: no path" then
+  encode-string 2swap aliases-node set-property ;
+
+\ ---- browsing (7.4.11) ----
+: dev  ( "path" -- )  parse-name find-device ;
+: device-end  ( -- )  0 set-active ;
+: pwd  ( -- )  active-package ?dup if .node-path else ." no active package" then cr ;
+: ?active  ( -- phandle )  active-package dup 0= if -1 abort" no active package (dev one first)" then ;
+: .node-label  ( phandle -- )
+  dup node-name type  node-unit ?dup if [char] @ emit type else drop then ;
+: ls  ( -- )  ?active child begin ?dup while dup .node-label cr peer repeat ;
+: (show-devs)  ( phandle -- )
+  child begin ?dup while dup .node-path cr dup recurse peer repeat ;
+: show-devs  ( ["path"] -- )
+  parse-name dup if locate-device dup 0= if -1 abort" no such device" then else 2drop root-node then
+  (show-devs) ;
+
+\ A property value prints as text when it is NUL-terminated printable strings, as 32-bit
+\ integers in hex when its length is a multiple of 4, otherwise as bytes.
+: printable?  ( addr len -- flag )
+  dup 0= if 2drop false exit then
+  2dup + 1- c@ if 2drop false exit then
+  over c@ 0= if 2drop false exit then
+  bounds ?do i c@ dup 0= swap bl 127 within or 0= if unloop false exit then loop true ;
+: .strings  ( addr len -- )
+  begin dup while decode-string type dup if ."  + " then repeat 2drop ;
+: .hex-cell  ( n -- )  $ffffffff and base @ >r hex 0 <# # # # # # # # # #> type r> base ! ;
+: .ints  ( addr len -- )  begin dup while decode-int .hex-cell dup if space then repeat 2drop ;
+: .bytes  ( addr len -- )
+  bounds ?do i c@ base @ >r hex 0 <# # # #> type r> base ! loop ;
+: .property-value  ( addr len -- )
+  2dup printable? if .strings exit then
+  dup 3 and 0= if .ints else .bytes then ;
+: .properties  ( -- )
+  ?active >props @ begin ?dup while
+    dup prop-name tuck type 24 swap - 1 max spaces  dup prop-value .property-value cr @
+  repeat ;
+
+\ ---- opening devices by path (the client interface's open, and the disk packages) ----
+: open-dev  ( path len -- ihandle | 0 )
+  split-args 2swap locate-device ?dup if open-package else 2drop 0 then ;
+: close-dev  ( ihandle -- )  close-package ;
+
+\ ---- FCode ROMs (5.3.7.6): the host attaches ROM files; probe-all evaluates each in a new child
+\ of the root whose unit (my-space) is its slot number ----
+8 constant #slots
+create rom-table #slots 2* cells allot  variable #roms
+: attach-fcode  ( path len offset -- )
+  >r fcode-file drop r> +  0  #roms @ #slots = if -1 abort" too many FCode ROMs" then
+  rom-table #roms @ 2* cells + pair!  1 #roms +! ;
+variable probing
+variable probe-slot#
+:noname  ( -- )
+  probing @ if
+    s"  (probing " +message active-package node-path +message
+    s"  in slot " +message probe-slot# @ 0 <# #s #> +message s" )" +message
+  then ;
+is fcode-where
+: .probe-error  ( n -- )
+  fcode-failed @ if drop fcode-message #fcode-message @ type
+  else ." probe of " active-package .node-path ." failed: error " . then cr ;
+: probe-slot  ( fcode-addr slot -- )
+  dup probe-slot# !  my-self >r  root-node set-active  new-device
+  my-self >iunit !  0 my-self >iunit cell+ !  false fcode-failed !  probing on
+  ['] c@ ['] byte-load catch  probing off
+  ?dup if .probe-error 2drop postpone [ then
+  r> to my-self  root-node set-active ;
+: probe-all  ( -- )
+  #roms @ 0 ?do rom-table i 2* cells + @ i probe-slot loop  0 #roms !  0 set-active ;
+
+\ ---- load and go (7.4.6): a file of the host is the boot device; FCode is byte-loaded, anything
+\ else evaluated as Forth source ----
+variable load-base  variable loaded
+: load  ( "path" -- )
+  parse-name dup 0= if 2drop s" boot-file" $getenv if 0 0 then then
+  dup 0= if -1 abort" load: no file (give one, or setenv boot-file)" then
+  fcode-file loaded ! load-base ! ;
+: fcode?  ( addr -- flag )  c@ dup $f0 $f4 within swap $fd = or ;
+: go  ( -- )
+  load-base @ 0= if -1 abort" go: nothing loaded" then
+  load-base @ fcode? if load-base @ ['] c@ byte-load else load-base @ loaded @ evaluate then ;
+: boot  ( "path" -- )  load go ;
