@@ -56,9 +56,13 @@ create unknown-fcode 32 allot
   tuck unknown-fcode swap move unknown-fcode swap fcode-abort ;
 
 \ Evaluating one token.
+\ A definition that uses an unassigned number fails when it runs, naming that number.
+: unknown-fcode  ( fcode# -- )  fcode-token ! ferror ;
+: compile-fcode  ( xt -- )
+  dup ['] ferror = if drop fcode-token @ postpone literal ['] unknown-fcode then compile, ;
 : fcode-step  ( -- )
   fcode-pos @ fcode-token-pos !  fcode# dup fcode-token !  get-token
-  state @ 0= or if execute else compile, then ;
+  state @ 0= or if execute else compile-fcode then ;
 : fcode-loop  ( -- )  begin fcode-end? @ 0= while fcode-step repeat ;
 
 \ Program headers (IEEE 1275 5.3.7.6): format byte, 16-bit checksum of the bytes after the
@@ -112,8 +116,8 @@ create pending-name 256 allot  variable #pending-name
 : b(field)  ( offset size -- offset+size )  dovar: fcode-define drop over , + field-does ;
 
 \ Control flow (5.3.3.4). A forward branch's placeholder waits for the b(>resolve) at or before
-\ its target; a backward branch goes to the latest b(<mark). While interpreting, branches move
-\ through the FCode program instead.
+\ its target; a backward branch goes to the latest b(<mark). A control structure met while
+\ interpreting is compiled into a temporary definition, run when the structure closes.
 16 constant #fcode-forwards
 create fcode-forwards #fcode-forwards 2* cells allot   \ pairs: target index (-1 free), placeholder
 : forward-slot  ( -- addr )
@@ -126,23 +130,32 @@ create fcode-forwards #fcode-forwards 2* cells allot   \ pairs: target index (-1
   loop drop ;
 : reset-forwards  ( -- )  fcode-forwards #fcode-forwards 0 ?do -1 over ! 2 cells + loop drop ;
 create fcode-marks 16 cells allot  variable #fcode-marks
-: b(<mark)  ( -- )  state @ if here fcode-marks #fcode-marks @ cells + ! 1 #fcode-marks +! then ; immediate
-: b(>resolve)  ( -- )  state @ if resolve-forwards then ; immediate
+variable temporary     \ xt of the temporary definition being compiled, 0 when none
+variable open-structures
+: structure-opens  ( -- )
+  state @ 0= if align here temporary ! docol: , 0 , ] 0 open-structures ! then
+  temporary @ if 1 open-structures +! then ;
+: structure-closes  ( -- )
+  temporary @ 0= if exit then
+  -1 open-structures +!  open-structures @ if exit then
+  'exit , postpone [  temporary @ 0 temporary ! execute ;
+: b(<mark)  ( -- )  structure-opens here fcode-marks #fcode-marks @ cells + ! 1 #fcode-marks +! ; immediate
+: b(>resolve)  ( -- )  resolve-forwards structure-closes ; immediate
 : fcode-branch,  ( offset-index offset branch-xt -- )
-  , dup 0< if 2drop -1 #fcode-marks +! fcode-marks #fcode-marks @ cells + @ , else + forward, then ;
-: bbranch  ( -- )
-  fcode-pos @ fcode-offset state @ if 'branch fcode-branch, else + fcode-pos ! then ; immediate
-: b?branch  ( flag -- )
-  fcode-pos @ fcode-offset state @ if '?branch fcode-branch, else rot if 2drop else + fcode-pos ! then then ; immediate
-: b(do)  ( -- )  fcode-offset drop postpone do ; immediate
-: b(?do)  ( -- )  fcode-offset drop postpone ?do ; immediate
-: b(loop)  ( -- )  fcode-offset drop postpone loop ; immediate
-: b(+loop)  ( -- )  fcode-offset drop postpone +loop ; immediate
+  over 0< if
+    , 2drop  -1 #fcode-marks +! fcode-marks #fcode-marks @ cells + @ ,  structure-closes
+  else structure-opens , + forward, then ;
+: bbranch  ( -- )  fcode-pos @ fcode-offset 'branch fcode-branch, ; immediate
+: b?branch  ( flag -- )  fcode-pos @ fcode-offset '?branch fcode-branch, ; immediate
+: b(do)  ( -- )  fcode-offset drop structure-opens postpone do ; immediate
+: b(?do)  ( -- )  fcode-offset drop structure-opens postpone ?do ; immediate
+: b(loop)  ( -- )  fcode-offset drop postpone loop structure-closes ; immediate
+: b(+loop)  ( -- )  fcode-offset drop postpone +loop structure-closes ; immediate
 : b(leave)  ( -- )  postpone leave ; immediate
-: b(case)  ( -- )  postpone case ; immediate
+: b(case)  ( -- )  structure-opens postpone case ; immediate
 : b(of)  ( -- )  fcode-offset drop postpone of ; immediate
 : b(endof)  ( -- )  fcode-offset drop postpone endof ; immediate
-: b(endcase)  ( -- )  postpone endcase ; immediate
+: b(endcase)  ( -- )  postpone endcase structure-closes ; immediate
 
 \ byte-load (5.3.3.5): evaluates the program at addr, fetching bytes with xt (1 means rb@). The
 \ program-defined numbers $800-$fff are the program's own; a nested byte-load keeps the caller's
@@ -151,6 +164,7 @@ create fcode-marks 16 cells allot  variable #fcode-marks
 : start-fcode  ( addr xt -- )
   dup 1 = if drop ['] rb@ then fcode-fetch !  fcode-base !  0 fcode-pos !  1 fcode-spread !
   -1 fcode-limit !  false fcode-end? !  true offset16? !  0 fcode-token-pos !  0 #fcode-marks !
+  0 temporary !
   reset-forwards  local-fcodes
   fcode-base @ fcode-fetch @ execute $ff and dup $f0 $f4 within swap $fd = or 0= if
     s" no FCode header (start0, start1, start2, start4 or version1)" fcode-abort then ;

@@ -76,7 +76,7 @@ variable probe-slot#
 is fcode-where
 : .probe-error  ( n -- )
   fcode-failed @ if drop fcode-message #fcode-message @ type
-  else ." probe of " active-package .node-path ." failed: error " . then cr ;
+  else ." probe of " active-package .node-path ."  failed: error " . then cr ;
 : probe-slot  ( fcode-addr slot -- )
   dup probe-slot# !  my-self >r  root-node set-active  new-device
   my-self >iunit !  0 my-self >iunit cell+ !  false fcode-failed !  probing on
@@ -98,3 +98,27 @@ variable load-base  variable loaded
   load-base @ 0= if -1 abort" go: nothing loaded" then
   load-base @ fcode? if load-base @ ['] c@ byte-load else load-base @ loaded @ evaluate then ;
 : boot  ( "path" -- )  load go ;
+
+\ ---- other FCode functions (IEEE 1275 5.3.7) ----
+: behavior  ( defer-xt -- contents-xt )  defer@ ;
+: (is-user-word)  ( name-str name-len xt -- )
+  get-current >r forth-wordlist set-current  -rot docol: (header) drop compile, 'exit ,  r> set-current ;
+: diagnostic-mode?  ( -- flag )  s" diag-switch?" config-true? ;
+\ is-install, is-remove and is-selftest give the package the open, close and selftest methods
+\ that run xt (a display's terminal-emulator methods are not provided).
+: method-calling  ( xt name-str name-len -- )  docol: (header) drop  postpone literal postpone execute ;
+: is-install  ( xt -- )  s" open" method-calling  true postpone literal 'exit , ;
+: is-remove  ( xt -- )  s" close" method-calling 'exit , ;
+: is-selftest  ( xt -- )  s" selftest" method-calling 'exit , ;
+variable mask
+: firmware-version  ( -- n )  $10000 ;
+: fcode-version  ( -- n )  fcode-revision ;
+: mac-address  ( -- mac-str mac-len )  s" local-mac-address" get-my-property if 0 0 then ;
+: memory-test-suite  ( addr len -- fail? )
+  2dup $a5 fill  bounds ?do i c@ $a5 <> if unloop true exit then loop false ;
+\ Device memory: the machine has no bus behind a device node, so mapping a device's registers or
+\ frame buffer gives it fresh memory of the size asked, which the driver then owns.
+: map-low  ( phys.lo ... phys.hi size -- virt )
+  >r  active-package parent #address-cells 0 ?do drop loop  r> dup alloc-mem tuck swap erase ;
+: dma-alloc  ( size -- virt )  alloc-mem ;
+: free-virtual  ( virt size -- )  free-mem ;
