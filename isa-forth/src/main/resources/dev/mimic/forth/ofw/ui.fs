@@ -94,9 +94,11 @@ variable load-base  variable loaded
   dup 0= if -1 abort" load: no file (give one, or setenv boot-file)" then
   fcode-file loaded ! load-base ! ;
 : fcode?  ( addr -- flag )  c@ dup $f0 $f4 within swap $fd = or ;
+: evaluate-lines  ( addr len -- )
+  begin dup while 10 left-parse-string 2swap 2>r evaluate 2r> repeat 2drop ;
 : go  ( -- )
   load-base @ 0= if -1 abort" go: nothing loaded" then
-  load-base @ fcode? if load-base @ ['] c@ byte-load else load-base @ loaded @ evaluate then ;
+  load-base @ fcode? if load-base @ ['] c@ byte-load else load-base @ loaded @ evaluate-lines then ;
 : boot  ( "path" -- )  load go ;
 
 \ ---- other FCode functions (IEEE 1275 5.3.7) ----
