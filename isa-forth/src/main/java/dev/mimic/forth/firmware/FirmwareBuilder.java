@@ -5,17 +5,15 @@ import dev.mimic.backend.memory.GuestMemory;
 import dev.mimic.forth.ForthMachine;
 import dev.mimic.forth.ForthOptions;
 import dev.mimic.forth.Outcome;
+import dev.mimic.forth.boot.ForthSources;
 import dev.mimic.forth.dictionary.Dictionary;
 import dev.mimic.forth.fcode.FCodeFunction;
 import dev.mimic.forth.fcode.FCodeTable;
 import dev.mimic.forth.layout.MemoryMap;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -41,7 +39,7 @@ public final class FirmwareBuilder {
                 .withOutput(OutputStream.nullOutputStream(), new PrintStream(report, true, StandardCharsets.UTF_8))
                 .withLines(prompt -> null));
         for (String source : SOURCES) {
-            Outcome o = m.load("ofw/" + source, resource(source));
+            Outcome o = m.load("ofw/" + source, ForthSources.read("ofw", source));
             if (o.kind() != Outcome.Kind.COMPLETED) {
                 throw new IllegalStateException("firmware: " + report.toString(StandardCharsets.UTF_8).strip());
             }
@@ -75,16 +73,5 @@ public final class FirmwareBuilder {
 
     private static long word(ForthMachine m, String name) {
         return m.find(name).orElseThrow(() -> new IllegalStateException("the firmware defines no " + name));
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = FirmwareBuilder.class.getResourceAsStream("/dev/mimic/forth/ofw/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("firmware source " + name + " is missing from the class path");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

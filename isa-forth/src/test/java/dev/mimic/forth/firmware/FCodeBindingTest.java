@@ -1,6 +1,7 @@
 package dev.mimic.forth.firmware;
 
 import dev.mimic.backend.exec.EngineKind;
+import dev.mimic.forth.Session;
 import dev.mimic.forth.fcode.FCodeFunction;
 import dev.mimic.forth.fcode.FCodeTable;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class FCodeBindingTest {
 
     @Test
     void everyStandardFCodeOutsideDisplayAndHistoryIsBound() {
-        Firmware f = new Firmware(EngineKind.INTERP);
+        Session f = FCodeEvaluatorTest.firmware(EngineKind.INTERP);
         Set<String> unbound = new TreeSet<>();
         for (FCodeFunction fn : FCodeTable.standard().functions()) {
             boolean expected = fn.spec().group().filter(NOT_PROVIDED_GROUPS::contains).isEmpty() && !NOT_PROVIDED.contains(fn.word());
@@ -35,7 +36,7 @@ class FCodeBindingTest {
 
     @Test
     void tokensMapToTheirWordsAndUnassignedNumbersToFerror() {
-        Firmware f = new Firmware(EngineKind.INTERP);
+        Session f = FCodeEvaluatorTest.firmware(EngineKind.INTERP);
         assertEquals("-1 -1 -1 -1 \n", f.run("$47 get-token drop ' dup = .  $10 get-token nip .  $0fe get-token drop ' ferror = .  "
                 + "' swap false $800 set-token $800 get-token drop ' swap = . cr"));
     }

@@ -1,6 +1,7 @@
 package dev.mimic.forth.firmware;
 
 import dev.mimic.backend.exec.EngineKind;
+import dev.mimic.forth.Session;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,12 +32,12 @@ class FCodeEvaluatorTest {
         Path source = SOURCES.resolve(program + ".fth");
         Path fcode = toke(source, dir);
 
-        Firmware asForth = new Firmware(engine);
+        Session asForth = firmware(engine);
         asForth.run(": fcode-version2 ; : fcode-end ;");
         String expected = asForth.run("include " + source.toAbsolutePath());
         assertEquals("", asForth.errors());
 
-        Firmware asFCode = new Firmware(engine);
+        Session asFCode = firmware(engine);
         String actual = asFCode.run("s\" " + fcode + "\" load-fcode");
         assertEquals("", asFCode.errors());
         assertFalse(expected.isBlank());
@@ -54,7 +55,7 @@ class FCodeEvaluatorTest {
         byte[] program = what.equals("bad header") ? hex(body) : program(hex(body), breakChecksum);
         Path file = dir.resolve("bad.fc");
         Files.write(file, program);
-        Firmware f = new Firmware(EngineKind.TIERED);
+        Session f = firmware(EngineKind.TIERED);
         f.run("s\" " + file + "\" load-fcode");
         String errors = f.errors();
         assertTrue(errors.contains(message), () -> what + ": " + errors);
@@ -86,6 +87,11 @@ class FCodeEvaluatorTest {
             b[i] = (byte) Integer.parseInt(parts[i], 16);
         }
         return b;
+    }
+
+    /** A session on the built-in firmware. */
+    static Session firmware(EngineKind engine) {
+        return new Session(engine, FirmwareImage.builtIn());
     }
 
     /** Tokenizes {@code source} with toke into {@code dir}; skipped when fcode-utils is missing. */
