@@ -90,10 +90,10 @@ create unknown-fcode 32 allot
 : b(lit)  ( -- n )  fcode-num32 state @ if postpone literal then ; immediate
 : b(')  ( -- xt )  fcode# fcode>xt state @ if postpone literal then ; immediate
 : b(")  ( -- c-addr u )  fcode-string$ state @ if postpone sliteral else save-transient then ; immediate
-: b(to)  ( x -- )  fcode# fcode>xt state @ if postpone literal postpone (to) else (to) then ; immediate
 
 \ Defining functions (5.3.3.1): new-token, named-token and external-token name the FCode number
-\ (and the word) that the defining token after them creates.
+\ (and the word) that the defining token after them creates. b(value), b(variable), b(buffer:)
+\ and b(to) come with instance data, in devtree.fs.
 variable pending-token
 create pending-name 256 allot  variable #pending-name
 : fcode-name  ( c-addr u keep? -- )  if dup #pending-name ! pending-name swap move else 2drop 0 #pending-name ! then ;
@@ -106,12 +106,9 @@ create pending-name 256 allot  variable #pending-name
   dup false pending-token @ set-token ;
 : b(:)  ( -- )  docol: fcode-define drop ] ;
 : b(;)  ( -- )  postpone ; ; immediate
-: b(value)  ( x -- )  dovalue: fcode-define drop , ;
-: b(variable)  ( -- )  dovar: fcode-define drop 0 , ;
 : b(constant)  ( x -- )  docon: fcode-define drop , ;
 : b(create)  ( -- )  dovar: fcode-define drop ;
 : b(defer)  ( -- )  dodefer: fcode-define drop ['] ferror , ;
-: b(buffer:)  ( size -- )  dovar: fcode-define drop here over erase allot ;
 : field-does  ( -- )  does> @ + ;
 : b(field)  ( offset size -- offset+size )  dovar: fcode-define drop over , + field-does ;
 
