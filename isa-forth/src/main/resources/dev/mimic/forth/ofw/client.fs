@@ -35,14 +35,19 @@ create claims #claims 2* cells allot  \ pairs: base handed out, block allocated 
 : (call-method)  ( ... -- ... )  0 arg@ cstring 1 arg@ $call-method ;
 : (interpret)  ( ... -- ... )  0 arg@ cstring evaluate ;
 
-\ enter: the client hands the user the ok prompt until GO resumes it.
+\ enter: the client hands the user the ok prompt until GO resumes it; the rest of the line that
+\ called the client is kept aside and parsed on afterwards.
 variable entered  variable resume?
-: enter-interpreter  ( -- )
-  resume? off  1 entered +!
+create suspended-line 1024 allot
+: nested-prompt  ( -- )
   begin resume? @ 0= while
-    ." ok " refill 0= if -1 entered +! exit then
+    ." ok " refill 0= if exit then
     cr ['] interpret catch ?dup if (report-error) then
-  repeat -1 entered +! ;
+  repeat ;
+: enter-interpreter  ( -- )
+  source 1024 min tuck suspended-line swap move  >in @ >r >r
+  resume? off  1 entered +!  nested-prompt  -1 entered +!
+  suspended-line 'source !  r> #source !  r> >in ! ;
 : go  ( -- )  entered @ if resume? on else go then ;
 
 get-current cif-services set-current
