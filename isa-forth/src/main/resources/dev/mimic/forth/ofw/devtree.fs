@@ -129,9 +129,8 @@ create path-buffer 512 allot  variable #path
 : free-instance  ( ihandle -- )
   dup >idata @ ?dup if over ihandle>phandle >isize @ free-mem then  /instance free-mem ;
 
-\ ---- instance data (5.3.4.2): INSTANCE makes the next value, variable or buffer: per instance ----
-variable instance?
-: instance  ( -- )  instance? on ;
+\ ---- instance data (5.3.4.2): after INSTANCE the next value, variable or buffer: is per instance
+\ (a deferred word stays global) ----
 : instance-slot  ( size -- offset )
   aligned active-package >isize @ tuck +  dup /template > if -1 abort" instance data over 256 bytes" then
   active-package >isize ! ;

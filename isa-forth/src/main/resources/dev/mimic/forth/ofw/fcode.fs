@@ -101,7 +101,10 @@ create pending-name 256 allot  variable #pending-name
 : named-token  ( -- )  fcode-string$ fcode-debug? fcode-name fcode# pending-token ! ;
 : external-token  ( -- )  fcode-string$ true fcode-name fcode# pending-token ! ;
 : headerless-word  ( kind -- xt )  align 0 , 0 , here swap , 0 , dup last ! ;
+variable instance?  \ set by INSTANCE: the next value, variable or buffer: is per instance
+: instance  ( -- )  instance? on ;
 : fcode-define  ( kind -- xt )
+  instance? off
   #pending-name @ if pending-name #pending-name @ rot (header) else headerless-word then
   dup false pending-token @ set-token ;
 : b(:)  ( -- )  docol: fcode-define drop ] ;
@@ -155,8 +158,8 @@ variable open-structures
 : b(endcase)  ( -- )  postpone endcase structure-closes ; immediate
 
 \ byte-load (5.3.3.5): evaluates the program at addr, fetching bytes with xt (1 means rb@). The
-\ program-defined numbers $800-$fff are the program's own; a nested byte-load keeps the caller's
-\ evaluation state and restores it.
+\ program-defined numbers $800-$fff are the program's own; a nested byte-load restores the
+\ caller's evaluation state and numbers when it ends.
 : local-fcodes  ( -- )  #fcodes $800 ?do ['] ferror false i set-token loop ;
 : start-fcode  ( addr xt -- )
   dup 1 = if drop ['] rb@ then fcode-fetch !  fcode-base !  0 fcode-pos !  1 fcode-spread !
@@ -166,10 +169,23 @@ variable open-structures
   fcode-base @ fcode-fetch @ execute $ff and dup $f0 $f4 within swap $fd = or 0= if
     s" no FCode header (start0, start1, start2, start4 or version1)" fcode-abort then ;
 : (byte-load)  ( addr xt -- )  start-fcode fcode-loop ;
+\ What a nested byte-load saves of its caller: the evaluation state and the local numbers.
+9 cells constant /fcode-vars
+$800 constant #local-fcodes
+/fcode-vars #local-fcodes cells + #local-fcodes + constant /saved-fcode
+: local-table  ( -- addr )  $800 cells fcode-table + ;
+: local-flags  ( -- addr )  $800 fcode-flags + ;
+: save-fcode  ( -- saved )
+  /saved-fcode alloc-mem  fcode-vars over /fcode-vars move
+  local-table over /fcode-vars + #local-fcodes cells move
+  local-flags over /fcode-vars + #local-fcodes cells + #local-fcodes move ;
+: restore-fcode  ( saved -- )
+  dup fcode-vars /fcode-vars move
+  dup /fcode-vars + local-table #local-fcodes cells move
+  dup /fcode-vars + #local-fcodes cells + local-flags #local-fcodes move
+  /saved-fcode free-mem ;
 : byte-load  ( addr xt -- )
-  9 cells allocate throw >r  fcode-vars r@ 9 cells move
-  ['] (byte-load) catch
-  r@ fcode-vars 9 cells move  r> free throw  throw ;
+  save-fcode >r  ['] (byte-load) catch  r> restore-fcode  throw ;
 
 \ In Forth source every definition has a header; these tokenizer directives are accepted so the
 \ same source runs as Forth and as FCode.
