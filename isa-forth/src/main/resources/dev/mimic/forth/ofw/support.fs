@@ -109,3 +109,10 @@ variable #out  variable #line
 : struct  ( -- 0 )  0 ;
 : field  ( offset size "name" -- offset+size )  create over , + does> @ + ;
 synonym " s"
+
+\ Numbers in a given base whatever BASE is (h# ff, d# 10), as in Open Firmware sources.
+: based-number  ( base "number" -- n )
+  base @ >r base ! parse-name number? r> base !  dup 0= if -13 throw then 2 = if drop then ;
+: base-prefix  ( base "name" -- )
+  create , immediate  does> ( "number" -- n )  @ based-number state @ if postpone literal then ;
+16 base-prefix h#  10 base-prefix d#  8 base-prefix o#  2 base-prefix b#
