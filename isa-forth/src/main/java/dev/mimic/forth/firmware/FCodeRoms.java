@@ -11,8 +11,9 @@ import java.nio.file.Path;
 /**
  * Attaching FCode ROM files to the firmware: each becomes a boot-time command for the firmware's
  * {@code attach-fcode}, which loads the file and queues the program for {@code probe-all}. The
- * host finds where the program starts (after a PCI expansion ROM header, when there is one), since
- * that is a property of the file, not of the device the firmware probes it for.
+ * host finds where the program starts and, in a PCI expansion ROM, the card's vendor, device and
+ * class (given to {@code attach-pci-fcode}, which names the node as the PCI binding does), since
+ * those are properties of the file, not of the device the firmware probes it for.
  */
 public final class FCodeRoms {
     private FCodeRoms() {
@@ -30,7 +31,9 @@ public final class FCodeRoms {
             throw new IOException(name + ": FCode ROM file names may not contain quotes or newlines");
         }
         byte[] bytes = Files.readAllBytes(rom);
-        long start = PciExpansionRom.find(name, bytes).map(PciExpansionRom::fcodeOffset).orElse(0L);
-        return ForthOptions.Argument.evaluate("s\" " + name + "\" " + start + " attach-fcode");
+        String file = "s\" " + name + "\" ";
+        return ForthOptions.Argument.evaluate(PciExpansionRom.find(name, bytes)
+                .map(pci -> file + pci.fcodeOffset() + " " + pci.vendor() + " " + pci.device() + " " + pci.classCode() + " attach-pci-fcode")
+                .orElse(file + "0 attach-fcode"));
     }
 }

@@ -67,19 +67,19 @@ variable parse-char
   s" name" rot get-package-property if s" <unnamed>" else decode-string 2swap 2drop then ;
 : #address-cells  ( phandle -- n )  s" #address-cells" rot 2 int-property ;
 \ The unit address is the first address cell of "reg", in hex (as most bus bindings write it).
-create unit-text 24 allot  variable #unit-text
+24 text-buffer unit-text
 : node-unit  ( phandle -- str len | 0 0 )
   s" reg" rot get-package-property if 0 0 exit then
   4 < if drop 0 0 exit then be-l@ $ffffffff and
-  base @ >r hex 0 <# #s #> r> base !  dup #unit-text ! unit-text swap move  unit-text #unit-text @ ;
-create path-buffer 512 allot  variable #path
-: +path  ( str len -- )  512 #path @ - min  path-buffer #path @ + swap dup #path +! move ;
+  hex$ unit-text empty-text unit-text +text  unit-text text$ ;
+512 text-buffer path-text
+: +path  ( str len -- )  path-text +text ;
 : (node-path)  ( phandle -- )
   dup parent 0= if drop exit then
   dup parent recurse  s" /" +path  dup node-name +path
   node-unit ?dup if s" @" +path +path else drop then ;
 : node-path  ( phandle -- str len )
-  0 #path !  dup root-node = if drop s" /" +path else (node-path) then  path-buffer #path @ ;
+  path-text empty-text  dup root-node = if drop s" /" +path else (node-path) then  path-text text$ ;
 : .node-path  ( phandle -- )  node-path type ;
 
 \ A path component "name@unit" matches a node by name and unit, "name" by name alone.

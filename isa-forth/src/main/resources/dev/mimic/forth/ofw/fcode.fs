@@ -26,16 +26,15 @@ create fcode-vars 9 cells allot
 false value fcode-debug?
 
 \ Errors: one line naming the problem and the byte offset (and, while probing, the device node).
-create fcode-message 160 allot  variable #fcode-message
-: +message  ( c-addr u -- )
-  160 #fcode-message @ - min  fcode-message #fcode-message @ + swap dup #fcode-message +! move ;
-: +hex  ( u -- )  base @ >r hex 0 <# #s [char] x hold [char] 0 hold #> r> base ! +message ;
+160 text-buffer fcode-message
+: +message  ( str len -- )  fcode-message +text ;
+: +hex  ( u -- )  s" 0x" +message hex$ +message ;
 defer fcode-where  ( -- )  ' noop is fcode-where  \ appends where the error happened
 variable fcode-failed
 : fcode-abort  ( c-addr u -- )
-  0 #fcode-message !  s" FCode error at offset " +message  fcode-token-pos @ +hex
+  fcode-message empty-text  s" FCode error at offset " +message  fcode-token-pos @ +hex
   s" : " +message +message fcode-where  true fcode-failed !
-  fcode-message #fcode-message @ (abort-message) -2 throw ;
+  fcode-message text$ (abort-message) -2 throw ;
 
 : fcode-byte  ( -- b )
   fcode-pos @ fcode-limit @ u>= if s" the program runs past its length" fcode-abort then
@@ -50,10 +49,10 @@ create fcode-string 256 allot
 : fcode-string$  ( -- c-addr u )
   fcode-byte  fcode-string over 0 ?do fcode-byte over i + c! loop swap ;
 
-create unknown-fcode 32 allot
+32 text-buffer unknown-fcode
 : ferror  ( -- )
-  fcode-token @ base @ >r hex 0 <# #s [char] x hold [char] 0 hold s" unknown FCode " holds #> r> base !
-  tuck unknown-fcode swap move unknown-fcode swap fcode-abort ;
+  unknown-fcode empty-text  s" unknown FCode 0x" unknown-fcode +text  fcode-token @ hex$ unknown-fcode +text
+  unknown-fcode text$ fcode-abort ;
 
 \ Evaluating one token.
 \ A definition that uses an unassigned number fails when it runs, naming that number.

@@ -116,3 +116,12 @@ synonym " s"
 : base-prefix  ( base "name" -- )
   create , immediate  does> ( "number" -- n )  @ based-number state @ if postpone literal then ;
 16 base-prefix h#  10 base-prefix d#  8 base-prefix o#  2 base-prefix b#
+
+\ Text buffers: messages and paths built piece by piece (a count, a capacity, the characters).
+: text-buffer  ( capacity "name" -- )  create 0 , dup , allot ;
+: text$  ( text -- str len )  dup 2 cells + swap @ ;
+: empty-text  ( text -- )  0 swap ! ;
+: +text  ( str len text -- )  \ appends what fits
+  >r  r@ cell+ @ r@ @ - min  r@ 2 cells + r@ @ +  swap dup r> +!  move ;
+: hex$  ( u -- str len )  \ in lower case, as unit addresses and FCode numbers are written
+  base @ >r hex 0 <# #s #> r> base !  2dup bounds ?do i c@ lcc i c! loop ;

@@ -3,12 +3,12 @@
 
 \ ---- aliases (7.4.3): /aliases properties name a path; a path may start with one ----
 s" /aliases" locate-device constant aliases-node
-create alias-buffer 512 allot  variable #alias
-: +alias  ( str len -- )  512 #alias @ - min  alias-buffer #alias @ + swap dup #alias +! move ;
+512 text-buffer alias-text
+: +alias  ( str len -- )  alias-text +text ;
 :noname  ( str len -- str' len' )
   [char] / left-parse-string 2dup aliases-node get-package-property if 2drop exit then
-  2swap 2drop  0 #alias !  1- +alias  dup if s" /" +alias +alias else 2drop then
-  alias-buffer #alias @ ;
+  2swap 2drop  alias-text empty-text  1- +alias  dup if s" /" +alias +alias else 2drop then
+  alias-text text$ ;
 is alias-path
 : devalias  ( ["alias" "path"] -- )
   parse-name dup 0= if
@@ -61,11 +61,26 @@ is alias-path
 
 \ ---- FCode ROMs (5.3.7.6): the host attaches ROM files; probe-all evaluates each in a new child
 \ of the root whose unit (my-space) is its slot number ----
+\ A ROM from a PCI expansion ROM image comes with the card's identity, which the PCI bus binding
+\ turns into properties (vendor-id, device-id, class-code) and the name pciVVVV,DDDD before the
+\ FCode runs, so a driver that does not name its node still has a name.
 8 constant #slots
-create rom-table #slots 2* cells allot  variable #roms
-: attach-fcode  ( path len offset -- )
-  >r fcode-file drop r> +  0  #roms @ #slots = if -1 abort" too many FCode ROMs" then
-  rom-table #roms @ 2* cells + pair!  1 #roms +! ;
+4 cells constant /rom  \ program address, vendor (-1: not PCI), device, class code
+create rom-table #slots /rom * allot  variable #roms
+: rom  ( slot -- addr )  /rom * rom-table + ;
+: attach-pci-fcode  ( path len offset vendor device class -- )
+  #roms @ #slots = if -1 abort" too many FCode ROMs" then
+  #roms @ rom >r  r@ 3 cells + !  r@ 2 cells + !  r@ cell+ !
+  >r fcode-file drop r> +  r> !  1 #roms +! ;
+: attach-fcode  ( path len offset -- )  -1 0 0 attach-pci-fcode ;
+32 text-buffer pci-name
+: pci-identity  ( rom -- )
+  dup cell+ @ -1 = if drop exit then
+  dup cell+ @ encode-int s" vendor-id" property
+  dup 2 cells + @ encode-int s" device-id" property
+  dup 3 cells + @ encode-int s" class-code" property
+  pci-name empty-text  s" pci" pci-name +text  dup cell+ @ hex$ pci-name +text
+  s" ," pci-name +text  2 cells + @ hex$ pci-name +text  pci-name text$ device-name ;
 variable probing
 variable probe-slot#
 :noname  ( -- )
@@ -75,16 +90,16 @@ variable probe-slot#
   then ;
 is fcode-where
 : .probe-error  ( n -- )
-  fcode-failed @ if drop fcode-message #fcode-message @ type
+  fcode-failed @ if drop fcode-message text$ type
   else ." probe of " active-package .node-path ."  failed: error " . then cr ;
-: probe-slot  ( fcode-addr slot -- )
+: probe-slot  ( slot -- )
   dup probe-slot# !  my-self >r  root-node set-active  new-device
-  my-self >iunit !  0 my-self >iunit cell+ !  false fcode-failed !  probing on
-  ['] c@ ['] byte-load catch  probing off
+  dup my-self >iunit !  0 my-self >iunit cell+ !  false fcode-failed !  probing on
+  rom dup pci-identity @ ['] c@ ['] byte-load catch  probing off
   ?dup if .probe-error 2drop postpone [ then
   r> to my-self  root-node set-active ;
 : probe-all  ( -- )
-  #roms @ 0 ?do rom-table i 2* cells + @ i probe-slot loop  0 #roms !  0 set-active ;
+  #roms @ 0 ?do i probe-slot loop  0 #roms !  0 set-active ;
 
 \ ---- load and go (7.4.6): a file of the host is the boot device; FCode is byte-loaded, anything
 \ else evaluated as Forth source ----

@@ -49,7 +49,7 @@ class FCodeEvaluatorTest {
         "bad header      | 10 00 00 00 01 2a                  | false | FCode error at offset 0x0: no FCode header",
         "bad checksum    | 10 00 00 00 01 2a 00                | true  | FCode error at offset 0x0: the checksum does not match",
         "unknown token   | a6 08 00 00                         | false | FCode error at offset 0x9: unknown FCode 0x800",
-        "runaway length  | a6 a7                               | false | FCode error at offset 0xA: the program runs past its length"})
+        "runaway length  | a6 a7                               | false | FCode error at offset 0xa: the program runs past its length"})
     void malformedFCodeIsReportedWithItsOffsetAndTheSystemGoesOn(String what, String body, boolean breakChecksum,
                                                                  String message) throws Exception {
         byte[] program = what.equals("bad header") ? hex(body) : program(hex(body), breakChecksum);

@@ -57,6 +57,17 @@ class RealFCodeTest {
         assertTrue(!console.contains("choice 1") && !console.contains("choice 3"), console);
     }
 
+    @Test
+    void aPciRomIsNamedAndDescribedAsThePciBindingSays() throws Exception {
+        Path source = EXAMPLES.resolve("pciexample.fs");
+        assumeTrue(Files.isReadable(source), source + " is missing");
+        Path rom = FCodeEvaluatorTest.toke(Files.copy(source, dir.resolve("pciexample.fth")), dir);
+        String console = boot("show-devs\ndev /pci1011,19\n.properties\n", rom);
+        assertTrue(console.contains("\n/pci1011,19\n"), console);
+        assertTrue(console.contains("vendor-id               00001011\ndevice-id               00000019\n"
+                + "class-code              00000200\nname                    pci1011,19\n"), console);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "QEMU,tcx.bin     | /SUNW,tcx  | name                    SUNW,tcx\\ndevice_type             display\\n",
