@@ -20,7 +20,6 @@ variable config-link   \ the latest configuration variable's record: link, defau
 : -leading  ( str len -- str' len' )  begin dup while over c@ bl = while 1 /string repeat then ;
 : rest-of-line  ( -- str len )  source >in @ /string  source nip >in !  -leading ;
 
-: .padded  ( str len width -- )  over - >r type r> 1 max spaces ;
 : .config-row  ( record -- )
   dup config-name 2dup 24 .padded  $getenv if 0 0 then 24 .padded  config-default type cr ;
 : printenv  ( ["name"] -- )

@@ -88,6 +88,8 @@ variable span
 : expect  ( addr len -- )  accept span ! ;
 8 constant bs  7 constant bell
 : (cr  ( -- )  13 emit ;
+: .padded  ( str len width -- )  \ a column of width characters and at least one space
+  over - >r type r> 1 max spaces ;
 variable #out  variable #line
 : digit  ( char base -- digit true | char false )
   >r dup upc dup [char] A >= if [char] A - 10 + else [char] 0 - then

@@ -13,7 +13,7 @@ is alias-path
 : devalias  ( ["alias" "path"] -- )
   parse-name dup 0= if
     2drop aliases-node >props @ @ begin ?dup while  \ the first property is the node's name
-      dup prop-name tuck type 24 swap - 1 max spaces  dup prop-value 1- type cr @
+      dup prop-name 24 .padded  dup prop-value 1- type cr @
     repeat exit
   then
   parse-name dup 0= if -1 abort" devalias: no path" then
@@ -51,7 +51,7 @@ is alias-path
   dup 3 and 0= if .ints else .bytes then ;
 : .properties  ( -- )
   ?active >props @ begin ?dup while
-    dup prop-name tuck type 24 swap - 1 max spaces  dup prop-value .property-value cr @
+    dup prop-name 24 .padded  dup prop-value .property-value cr @
   repeat ;
 
 \ ---- opening devices by path (the client interface's open, and the disk packages) ----
