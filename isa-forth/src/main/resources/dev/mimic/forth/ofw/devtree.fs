@@ -82,12 +82,13 @@ variable parse-char
   path-text empty-text  dup root-node = if drop s" /" +path else (node-path) then  path-text text$ ;
 : .node-path  ( phandle -- )  node-path type ;
 
-\ A path component "name@unit" matches a node by name and unit, "name" by name alone.
+\ A path component "name@unit" matches a node by name and unit, "name" (or any component, for a
+\ node without a unit address) by name alone.
 : component-matches?  ( str len phandle -- flag )
   >r 2dup [char] @ left-parse-string  ( unit unit-len name name-len )
   r@ node-name str= 0= if 2drop 2drop r> drop false exit then
   2swap 2drop  dup 0= if 2drop r> drop true exit then  \ no "@": the name decides
-  r> node-unit dup 0= if 2drop 2drop false exit then istr= ;
+  r> node-unit dup 0= if 2drop 2drop true exit then istr= ;
 : child-named  ( str len parent -- phandle | 0 )
   child begin dup while >r 2dup r@ component-matches? if 2drop r> exit then r> peer repeat nip nip ;
 
@@ -109,14 +110,16 @@ variable parse-char
 : my-address  ( -- phys.lo ... )
   my-self >iunit  my-self ihandle>phandle parent #address-cells 4 min
   dup 1 ?do 2dup i - cells + @ -rot loop 2drop ;
-: set-args  ( arg-str arg-len unit-str unit-len -- )
-  \ units are hex cells separated by commas, the first the most significant
-  my-self >iunit 4 cells erase  0 >r
+\ A unit address in text is hex numbers separated by commas, the most significant first.
+variable unit-at
+: set-unit  ( unit-str unit-len ihandle -- )
+  >iunit dup 4 cells erase  dup 4 cells + >r  unit-at !
   begin dup while
-    [char] , left-parse-string base @ >r hex $number r> base ! if 0 then
-    my-self >iunit r@ cells + !  r> 1+ >r
-  repeat 2drop r> drop
-  encode-bytes my-self >iargs pair! ;
+    [char] , left-parse-string  base @ >r hex $number r> base ! if 0 then
+    unit-at @ r@ < if unit-at @ ! cell unit-at +! else drop then
+  repeat 2drop r> drop ;
+: set-args  ( arg-str arg-len unit-str unit-len -- )
+  my-self set-unit  encode-bytes my-self >iargs pair! ;
 : set-active  ( phandle -- )
   dup to active-package
   ?dup if >methods @ dup forth-wordlist swap 2 set-order set-current
@@ -164,13 +167,12 @@ create ivalue-sample (ivalue)  ' ivalue-sample cell+ @ constant ivalue-code
   >r r@ ihandle>phandle find-method 0= if r> drop -1 abort" method not found" then r> call-package ;
 : $call-parent  ( ... method-str method-len -- ... )  my-parent $call-method ;
 : $call-self  ( ... method-str method-len -- ... )  my-self $call-method ;
-: open-package  ( arg-str arg-len phandle -- ihandle | 0 )
-  new-instance >r
-  s" open" r@ ihandle>phandle find-method if r@ call-package else true then
+: open-instance  ( ihandle -- ihandle | 0 )  \ runs its open method, if it has one
+  >r s" open" r@ ihandle>phandle find-method if r@ call-package else true then
   if r> else r> free-instance 0 then ;
+: open-package  ( arg-str arg-len phandle -- ihandle | 0 )  new-instance open-instance ;
 : close-package  ( ihandle -- )
   >r s" close" r@ ihandle>phandle find-method if r@ call-package then r> free-instance ;
-: device-tree-root  ( -- phandle )  root-node ;
 
 \ ---- building nodes (5.3.4.1): new-device and finish-device bracket a child's definition ----
 : new-device  ( -- )

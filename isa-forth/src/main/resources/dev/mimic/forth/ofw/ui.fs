@@ -55,9 +55,29 @@ is alias-path
   repeat ;
 
 \ ---- opening devices by path (the client interface's open, and the disk packages) ----
+\ The unit of a path is what follows the "@" of its last component.
+: path-unit  ( path len -- unit-str unit-len )
+  2dup + >r
+  begin dup while 2dup + 1- c@ dup [char] @ = swap [char] / = or 0= while 1- repeat then
+  dup 0= if 2drop r> 0 exit then
+  2dup + 1- c@ [char] @ <> if 2drop r> 0 exit then
+  + r> over - ;
+\ Opening a device opens its ancestors first, from the root, each the parent of the next; the
+\ device's own instance gets the path's unit and arguments.
+create chain 16 cells allot  variable #chain
+: collect-chain  ( phandle -- )  \ the device first, the root last
+  0 #chain !  begin dup while  #chain @ 16 < if dup chain #chain @ cells + ! 1 #chain +! then  parent repeat drop ;
+: open-chain  ( unit-str unit-len arg-str arg-len phandle -- ihandle | 0 )
+  collect-chain  my-self >r  0 to my-self
+  #chain @ 1 ?do
+    0 0 chain #chain @ i - cells + @ open-package
+    dup 0= if unloop nip nip nip nip r> to my-self exit then  to my-self
+  loop
+  chain @ new-instance dup >r set-unit r> open-instance  r> to my-self ;
 : open-dev  ( path len -- ihandle | 0 )
-  split-args 2swap locate-device ?dup if open-package else 2drop 0 then ;
-: close-dev  ( ihandle -- )  close-package ;
+  split-args 2swap 2dup locate-device ?dup 0= if 2drop 2drop 0 exit then
+  >r path-unit 2swap r> open-chain ;
+: close-dev  ( ihandle -- )  begin ?dup while dup >iparent @ swap close-package repeat ;
 
 \ ---- FCode ROMs (5.3.7.6): the host attaches ROM files; probe-all evaluates each in a new child
 \ of the root whose unit (my-space) is its slot number ----
