@@ -2,6 +2,7 @@ package dev.mimic.forth.firmware;
 
 import dev.mimic.backend.exec.EngineKind;
 import dev.mimic.forth.Session;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,6 +43,16 @@ class FCodeEvaluatorTest {
         assertEquals("", asFCode.errors());
         assertFalse(expected.isBlank());
         assertEquals(expected, actual);
+    }
+
+    @Test
+    void aNestedByteLoadLeavesItsCallersFCodeNumbersAlone() throws Exception {
+        Path inner = toke(SOURCES.resolve("inner.fth"), dir);
+        Path outer = toke(SOURCES.resolve("outer.fth"), dir);
+        Session f = firmware(EngineKind.TIERED);
+        f.run(": load-inner  s\" " + inner + "\" load-fcode ;");
+        assertEquals("inner\nouter\n", f.run("s\" " + outer + "\" load-fcode"));
+        assertEquals("", f.errors());
     }
 
     @ParameterizedTest(name = "{0}")
