@@ -49,10 +49,10 @@ create fcode-string 256 allot
 : fcode-string$  ( -- c-addr u )
   fcode-byte  fcode-string over 0 ?do fcode-byte over i + c! loop swap ;
 
-32 text-buffer unknown-fcode
+32 text-buffer ferror-text
 : ferror  ( -- )
-  unknown-fcode empty-text  s" unknown FCode 0x" unknown-fcode +text  fcode-token @ hex$ unknown-fcode +text
-  unknown-fcode text$ fcode-abort ;
+  ferror-text empty-text  s" unknown FCode 0x" ferror-text +text  fcode-token @ hex$ ferror-text +text
+  ferror-text text$ fcode-abort ;
 
 \ Evaluating one token.
 \ A definition that uses an unassigned number fails when it runs, naming that number.
