@@ -146,8 +146,6 @@ create ivalue-sample (ivalue)  ' ivalue-sample cell+ @ constant ivalue-code
 : ivalue?  ( xt -- flag )  cell+ @ ivalue-code = ;
 : ivalue,  ( x xt -- )  drop /n instance-slot dup , template-data ! (ivalue)  instance? off ;
 : ibuffer,  ( size xt -- )  drop instance-slot , (ivariable)  instance? off ;
-\ The probe instance of a new node (new-device) uses the template itself, so values set while
-\ probing become every later instance's initial values.
 : (to)  ( x xt -- )  dup ivalue? if >body @ instance-data ! else (to) then ;
 : to  ( x "name" -- )  state @ if ' postpone literal postpone (to) else ' (to) then ; immediate
 : value  ( x "name" -- )  instance? @ if parse-name dovar: (header) ivalue, else value then ;
@@ -166,7 +164,6 @@ create ivalue-sample (ivalue)  ' ivalue-sample cell+ @ constant ivalue-code
 : $call-method  ( ... method-str method-len ihandle -- ... )
   >r r@ ihandle>phandle find-method 0= if r> drop -1 abort" method not found" then r> call-package ;
 : $call-parent  ( ... method-str method-len -- ... )  my-parent $call-method ;
-: $call-self  ( ... method-str method-len -- ... )  my-self $call-method ;
 : open-instance  ( ihandle -- ihandle | 0 )  \ runs its open method, if it has one
   >r s" open" r@ ihandle>phandle find-method if r@ call-package else true then
   if r> else r> free-instance 0 then ;
@@ -178,7 +175,9 @@ create ivalue-sample (ivalue)  ' ivalue-sample cell+ @ constant ivalue-code
 : new-device  ( -- )
   active-package 0= if -1 abort" new-device: no active package (dev one first)" then
   active-package new-node dup link-child
-  0 0 rot new-instance  \ the probe instance uses the template itself as its data
+  \ the probe instance uses the template itself as its data, so values set while probing become
+  \ every later instance's initial values
+  0 0 rot new-instance
   dup >r ihandle>phandle >template @ r@ >idata !  r> to my-self
   my-self ihandle>phandle set-active ;
 : finish-device  ( -- )
