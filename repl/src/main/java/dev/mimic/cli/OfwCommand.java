@@ -4,7 +4,7 @@ import dev.mimic.backend.machine.MachineException;
 import dev.mimic.forth.ForthMachine;
 import dev.mimic.forth.ForthOptions;
 import dev.mimic.forth.fcode.FCodeFormatException;
-import dev.mimic.forth.firmware.FCodeRoms;
+import dev.mimic.forth.firmware.BootCommands;
 import dev.mimic.forth.firmware.FirmwareFormatException;
 import dev.mimic.forth.firmware.FirmwareImage;
 import picocli.CommandLine.Command;
@@ -17,9 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code mimic ofw [--image FILE] [--fcode ROM]...}: boots Open Firmware (IEEE 1275) to the ok
- * prompt: Mimic's own firmware image unless {@code --image} names another, with each FCode ROM
- * attached to a device node that probe-all evaluates at boot. The prompt reads the terminal (with
+ * {@code mimic ofw [--image FILE] [--nvram FILE] [--fcode ROM]...}: boots Open Firmware (IEEE 1275)
+ * to the ok prompt: Mimic's own firmware image unless {@code --image} names another, with each FCode
+ * ROM attached to a device node that probe-all evaluates at boot, and NVRAM kept in a file if asked. The prompt reads the terminal (with
  * line editing) or, when stdin is not a terminal, stdin until its end.
  */
 @Command(name = "ofw", description = "Open Firmware (IEEE 1275): boots to the ok prompt; FCode ROMs are probed at boot.")
@@ -29,6 +29,9 @@ final class OfwCommand extends MachineCommand {
 
     @Option(names = "--fcode", paramLabel = "FILE", description = "Attaches an FCode ROM (repeatable); probe-all evaluates it at boot.")
     List<Path> fcode;
+
+    @Option(names = "--nvram", paramLabel = "FILE", description = "Keeps the configuration variables in FILE across boots.")
+    Path nvram;
 
     OfwCommand(Stdio io) {
         super(io);
@@ -64,15 +67,18 @@ final class OfwCommand extends MachineCommand {
     }
 
     private ForthOptions options(InputStream stdin, boolean interactive) {
-        List<ForthOptions.Argument> attachments = new ArrayList<>();
-        for (Path rom : fcode == null ? List.<Path>of() : fcode) {
-            try {
-                attachments.add(FCodeRoms.attachment(rom));
-            } catch (IOException | FCodeFormatException e) {
-                throw new MachineException(e.getMessage());
+        List<ForthOptions.Argument> commands = new ArrayList<>();
+        try {
+            if (nvram != null) {
+                commands.add(BootCommands.nvram(nvram));
             }
+            for (Path rom : fcode == null ? List.<Path>of() : fcode) {
+                commands.add(BootCommands.attachment(rom));
+            }
+        } catch (IOException | FCodeFormatException e) {
+            throw new MachineException(e.getMessage());
         }
         return new ForthOptions(engine.kind(), engine.compiler(), engine.tierThreshold(), io.out(), io.err(),
-                interactive ? ForthCommand.lineEditor() : null, stdin, interactive, attachments, ForthOptions.DEFAULT_MEMORY);
+                interactive ? ForthCommand.lineEditor() : null, stdin, interactive, commands, ForthOptions.DEFAULT_MEMORY);
     }
 }

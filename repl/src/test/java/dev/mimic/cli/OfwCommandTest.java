@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -77,6 +78,20 @@ class OfwCommandTest {
         assertTrue(r.out().contains("FCode error at offset 0x0: the checksum does not match (probing /<unnamed> in slot 0)\n"), r.out());
         assertTrue(r.out().contains("(probing /<unnamed> in slot 1)\n"), r.out());
         assertTrue(r.out().contains("3 "), r.out());
+    }
+
+    @Test
+    void nvramKeptInAFileRunsNvramrcAtTheNextBoot() throws IOException {
+        Path nvram = dir.resolve("nvram.txt");
+        Mimic first = Mimic.withInput("setenv nvramrc .\" from nvramrc\" cr\nsetenv use-nvramrc? true\nsetenv boot-file x.fs\n",
+                "ofw", "--nvram", nvram.toString());
+        assertEquals(0, first.status(), first.err());
+        assertEquals(List.of("nvramrc=.\" from nvramrc\" cr", "use-nvramrc?=true", "boot-file=x.fs"), Files.readAllLines(nvram));
+        Mimic second = Mimic.withInput("printenv boot-file\nset-defaults\n", "ofw", "--nvram", nvram.toString());
+        assertEquals(0, second.status(), second.err());
+        assertTrue(second.out().startsWith("from nvramrc\nMimic Open Firmware"), second.out());
+        assertTrue(second.out().contains("boot-file               x.fs"), second.out());
+        assertEquals(List.of(), Files.readAllLines(nvram));
     }
 
     private Path toke(Path source) throws IOException, InterruptedException {

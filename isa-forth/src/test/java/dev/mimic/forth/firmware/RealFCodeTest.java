@@ -86,7 +86,7 @@ class RealFCodeTest {
         PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
         List<ForthOptions.Argument> attachments = new ArrayList<>();
         for (Path rom : roms) {
-            attachments.add(FCodeRoms.attachment(rom));
+            attachments.add(BootCommands.attachment(rom));
         }
         ForthMachine m = ForthMachine.create(ForthOptions.defaults().withEngine(EngineKind.TIERED).withOutput(out, out)
                 .withArguments(attachments)
