@@ -19,6 +19,7 @@ import dev.mimic.backend.state.Slot;
 import dev.mimic.backend.state.StateLayout;
 import dev.mimic.forth.boot.BootHost;
 import dev.mimic.forth.boot.KernelImage;
+import dev.mimic.forth.boot.StartImage;
 import dev.mimic.forth.debug.Decompiler;
 import dev.mimic.forth.debug.Symbols;
 import dev.mimic.forth.decode.CallTargets;
@@ -61,7 +62,7 @@ public final class ForthMachine implements Machine {
     private static final String BANNER = "Mimic Forth (Forth-2012, 64-bit cells), type `bye' to exit\n";
 
     private final ForthOptions options;
-    private final KernelImage image;
+    private final StartImage image;
     private final FlatMemory memory;
     private final GuestState state;
     private final ForthRuntime runtime;
@@ -72,7 +73,7 @@ public final class ForthMachine implements Machine {
     private EngineKind callsKind;
     private boolean halted;
 
-    private ForthMachine(ForthOptions options, KernelImage image) {
+    private ForthMachine(ForthOptions options, StartImage image) {
         if (options.memorySize() < MemoryMap.MIN_MEMORY) {
             throw new MachineException("a Forth machine needs at least " + (MemoryMap.MIN_MEMORY >> 20) + " MiB of memory");
         }
@@ -109,6 +110,14 @@ public final class ForthMachine implements Machine {
         return new ForthMachine(options, kernel());
     }
 
+    /**
+     * A machine whose memory starts as {@code image} (a firmware image, for one) instead of the
+     * bare kernel; {@link #run()} enters the image's boot word.
+     */
+    public static ForthMachine create(ForthOptions options, StartImage image) {
+        return new ForthMachine(options, image);
+    }
+
     /** The process's kernel image (prebuilt, or built by the bootstrap interpreter on first use). */
     static KernelImage kernel() {
         return KernelImage.shared(ForthMachine::bare);
@@ -140,7 +149,7 @@ public final class ForthMachine implements Machine {
      */
     public int run(long maxInstructions) {
         reset();
-        if (options.interactive()) {
+        if (options.interactive() && !image.hasOwnBanner()) {
             runtime.terminal().print(BANNER);
         }
         return drive(maxInstructions).exitStatus();
@@ -149,6 +158,18 @@ public final class ForthMachine implements Machine {
     /** INCLUDED the file {@code file}; an uncaught error is reported on stderr and the stacks emptied. */
     public Outcome include(Path file) {
         return callWithText(file.toString(), "included");
+    }
+
+    /**
+     * Interprets {@code text} as the contents of a source file called {@code name} (line by line,
+     * as INCLUDED would), for sources that live in resources rather than files; an uncaught error
+     * is reported on stderr with the file name and line.
+     */
+    public Outcome load(String name, byte[] text) {
+        runtime.sources().pushFile(Path.of(name), text, runtime.files().newId());
+        runtime.stacks().push(xt("include-lines"));
+        runtime.stacks().push(xt("with-source"));
+        return reportCaught(call(xt("catch")));
     }
 
     /** EVALUATEs {@code text}; an uncaught error is reported on stderr and the stacks emptied. */
@@ -230,6 +251,11 @@ public final class ForthMachine implements Machine {
         runtime.stacks().push(xt(word));
         Outcome o = call(xt("catch"));
         runtime.heap().release(at);
+        return reportCaught(o);
+    }
+
+    /** The outcome of a CATCH the host called: an exception it caught is reported and cleared. */
+    private Outcome reportCaught(Outcome o) {
         if (o.kind() != Outcome.Kind.COMPLETED) {
             return o;
         }
@@ -284,6 +310,16 @@ public final class ForthMachine implements Machine {
                 default -> throw new MachineException("the Forth machine stopped: " + e.message());
             }
         }
+    }
+
+    /** The execution token of the word {@code name}, or empty when the dictionary has none. */
+    public Optional<Long> find(String name) {
+        return new Symbols(memory).find(name);
+    }
+
+    /** The machine's guest memory, for the host tools that build and patch images. */
+    public FlatMemory memory() {
+        return memory;
     }
 
     private long xt(String name) {

@@ -1,16 +1,17 @@
 package dev.mimic.forth;
 
 import dev.mimic.backend.exec.EngineKind;
+import dev.mimic.forth.boot.StartImage;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** A Forth machine for tests, with its stdout and stderr captured. */
-final class Session {
+public final class Session {
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    final ForthMachine machine;
+    public final ForthMachine machine;
 
     /** A machine with no terminal input. */
     Session(EngineKind engine) {
@@ -21,8 +22,14 @@ final class Session {
         machine = ForthMachine.create(options.withOutput(out, new PrintStream(err, true, StandardCharsets.UTF_8)));
     }
 
+    /** A machine started from {@code image} (a firmware image) with no terminal input. */
+    public Session(EngineKind engine, StartImage image) {
+        machine = ForthMachine.create(ForthOptions.defaults().withEngine(engine).withLines(prompt -> null)
+                .withOutput(out, new PrintStream(err, true, StandardCharsets.UTF_8)), image);
+    }
+
     /** Evaluates {@code text} and returns what it printed on stdout (clearing the capture). */
-    String run(String text) {
+    public String run(String text) {
         machine.evaluate(text);
         return output();
     }
@@ -33,7 +40,7 @@ final class Session {
         return s;
     }
 
-    String errors() {
+    public String errors() {
         String s = err.toString(StandardCharsets.UTF_8);
         err.reset();
         return s;

@@ -26,11 +26,26 @@ import java.util.List;
  */
 @Command(name = "forth", description = "A Forth-2012 system with an ok prompt. Options follow gforth.")
 final class ForthCommand extends MachineCommand {
-    @Option(names = {"-e", "--evaluate"}, paramLabel = "CODE", description = "Evaluates CODE after loading the files.")
-    List<String> evaluate;
+    /** Files and texts in command-line order, as gforth processes them. */
+    private final List<ForthOptions.Argument> arguments = new ArrayList<>();
 
-    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Source files to load, in order.")
-    List<Path> files;
+    /*
+     * picocli calls these with the values so far each time one more is parsed (and once with none),
+     * so the newest value is the last: appending it keeps files and texts in command-line order.
+     */
+    @Option(names = {"-e", "--evaluate"}, paramLabel = "CODE", description = "Evaluates CODE, in command-line order with the files.")
+    void evaluate(List<String> texts) {
+        if (!texts.isEmpty()) {
+            arguments.add(ForthOptions.Argument.evaluate(texts.get(texts.size() - 1)));
+        }
+    }
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Source files to include, in command-line order with the texts.")
+    void files(List<Path> files) {
+        if (!files.isEmpty()) {
+            arguments.add(ForthOptions.Argument.file(files.get(files.size() - 1).toString()));
+        }
+    }
 
     ForthCommand(Stdio io) {
         super(io);
@@ -39,18 +54,20 @@ final class ForthCommand extends MachineCommand {
     @Override
     ForthMachine open(InputStream stdin) {
         ForthMachine machine = ForthMachine.create(options(stdin, List.of(), null, false));
-        for (Path file : files == null ? List.<Path>of() : files) {
-            machine.include(file);
+        StringBuilder texts = new StringBuilder();
+        for (ForthOptions.Argument a : arguments) {
+            if (a.isFile()) {
+                machine.include(Path.of(a.text()));
+            } else {
+                texts.append(texts.isEmpty() ? "" : " ").append(a.text());
+            }
         }
-        machine.prepare(evaluate == null ? "" : String.join(" ", evaluate));
+        machine.prepare(texts.toString());
         return machine;
     }
 
     @Override
     int run() {
-        List<ForthOptions.Argument> arguments = new ArrayList<>();
-        (files == null ? List.<Path>of() : files).forEach(f -> arguments.add(ForthOptions.Argument.file(f.toString())));
-        (evaluate == null ? List.<String>of() : evaluate).forEach(e -> arguments.add(ForthOptions.Argument.evaluate(e)));
         boolean interactive = System.console() != null && io.in() == System.in;
         ForthMachine machine = ForthMachine.create(options(io.in(), arguments, interactive ? lineEditor() : null, interactive));
         int status = machine.run(engine.maxSteps());
@@ -64,7 +81,7 @@ final class ForthCommand extends MachineCommand {
     }
 
     /** JLine on the terminal: editing and history for the ok prompt; Ctrl-C abandons the line. */
-    private static LineSource lineEditor() {
+    static LineSource lineEditor() {
         LineReader reader;
         try {
             reader = LineReaderBuilder.builder().terminal(TerminalBuilder.terminal()).appName("mimic-forth").build();

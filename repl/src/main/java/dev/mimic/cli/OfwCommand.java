@@ -1,23 +1,84 @@
 package dev.mimic.cli;
 
+import dev.mimic.backend.machine.MachineException;
+import dev.mimic.forth.ForthMachine;
+import dev.mimic.forth.ForthOptions;
+import dev.mimic.forth.fcode.FCodeFormatException;
+import dev.mimic.forth.firmware.BootCommands;
+import dev.mimic.forth.firmware.FirmwareFormatException;
+import dev.mimic.forth.firmware.FirmwareImage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Open Firmware (IEEE 1275): a device tree, FCode drivers and the client interface. */
-@Command(name = "ofw",
-        description = "Open Firmware, IEEE 1275 (not available yet): evaluates FCode images and Forth at the ok prompt.")
-final class OfwCommand extends UnavailableMachine {
-    @Option(names = {"-e", "--evaluate"}, paramLabel = "CODE", description = "Evaluates CODE at the ok prompt after loading.")
-    List<String> evaluate;
+/**
+ * {@code mimic ofw [--image FILE] [--nvram FILE] [--fcode ROM]...}: boots Open Firmware (IEEE 1275)
+ * to the ok prompt: Mimic's own firmware image unless {@code --image} names another, with each FCode
+ * ROM attached to a device node that probe-all evaluates at boot, and NVRAM kept in a file if asked. The prompt reads the terminal (with
+ * line editing) or, when stdin is not a terminal, stdin until its end.
+ */
+@Command(name = "ofw", description = "Open Firmware (IEEE 1275): boots to the ok prompt; FCode ROMs are probed at boot.")
+final class OfwCommand extends MachineCommand {
+    @Option(names = "--image", paramLabel = "FILE", description = "Boots this firmware image instead of Mimic's own.")
+    Path image;
 
-    @Parameters(paramLabel = "FCODE", arity = "0..*", description = "FCode images (device drivers) to probe, in order.")
-    List<Path> images;
+    @Option(names = "--fcode", paramLabel = "FILE", description = "Attaches an FCode ROM (repeatable); probe-all evaluates it at boot.")
+    List<Path> fcode;
+
+    @Option(names = "--nvram", paramLabel = "FILE", description = "Keeps the configuration variables in FILE across boots.")
+    Path nvram;
 
     OfwCommand(Stdio io) {
         super(io);
+    }
+
+    @Override
+    ForthMachine open(InputStream stdin) {
+        try {
+            return ForthMachine.create(options(stdin, false), firmware());
+        } catch (FirmwareFormatException e) {
+            throw new MachineException(e.getMessage());
+        }
+    }
+
+    @Override
+    int run() {
+        boolean interactive = System.console() != null && io.in() == System.in;
+        FirmwareImage firmware;
+        try {
+            firmware = firmware();
+        } catch (FirmwareFormatException e) {
+            io.err().println(e.getMessage());
+            return 2;
+        }
+        ForthMachine machine = ForthMachine.create(options(io.in(), interactive), firmware);
+        int status = machine.run(engine.maxSteps());
+        engine.printStats(machine, io.err());
+        return status;
+    }
+
+    private FirmwareImage firmware() throws FirmwareFormatException {
+        return image == null ? FirmwareImage.builtIn() : FirmwareImage.read(image);
+    }
+
+    private ForthOptions options(InputStream stdin, boolean interactive) {
+        List<ForthOptions.Argument> commands = new ArrayList<>();
+        try {
+            if (nvram != null) {
+                commands.add(BootCommands.nvram(nvram));
+            }
+            for (Path rom : fcode == null ? List.<Path>of() : fcode) {
+                commands.add(BootCommands.attachment(rom));
+            }
+        } catch (IOException | FCodeFormatException e) {
+            throw new MachineException(e.getMessage());
+        }
+        return new ForthOptions(engine.kind(), engine.compiler(), engine.tierThreshold(), io.out(), io.err(),
+                interactive ? ForthCommand.lineEditor() : null, stdin, interactive, commands, ForthOptions.DEFAULT_MEMORY);
     }
 }

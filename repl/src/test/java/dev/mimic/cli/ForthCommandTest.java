@@ -26,6 +26,15 @@ class ForthCommandTest {
     }
 
     @Test
+    void filesAndTextsAreProcessedInCommandLineOrderAsGforthDoes() throws IOException {
+        Path file = dir.resolve("two.fs");
+        Files.writeString(file, "2 .\n");
+        Mimic r = Mimic.run("forth", "-e", "1 .", file.toString(), "-e", "3 .", file.toString(), "-e", "cr bye");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("1 2 3 2 \n", r.out());
+    }
+
+    @Test
     void undefinedWordInAFileIsReportedAndTheExitStatusIsNotZero() throws IOException {
         Path file = dir.resolve("bad.fs");
         Files.writeString(file, "1 2 +\nfrobnicate\n");

@@ -9,7 +9,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -27,7 +26,7 @@ import java.util.function.Supplier;
  * stored with it) and builds the image itself otherwise. Either way one image is shared by every
  * machine of the process, since it is immutable.
  */
-public final class KernelImage {
+public final class KernelImage implements StartImage {
     /** The kernel sources, in load order. */
     static final List<String> SOURCES = List.of("compiler.fs", "core.fs", "wordsets.fs", "system.fs");
     /** The prebuilt image's resource name. */
@@ -106,7 +105,7 @@ public final class KernelImage {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String source : SOURCES) {
-                sha.update(resource(source));
+                sha.update(ForthSources.read("kernel", source));
             }
             try (InputStream isa = KernelImage.class.getResourceAsStream("/dev/mimic/specs/forth.isa")) {
                 if (isa != null) {
@@ -125,7 +124,7 @@ public final class KernelImage {
         Genesis.create(m);
         BootInterpreter boot = new BootInterpreter(host);
         for (String source : SOURCES) {
-            boot.load("kernel/" + source, resource(source));
+            boot.load("kernel/" + source, ForthSources.read("kernel", source));
         }
         Dictionary d = host.runtime().dictionary();
         long halt = m.load64(MemoryMap.HALT_THREAD);
@@ -148,18 +147,7 @@ public final class KernelImage {
         return xt;
     }
 
-    private static byte[] resource(String name) {
-        try (InputStream in = KernelImage.class.getResourceAsStream("/dev/mimic/forth/kernel/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("kernel source " + name + " is missing from the class path");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Copies the image into {@code memory}. */
+    @Override
     public void loadInto(GuestMemory memory) {
         memory.write(0, system, 0, system.length);
         memory.write(MemoryMap.DICTIONARY, dictionary, 0, dictionary.length);

@@ -29,7 +29,7 @@ public record PciExpansionRom(long imageOffset, int vendor, int device, int clas
      * @throws FCodeFormatException if it does but the ROM's structures are broken or it has no
      *                              Open Firmware image
      */
-    static Optional<PciExpansionRom> find(String source, byte[] bytes) {
+    public static Optional<PciExpansionRom> find(String source, byte[] bytes) {
         if (bytes.length < 2 || (bytes[0] & 0xff) != 0x55 || (bytes[1] & 0xff) != 0xaa) {
             return Optional.empty();
         }
