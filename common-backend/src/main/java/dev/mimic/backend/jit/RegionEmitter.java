@@ -148,6 +148,9 @@ final class RegionEmitter {
     private Output emitClass() {
         allocateLocals();
         prologue();
+        if (yieldsOnEntry()) {
+            jump(GOTO, yieldCheck(0));
+        }
         for (Block b : region.blocks()) {
             if (plan.reachable(b.index())) {
                 emitBlock(b);
@@ -295,7 +298,7 @@ final class RegionEmitter {
             }
         }
         icLocal = plan.allocate(Type.I64);
-        if (dispatchable && hasBackEdge()) {
+        if (region.yields() && (hasBackEdge() || yieldsOnEntry())) {
             nextCheckLocal = plan.allocate(Type.I64);
             pollLocal = plan.allocate(Type.I32);
         }
@@ -317,6 +320,11 @@ final class RegionEmitter {
             caughtLocal = plan.allocate(Type.REF);
         }
         plan.placeTemps();
+    }
+
+    /** A called region built yielding checks on entry, through block 0's yield check. */
+    private boolean yieldsOnEntry() {
+        return region.yields() && !dispatchable;
     }
 
     private boolean hasBackEdge() {
@@ -858,7 +866,7 @@ final class RegionEmitter {
      * down {@link JitRuntime#POLL_BACK_EDGES} back-edges between polls.
      */
     private void edge(int to, boolean last) {
-        if (dispatchable && to <= block) {
+        if (region.yields() && to <= block) {
             if (counts(region.block(block)) || (counts(region.block(to)) && region.block(to).handler() < 0)) {
                 jump(GOTO, yieldCheck(to));
             } else {
