@@ -19,7 +19,10 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A program that runs away is bounded by the step limit and stopped by an interrupt, even while it waits for input. */
+/**
+ * A program that runs away is bounded by the step limit and stopped by an interrupt, even while it waits for input
+ * or recurses without a loop (procedures called as JVM calls check on entry).
+ */
 class StoppingTest {
     static List<Runs.Engine> engines() {
         return Runs.engines();
@@ -44,6 +47,34 @@ class StoppingTest {
         m.engine().interrupt();
         assertEquals(130, run.get(5, TimeUnit.SECONDS));
         assertEquals("forever.pas:4: interrupted" + System.lineSeparator(), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void stepLimitEndsARunawayRecursionWithoutLoops(Runs.Engine engine) {
+        Runs.Result r = Runs.run(Runs.resource("machine/walk.p5"), engine, "", List.of(), 100_000);
+        assertEquals("walk.pas:4: stopped after 100000 steps (--max-steps)" + System.lineSeparator(), r.stderr());
+        assertEquals(1, r.exit());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void interruptStopsARecursionWithoutLoopsPromptly(Runs.Engine engine) throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PMachine m = new PMachine(Runs.resource("machine/walk.p5"), Runs.options(engine, "", new ByteArrayOutputStream(), err));
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(m::runToCompletion);
+        Thread.sleep(200);
+        m.engine().interrupt();
+        assertEquals(130, run.get(5, TimeUnit.SECONDS));
+        assertTrue(err.toString(StandardCharsets.UTF_8).matches("walk.pas:\\d+: interrupted\\R"), err::toString);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void recursionDeeperThanTheJvmCallNestingRunsToItsEnd(Runs.Engine engine) {
+        Runs.Result r = Runs.run(Runs.resource("machine/deep.p5"), engine, "");
+        assertEquals("12502500" + System.lineSeparator(), r.stdout());
+        assertEquals(0, r.exit());
     }
 
     @Test
