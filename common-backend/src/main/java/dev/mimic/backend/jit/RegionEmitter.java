@@ -520,18 +520,34 @@ final class RegionEmitter {
         }
         mv.tryCatchBlocks.addAll(specific);
         mv.tryCatchBlocks.addAll(catchAll);
-        // Catch-all: write back what lives in locals (unless synced), make a guest fault precise, rethrow.
+        // Catch-all: write back what lives in locals (unless synced), make a guest fault precise,
+        // rethrow. Each handler has its own tail: C1 refuses methods whose handler code is also
+        // reached by falling through from other code.
         mv.instructions.add(localHandler);
         flushCount();
         writeBack();
-        mv.instructions.add(syncedHandler);
+        rethrowPrecise();
+        if (segments.stream().anyMatch(Segment::synced)) {
+            mv.instructions.add(syncedHandler);
+            rethrowPrecise();
+        }
+        emitLateStubs();
+    }
+
+    private void rethrowPrecise() {
         mv.visitVarInsn(ALOAD, 0);
         mv.visitVarInsn(LLOAD, insnPcLocal);
         pushLong(region.entryPc());
         mv.visitMethodInsn(INVOKESTATIC, RUNTIME, "fault",
                 "(Ljava/lang/Throwable;" + CTX_DESC + "JJ)Ljava/lang/Throwable;", false);
         mv.visitInsn(ATHROW);
-        emitLateStubs();
+    }
+
+    /** Takes the managed exception on the stack into the caught local and goes to handler block {@code h}. */
+    private void enterHandlerBlock(int h) {
+        mv.visitMethodInsn(INVOKEVIRTUAL, THROW, "exception", "()" + OBJECT_DESC, false);
+        mv.visitVarInsn(ASTORE, caughtLocal);
+        jump(GOTO, blockLabels[h]);
     }
 
     private LabelNode throwStub(int handlerBlock, boolean synced) {
@@ -558,15 +574,11 @@ final class RegionEmitter {
                 reloadSlots();
                 reloadMemory();
                 recheckSoon();
-                if (throwLocal[h] == null) {
-                    throwLocal[h] = new LabelNode();
-                }
+                enterHandlerBlock(h);
             }
             if (throwLocal[h] != null) {
                 mv.instructions.add(throwLocal[h]);
-                mv.visitMethodInsn(INVOKEVIRTUAL, THROW, "exception", "()" + OBJECT_DESC, false);
-                mv.visitVarInsn(ASTORE, caughtLocal);
-                jump(GOTO, blockLabels[h]);
+                enterHandlerBlock(h);
             }
         }
         if (regionExitStub != null) {

@@ -52,7 +52,7 @@ public final class P5Frontend implements Frontend {
 
     /**
      * Decodes the region at {@code pc}. A region whose IR is so long that the JIT would refuse it
-     * is decoded again with half the instructions, so hot code is never stuck in the interpreter
+     * is decoded again with fewer instructions, so hot code is never stuck in the interpreter
      * because of a long stretch of set or real arithmetic.
      */
     @Override
@@ -70,10 +70,14 @@ public final class P5Frontend implements Frontend {
         DecodeRequest r = request;
         for (;;) {
             Region region = new RegionDecoder(program, ctx.memory, r, pc, calls, called).decode();
-            if (r.maxInstructions() <= MIN_INSTRUCTIONS || irLength(region) <= MAX_IR_LENGTH) {
+            int length = irLength(region);
+            if (r.maxInstructions() <= MIN_INSTRUCTIONS || length <= MAX_IR_LENGTH) {
                 return region;
             }
-            r = new DecodeRequest(r.maxInstructions() / 2, r.stopBefore());
+            // Fewer instructions in proportion to the excess, and a tenth less, so the next try
+            // usually fits while the region stays as long as the JIT allows.
+            int fewer = (int) ((long) region.guestInstructions() * MAX_IR_LENGTH * 9 / (10L * length));
+            r = new DecodeRequest(Math.max(MIN_INSTRUCTIONS, Math.min(fewer, r.maxInstructions() - 1)), r.stopBefore());
         }
     }
 

@@ -36,12 +36,13 @@ import java.util.TreeMap;
  *
  * <p>With {@link CalledRegions}, a {@code cup} is an IR CALL of the callee's own region, which
  * returns the address its {@code ret} found in the mark: when that is the instruction after the
- * {@code cup}, the caller goes on in-region, otherwise it leaves for the dispatcher there.
- * Deeper than {@link Registers#MAX_NEST} calls, a {@code cup} leaves for the callee through the
- * dispatcher instead. A procedure's called region is built yielding: the p-machine keeps every
- * frame in the store, so the dispatcher can take over at any loop head or procedure entry.
- * Without {@link CalledRegions} (single steps, breakpoints set) every call and return goes
- * through the dispatcher. Both forms keep the store exactly as pint does, so they mix freely.
+ * {@code cup}, the caller goes on in-region, otherwise it leaves for that address. A called
+ * region leaves (past its instruction budget, for a goto out of the procedure) by returning the
+ * address, which every caller passes on up to the dispatcher (see {@link #exit(Temp)}). Deeper
+ * than {@link Registers#MAX_NEST} calls, a {@code cup} leaves for the callee. A procedure's
+ * called region is built yielding: the p-machine keeps every frame in the store, so the
+ * dispatcher can take over at any loop head or procedure entry. Without {@link CalledRegions}
+ * (single steps, breakpoints set) every call and return goes through the dispatcher. Both forms keep the store exactly as pint does, so they mix freely.
  */
 final class RegionDecoder implements Flow {
     /** The longest case table followed; larger ones still work through an exit. */
@@ -224,7 +225,7 @@ final class RegionDecoder implements Flow {
             int here = b.currentBlock();
             int stub = b.newBlock();
             b.switchTo(stub);
-            b.exit(b.i32((int) (long) at), exits++);
+            exit(at);
             b.switchTo(here);
             return stub;
         });
@@ -244,12 +245,22 @@ final class RegionDecoder implements Flow {
 
     @Override
     public void exit(long target) {
-        b.exit(b.i32((int) target), exits++);
+        exit(b.i32((int) target));
     }
 
+    /**
+     * Leaves for {@code target}: a dispatchable region exits to the dispatcher; a called region
+     * returns it, and since it is not the address after their call, every caller returns it too,
+     * up to the dispatchable region that exits there. Nothing is lost on the way, as the p-machine
+     * keeps its frames in the store; and no exception unwinds the host stack.
+     */
     @Override
     public void exit(Temp target) {
-        b.exit(target, exits++);
+        if (called) {
+            b.ret(target);
+        } else {
+            b.exit(target, exits++);
+        }
     }
 
     @Override
@@ -276,11 +287,7 @@ final class RegionDecoder implements Flow {
 
     @Override
     public void ret(Temp returnAddress) {
-        if (called) {
-            b.ret(returnAddress);
-        } else {
-            exit(returnAddress);
-        }
+        exit(returnAddress);
     }
 
     @Override
