@@ -25,8 +25,9 @@ import java.util.function.Supplier;
 public final class CalledRegions {
     /**
      * Instructions an interpreted target runs before a loop in it leaves for the dispatcher (which
-     * resumes it in a region it compiles), when the target is a yielding region; the target
-     * itself is then compiled for its next call.
+     * resumes it in a region it compiles), if the target can leave there (a yielding region, or one
+     * that polls {@link ExecutionContext#shouldYield()} itself); the target itself is then compiled
+     * for its next call.
      */
     public static final long HOT_LOOP_INSTRUCTIONS = 20_000;
 
@@ -149,13 +150,13 @@ public final class CalledRegions {
             }
             long limit = ctx.instructionLimit;
             long budget = ctx.instructions + HOT_LOOP_INSTRUCTIONS;
-            if (!interpreted.region().yields() || budget >= limit) {
+            if (budget >= limit) {
                 return interpreted.run(ctx, frame);
             }
             ctx.instructionLimit = budget;
             try {
                 int status = interpreted.run(ctx, frame);
-                if (status == RegionCode.YIELDED && ctx.instructions >= budget && !ctx.interruptRequested) {
+                if (status != RegionCode.RETURNED && ctx.instructions >= budget && !ctx.interruptRequested) {
                     target.setCode(compileOr(interpreted.region(), interpreted));
                 }
                 return status;
