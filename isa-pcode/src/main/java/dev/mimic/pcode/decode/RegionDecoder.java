@@ -42,7 +42,8 @@ import java.util.TreeMap;
  * than {@link Registers#MAX_NEST} calls, a {@code cup} leaves for the callee. A procedure's
  * called region is built yielding: the p-machine keeps every frame in the store, so the
  * dispatcher can take over at any loop head or procedure entry. Without {@link CalledRegions}
- * (single steps, breakpoints set) every call and return goes through the dispatcher. Both forms keep the store exactly as pint does, so they mix freely.
+ * (single steps, breakpoints set) every call and return goes through the dispatcher. Both forms
+ * keep the store exactly as pint does, so they mix freely.
  */
 final class RegionDecoder implements Flow {
     /** The longest case table followed; larger ones still work through an exit. */
@@ -250,9 +251,10 @@ final class RegionDecoder implements Flow {
 
     /**
      * Leaves for {@code target}: a dispatchable region exits to the dispatcher; a called region
-     * returns it, and since it is not the address after their call, every caller returns it too,
-     * up to the dispatchable region that exits there. Nothing is lost on the way, as the p-machine
-     * keeps its frames in the store; and no exception unwinds the host stack.
+     * returns it, and each caller that does not find the address after its call returns it too,
+     * up to the dispatchable region that exits there (a caller that does find it may go on there:
+     * the code at an address means the same whichever activation runs it). Nothing is lost on the
+     * way, as the p-machine keeps its frames in the store, and no exception unwinds the host stack.
      */
     @Override
     public void exit(Temp target) {
