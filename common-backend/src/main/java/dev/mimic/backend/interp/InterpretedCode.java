@@ -45,6 +45,9 @@ public final class InterpretedCode implements RegionCode {
         final Object[] r = frame.refs;
         final GuestState state = ctx.state;
         final Translated tr = t;
+        if (tr.yieldsOnEntry && ctx.shouldYield()) {
+            return yieldAt(state, tr.resumePcs[0]);
+        }
         long insnPc = -1;
         int block = 0;
         Object caught = null;
@@ -166,7 +169,7 @@ public final class InterpretedCode implements RegionCode {
                         }
                         case JUMP -> {
                             int to = (int) x.imm;
-                            if (x.backTaken && tr.dispatchable && ctx.shouldYield()) {
+                            if (x.backTaken && tr.yields && ctx.shouldYield()) {
                                 return yieldAt(state, tr.resumePcs[to]);
                             }
                             block = to;
@@ -175,7 +178,7 @@ public final class InterpretedCode implements RegionCode {
                         case BRANCH -> {
                             boolean taken = v[x.a] != 0;
                             int to = taken ? (int) x.imm : x.c;
-                            if ((taken ? x.backTaken : x.backOther) && tr.dispatchable && ctx.shouldYield()) {
+                            if ((taken ? x.backTaken : x.backOther) && tr.yields && ctx.shouldYield()) {
                                 return yieldAt(state, tr.resumePcs[to]);
                             }
                             block = to;

@@ -62,7 +62,10 @@ final class Translated {
     final X[][] blocks;
     final int[] handlers;
     final long[] resumePcs;
-    final boolean dispatchable;
+    /** Whether back-edges may yield (see {@link Region#yields()}). */
+    final boolean yields;
+    /** Whether the region checks for a yield on entry: a called region built yielding. */
+    final boolean yieldsOnEntry;
 
     Translated(Region region) {
         this.region = region;
@@ -70,7 +73,8 @@ final class Translated {
         this.blocks = new X[n][];
         this.handlers = new int[n];
         this.resumePcs = new long[n];
-        this.dispatchable = region.dispatchable();
+        this.yields = region.yields();
+        this.yieldsOnEntry = region.yields() && !region.dispatchable();
         for (Block b : region.blocks()) {
             handlers[b.index()] = b.handler();
             resumePcs[b.index()] = b.resumePc();

@@ -16,18 +16,20 @@ public final class Region {
     private final int paramCount;
     private final Type returnType;
     private final boolean dispatchable;
+    private final boolean yields;
     private final List<Block> blocks;
     private final List<CodeRange> code;
     private final int guestInstructions;
 
     Region(String name, long entryPc, List<Type> tempTypes, int paramCount, Type returnType, boolean dispatchable,
-           List<Block> blocks, List<CodeRange> code, int guestInstructions) {
+           boolean yields, List<Block> blocks, List<CodeRange> code, int guestInstructions) {
         this.name = name;
         this.entryPc = entryPc;
         this.tempTypes = List.copyOf(tempTypes);
         this.paramCount = paramCount;
         this.returnType = returnType;
         this.dispatchable = dispatchable;
+        this.yields = yields;
         this.blocks = List.copyOf(blocks);
         this.code = List.copyOf(code);
         this.guestInstructions = guestInstructions;
@@ -78,11 +80,19 @@ public final class Region {
 
     /**
      * True for regions the dispatcher enters at a guest address (no parameters, no return value,
-     * not declared {@link RegionBuilder#called()}). Only these yield at loop back-edges; called
-     * regions run to their return.
+     * not declared {@link RegionBuilder#called()}).
      */
     public boolean dispatchable() {
         return dispatchable;
+    }
+
+    /**
+     * True when the region may yield to the dispatcher at back-edges: dispatchable regions, and
+     * called regions built {@link RegionBuilder#yielding()}, which also check on entry. Other
+     * called regions run to their return.
+     */
+    public boolean yields() {
+        return yields;
     }
 
     /** True when any guest code range of this region overlaps [start, end). */

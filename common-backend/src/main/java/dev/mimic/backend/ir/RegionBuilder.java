@@ -21,6 +21,7 @@ public final class RegionBuilder {
     private int params;
     private Type returnType;
     private boolean called;
+    private boolean yielding;
     private BlockDraft current;
     private int guestInstructions;
 
@@ -65,6 +66,20 @@ public final class RegionBuilder {
      */
     public RegionBuilder called() {
         this.called = true;
+        return this;
+    }
+
+    /**
+     * Makes this a called region that may leave for the dispatcher like a dispatchable one: on
+     * entry and at back-edges, when the instruction budget is used up or an interrupt is pending,
+     * it yields (status {@code YIELDED}, the pc at the block's resume address), abandoning its
+     * callers' activations. Only for machines whose callers keep all their state in guest state
+     * and memory across a call (the p-machine's frames are in its store), so that the dispatcher
+     * can carry on at that address; the entry block resumes at the entry address.
+     */
+    public RegionBuilder yielding() {
+        this.called = true;
+        this.yielding = true;
         return this;
     }
 
@@ -435,7 +450,8 @@ public final class RegionBuilder {
     public Region build() {
         List<Block> built = new ArrayList<>();
         boolean dispatchable = params == 0 && !called;
-        if (dispatchable && blocks.get(0).resumePc == Block.NOT_RESUMABLE) {
+        boolean yields = dispatchable || yielding;
+        if (yields && blocks.get(0).resumePc == Block.NOT_RESUMABLE) {
             blocks.get(0).resumePc = entryPc;
         }
         for (int i = 0; i < blocks.size(); i++) {
@@ -445,10 +461,10 @@ public final class RegionBuilder {
             }
             Insn t = d.insns.get(d.insns.size() - 1);
             switch (t.op) {
-                case JUMP -> target(i, (int) t.imm, dispatchable);
+                case JUMP -> target(i, (int) t.imm, yields);
                 case BRANCH -> {
-                    target(i, (int) t.imm, dispatchable);
-                    target(i, t.c, dispatchable);
+                    target(i, (int) t.imm, yields);
+                    target(i, t.c, yields);
                 }
                 default -> { }
             }
@@ -457,14 +473,14 @@ public final class RegionBuilder {
             }
             built.add(new Block(i, d.insns, d.resumePc, d.handler));
         }
-        return new Region(name, entryPc, temps, params, returnType, dispatchable, built, code, guestInstructions);
+        return new Region(name, entryPc, temps, params, returnType, dispatchable, yields, built, code, guestInstructions);
     }
 
-    private void target(int from, int to, boolean dispatchable) {
+    private void target(int from, int to, boolean yields) {
         if (to < 0 || to >= blocks.size()) {
             throw new IllegalStateException(name + ": b" + from + " branches to missing block b" + to);
         }
-        if (dispatchable && to <= from && blocks.get(to).resumePc == Block.NOT_RESUMABLE) {
+        if (yields && to <= from && blocks.get(to).resumePc == Block.NOT_RESUMABLE) {
             throw new IllegalStateException(name + ": back-edge b" + from + " -> b" + to + " targets a block without a resume address");
         }
     }

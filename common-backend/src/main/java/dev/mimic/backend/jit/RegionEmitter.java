@@ -148,6 +148,9 @@ final class RegionEmitter {
     private Output emitClass() {
         allocateLocals();
         prologue();
+        if (yieldsOnEntry()) {
+            jump(GOTO, yieldCheck(0));
+        }
         for (Block b : region.blocks()) {
             if (plan.reachable(b.index())) {
                 emitBlock(b);
@@ -295,7 +298,7 @@ final class RegionEmitter {
             }
         }
         icLocal = plan.allocate(Type.I64);
-        if (dispatchable && hasBackEdge()) {
+        if (region.yields() && (hasBackEdge() || yieldsOnEntry())) {
             nextCheckLocal = plan.allocate(Type.I64);
             pollLocal = plan.allocate(Type.I32);
         }
@@ -317,6 +320,11 @@ final class RegionEmitter {
             caughtLocal = plan.allocate(Type.REF);
         }
         plan.placeTemps();
+    }
+
+    /** A called region built yielding checks on entry, through block 0's yield check. */
+    private boolean yieldsOnEntry() {
+        return region.yields() && !dispatchable;
     }
 
     private boolean hasBackEdge() {
@@ -512,18 +520,34 @@ final class RegionEmitter {
         }
         mv.tryCatchBlocks.addAll(specific);
         mv.tryCatchBlocks.addAll(catchAll);
-        // Catch-all: write back what lives in locals (unless synced), make a guest fault precise, rethrow.
+        // Catch-all: write back what lives in locals (unless synced), make a guest fault precise,
+        // rethrow. Each handler has its own tail: C1 refuses methods whose handler code is also
+        // reached by falling through from other code.
         mv.instructions.add(localHandler);
         flushCount();
         writeBack();
-        mv.instructions.add(syncedHandler);
+        rethrowPrecise();
+        if (segments.stream().anyMatch(Segment::synced)) {
+            mv.instructions.add(syncedHandler);
+            rethrowPrecise();
+        }
+        emitLateStubs();
+    }
+
+    private void rethrowPrecise() {
         mv.visitVarInsn(ALOAD, 0);
         mv.visitVarInsn(LLOAD, insnPcLocal);
         pushLong(region.entryPc());
         mv.visitMethodInsn(INVOKESTATIC, RUNTIME, "fault",
                 "(Ljava/lang/Throwable;" + CTX_DESC + "JJ)Ljava/lang/Throwable;", false);
         mv.visitInsn(ATHROW);
-        emitLateStubs();
+    }
+
+    /** Takes the managed exception on the stack into the caught local and goes to handler block {@code h}. */
+    private void enterHandlerBlock(int h) {
+        mv.visitMethodInsn(INVOKEVIRTUAL, THROW, "exception", "()" + OBJECT_DESC, false);
+        mv.visitVarInsn(ASTORE, caughtLocal);
+        jump(GOTO, blockLabels[h]);
     }
 
     private LabelNode throwStub(int handlerBlock, boolean synced) {
@@ -550,15 +574,11 @@ final class RegionEmitter {
                 reloadSlots();
                 reloadMemory();
                 recheckSoon();
-                if (throwLocal[h] == null) {
-                    throwLocal[h] = new LabelNode();
-                }
+                enterHandlerBlock(h);
             }
             if (throwLocal[h] != null) {
                 mv.instructions.add(throwLocal[h]);
-                mv.visitMethodInsn(INVOKEVIRTUAL, THROW, "exception", "()" + OBJECT_DESC, false);
-                mv.visitVarInsn(ASTORE, caughtLocal);
-                jump(GOTO, blockLabels[h]);
+                enterHandlerBlock(h);
             }
         }
         if (regionExitStub != null) {
@@ -858,7 +878,7 @@ final class RegionEmitter {
      * down {@link JitRuntime#POLL_BACK_EDGES} back-edges between polls.
      */
     private void edge(int to, boolean last) {
-        if (dispatchable && to <= block) {
+        if (region.yields() && to <= block) {
             if (counts(region.block(block)) || (counts(region.block(to)) && region.block(to).handler() < 0)) {
                 jump(GOTO, yieldCheck(to));
             } else {

@@ -72,9 +72,22 @@ public final class FlatMemory extends GuestMemory {
 
     private int check(long address, int width) {
         if (address < 0 || address > bytes.length - width) {
-            throw GuestFault.memory(address, "access of " + width + " bytes outside memory");
+            throw outside(address, width);
         }
         return (int) address;
+    }
+
+    /**
+     * The array index of {@code address} for the accessors, which leave the bounds check to the
+     * array access itself (one unsigned compare in compiled code) and turn its failure into the
+     * fault: an address that is not an int becomes -1, which fails that check too.
+     */
+    private static int index(long address) {
+        return (int) address == address ? (int) address : -1;
+    }
+
+    private static GuestFault outside(long address, int width) {
+        return GuestFault.memory(address, "access of " + width + " bytes outside memory");
     }
 
     private void written(int at, int width) {
@@ -85,49 +98,81 @@ public final class FlatMemory extends GuestMemory {
 
     @Override
     public int load8(long address) {
-        return bytes[check(address, 1)] & 0xFF;
+        try {
+            return bytes[index(address)] & 0xFF;
+        } catch (IndexOutOfBoundsException e) {
+            throw outside(address, 1);
+        }
     }
 
     @Override
     public int load16(long address) {
-        return (short) SHORT.get(bytes, check(address, 2)) & 0xFFFF;
+        try {
+            return (short) SHORT.get(bytes, index(address)) & 0xFFFF;
+        } catch (IndexOutOfBoundsException e) {
+            throw outside(address, 2);
+        }
     }
 
     @Override
     public int load32(long address) {
-        return (int) INT.get(bytes, check(address, 4));
+        try {
+            return (int) INT.get(bytes, index(address));
+        } catch (IndexOutOfBoundsException e) {
+            throw outside(address, 4);
+        }
     }
 
     @Override
     public long load64(long address) {
-        return (long) LONG.get(bytes, check(address, 8));
+        try {
+            return (long) LONG.get(bytes, index(address));
+        } catch (IndexOutOfBoundsException e) {
+            throw outside(address, 8);
+        }
     }
 
     @Override
     public void store8(long address, int value) {
-        int at = check(address, 1);
-        bytes[at] = (byte) value;
+        int at = index(address);
+        try {
+            bytes[at] = (byte) value;
+        } catch (IndexOutOfBoundsException e) {
+            throw outside(address, 1);
+        }
         written(at, 1);
     }
 
     @Override
     public void store16(long address, int value) {
-        int at = check(address, 2);
-        SHORT.set(bytes, at, (short) value);
+        int at = index(address);
+        try {
+            SHORT.set(bytes, at, (short) value);
+        } catch (IndexOutOfBoundsException e) {
+            throw outside(address, 2);
+        }
         written(at, 2);
     }
 
     @Override
     public void store32(long address, int value) {
-        int at = check(address, 4);
-        INT.set(bytes, at, value);
+        int at = index(address);
+        try {
+            INT.set(bytes, at, value);
+        } catch (IndexOutOfBoundsException e) {
+            throw outside(address, 4);
+        }
         written(at, 4);
     }
 
     @Override
     public void store64(long address, long value) {
-        int at = check(address, 8);
-        LONG.set(bytes, at, value);
+        int at = index(address);
+        try {
+            LONG.set(bytes, at, value);
+        } catch (IndexOutOfBoundsException e) {
+            throw outside(address, 8);
+        }
         written(at, 8);
     }
 

@@ -138,6 +138,65 @@ class JitCallTest {
         }
     }
 
+    /** A yielding called region adding one to X per guest instruction until X reaches 100. */
+    private static Region yieldingCounter() {
+        RegionBuilder b = new RegionBuilder("count", 0x600).yielding();
+        int loop = b.newBlock();
+        int done = b.newBlock();
+        b.jump(loop);
+        b.switchTo(loop).resumeAt(0x604);
+        b.insn(0x604);
+        Temp x = b.add(b.get(Fixture.X), b.i64(1));
+        b.set(Fixture.X, x);
+        b.branch(b.binary(Op.LT, x, b.i64(100)), loop, done);
+        b.switchTo(done);
+        b.ret();
+        return b.build();
+    }
+
+    /** A dispatchable region calling {@code target} and exiting to 0x104. */
+    private static Region voidCaller(CallTarget target) {
+        RegionBuilder c = new RegionBuilder("caller", 0x100);
+        c.insn(0x100);
+        c.call(target, null);
+        c.exit(c.i64(0x104), 0);
+        return c.build();
+    }
+
+    @Test
+    void yieldingCalleeLeavesForTheDispatcherAtItsLoopWhenTheBudgetEnds() {
+        Region counter = yieldingCounter();
+        assertEquals(false, counter.dispatchable());
+        assertEquals(true, counter.yields());
+        CallTarget target = new CallTarget("count");
+        for (boolean compiledCallee : new boolean[] {false, true}) {
+            target.link(counter, compiledCallee ? Fixture.JIT.compile(counter) : new InterpretedCode(counter));
+            Fixture f = Fixture.agree(voidCaller(target), fixture -> fixture.ctx.instructionLimit = 7);
+            assertEquals(RegionCode.YIELDED, f.status);
+            assertEquals(0x604, f.state.pc());
+            assertEquals(7, f.ctx.instructions);
+            assertEquals(6, f.state.get(Fixture.X));
+        }
+    }
+
+    @Test
+    void yieldingCalleeChecksOnEntryAndOtherwiseRunsToItsReturn() {
+        Region counter = yieldingCounter();
+        CallTarget target = new CallTarget("count");
+        for (boolean compiledCallee : new boolean[] {false, true}) {
+            target.link(counter, compiledCallee ? Fixture.JIT.compile(counter) : new InterpretedCode(counter));
+            Fixture interrupted = Fixture.agree(voidCaller(target), fixture -> fixture.ctx.interruptRequested = true);
+            assertEquals(RegionCode.YIELDED, interrupted.status);
+            assertEquals(0x600, interrupted.state.pc(), "an entry yield resumes at the callee's entry");
+            assertEquals(1, interrupted.ctx.instructions);
+            Fixture free = Fixture.agree(voidCaller(target), fixture -> { });
+            assertEquals(0, free.status);
+            assertEquals(0x104, free.state.pc());
+            assertEquals(100, free.state.get(Fixture.X));
+            assertEquals(101, free.ctx.instructions);
+        }
+    }
+
     @Test
     void calleeStopReachesAnInterpretedCallerThroughCompiledCallee() {
         RegionBuilder cb = new RegionBuilder("halt", 0x600).returns(Type.I64);

@@ -1,11 +1,15 @@
 package dev.mimic.backend.memory;
 
+import dev.mimic.backend.exec.GuestFault;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class FlatMemoryTest {
     private final FlatMemory memory = new FlatMemory(1 << 16, 8);
@@ -13,6 +17,42 @@ class FlatMemoryTest {
 
     FlatMemoryTest() {
         memory.setCodeWriteListener((start, end) -> written.add(start + ".." + end));
+    }
+
+    @ParameterizedTest(name = "{0} bytes")
+    @ValueSource(ints = {1, 2, 4, 8})
+    void accessesOutsideMemory_faultAndWriteNothing(int width) {
+        long size = memory.size();
+        memory.store64(size - 8, -1L);
+        memory.store64(0, -1L);
+        assertEquals(0xFF, memory.load8(size - 1));
+        for (long address : new long[] {-1, size - width + 1, size, 1L << 32, (1L << 32) + 8, Long.MIN_VALUE}) {
+            GuestFault f = assertThrows(GuestFault.class, () -> load(width, address), "load at " + address);
+            assertEquals(GuestFault.Kind.MEMORY, f.kind());
+            assertEquals(address, f.address());
+            GuestFault g = assertThrows(GuestFault.class, () -> store(width, address), "store at " + address);
+            assertEquals(GuestFault.Kind.MEMORY, g.kind());
+        }
+        assertEquals(-1L, memory.load64(size - 8), "a faulting store writes nothing");
+        assertEquals(-1L, memory.load64(0), "an address above 4 GiB does not wrap to 0");
+    }
+
+    private long load(int width, long address) {
+        return switch (width) {
+            case 1 -> memory.load8(address);
+            case 2 -> memory.load16(address);
+            case 4 -> memory.load32(address);
+            default -> memory.load64(address);
+        };
+    }
+
+    private void store(int width, long address) {
+        switch (width) {
+            case 1 -> memory.store8(address, 0);
+            case 2 -> memory.store16(address, 0);
+            case 4 -> memory.store32(address, 0);
+            default -> memory.store64(address, 0);
+        }
     }
 
     @Test

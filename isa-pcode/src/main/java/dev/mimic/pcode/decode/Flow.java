@@ -13,11 +13,20 @@ interface Flow {
     /** Continues at {@code ifTrue} when {@code condition} is non-zero, else at {@code ifFalse}. */
     void branch(Temp condition, long ifTrue, long ifFalse);
 
-    /** Leaves the region for a known address (a call). */
+    /** Leaves the region for a known address. */
     void exit(long target);
 
-    /** Leaves the region for an address computed at run time (a return). */
+    /** Leaves the region for an address computed at run time. */
     void exit(Temp target);
+
+    /**
+     * Calls the procedure at {@code target}, whose frame is set up with {@code next} as its
+     * return address, and continues at {@code next} when it returns there.
+     */
+    void call(long target, long next);
+
+    /** Returns from the procedure to {@code returnAddress}. */
+    void ret(Temp returnAddress);
 
     /** Stops the machine: the program ended. */
     void stop(long pc);

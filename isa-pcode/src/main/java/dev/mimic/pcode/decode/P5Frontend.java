@@ -1,6 +1,8 @@
 package dev.mimic.pcode.decode;
 
+import dev.mimic.backend.exec.CalledRegions;
 import dev.mimic.backend.exec.DecodeRequest;
+import dev.mimic.backend.exec.Engine;
 import dev.mimic.backend.exec.ExecutionContext;
 import dev.mimic.backend.exec.Frontend;
 import dev.mimic.backend.exec.GuestFault;
@@ -13,6 +15,7 @@ import dev.mimic.pcode.runtime.P5Runtime;
 import dev.mimic.pcode.runtime.Registers;
 
 import java.util.OptionalInt;
+import java.util.function.BooleanSupplier;
 
 /**
  * The p-machine as the engine sees it: registers, a decoder from the code store to regions, and
@@ -26,9 +29,20 @@ public final class P5Frontend implements Frontend {
     private static final int MIN_INSTRUCTIONS = 16;
 
     private final PcodeProgram program;
+    private CalledRegions calls;
+    private BooleanSupplier callsAllowed = () -> false;
 
     public P5Frontend(PcodeProgram program) {
         this.program = program;
+    }
+
+    /**
+     * Makes procedure calls JVM calls of the procedures' called regions in {@code calls} while
+     * {@code allowed} holds (no breakpoints are set); single steps always go through the dispatcher.
+     */
+    public void callThrough(CalledRegions calls, BooleanSupplier allowed) {
+        this.calls = calls;
+        this.callsAllowed = allowed;
     }
 
     @Override
@@ -38,18 +52,32 @@ public final class P5Frontend implements Frontend {
 
     /**
      * Decodes the region at {@code pc}. A region whose IR is so long that the JIT would refuse it
-     * is decoded again with half the instructions, so hot code is never stuck in the interpreter
+     * is decoded again with fewer instructions, so hot code is never stuck in the interpreter
      * because of a long stretch of set or real arithmetic.
      */
     @Override
     public Region decode(long pc, DecodeRequest request, ExecutionContext ctx) {
+        boolean jvmCalls = calls != null && request.maxInstructions() > 1 && callsAllowed.getAsBoolean();
+        return decode(pc, request, ctx, jvmCalls ? calls : null, false);
+    }
+
+    /** Decodes the called region of the procedure at {@code entry} (see {@link #callThrough}). */
+    public Region decodeCalled(long entry, ExecutionContext ctx) {
+        return decode(entry, new DecodeRequest(Engine.MAX_REGION_INSTRUCTIONS, at -> false), ctx, calls, true);
+    }
+
+    private Region decode(long pc, DecodeRequest request, ExecutionContext ctx, CalledRegions calls, boolean called) {
         DecodeRequest r = request;
         for (;;) {
-            Region region = new RegionDecoder(program, ctx.memory, r, pc).decode();
-            if (r.maxInstructions() <= MIN_INSTRUCTIONS || irLength(region) <= MAX_IR_LENGTH) {
+            Region region = new RegionDecoder(program, ctx.memory, r, pc, calls, called).decode();
+            int length = irLength(region);
+            if (r.maxInstructions() <= MIN_INSTRUCTIONS || length <= MAX_IR_LENGTH) {
                 return region;
             }
-            r = new DecodeRequest(r.maxInstructions() / 2, r.stopBefore());
+            // Fewer instructions in proportion to the excess, and a tenth less, so the next try
+            // usually fits while the region stays as long as the JIT allows.
+            int fewer = (int) ((long) region.guestInstructions() * MAX_IR_LENGTH * 9 / (10L * length));
+            r = new DecodeRequest(Math.max(MIN_INSTRUCTIONS, Math.min(fewer, r.maxInstructions() - 1)), r.stopBefore());
         }
     }
 

@@ -608,7 +608,11 @@ public final class P5Semantics {
 
     // ================================================================ procedures
 
-    /** Pushes a frame mark: function result, static link, dynamic link, ep, then words set by ents, ente and cup. */
+    /**
+     * Pushes a frame mark: function result, static link, dynamic link, ep, then words set by ents,
+     * ente and cup. The mark goes to the store at once (only the callee reads it), so the error
+     * paths of the arguments' checks need not write it again, which keeps regions short.
+     */
     void mst(P5Instruction i) {
         Temp staticLink = base(i.p());
         Temp zero = c(0);
@@ -620,11 +624,12 @@ public final class P5Semantics {
         stack.pushWord(zero);
         stack.pushWord(zero);
         stack.pushWord(zero);
+        stack.spill();
     }
 
     void cup(P5Instruction i) {
         enterFrame(i.p(), i);
-        flow.exit(i.q());
+        flow.call(i.q(), i.next());
     }
 
     void cip(P5Instruction i) {
@@ -693,7 +698,7 @@ public final class P5Semantics {
         b.set(Registers.SP, plus(frame, result));
         b.set(Registers.EP, ep);
         b.set(Registers.MP, dl);
-        flow.exit(ra);
+        flow.ret(ra);
     }
 
     void csp(P5Instruction i) {

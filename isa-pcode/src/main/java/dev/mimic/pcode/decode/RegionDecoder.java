@@ -1,16 +1,19 @@
 package dev.mimic.pcode.decode;
 
+import dev.mimic.backend.exec.CalledRegions;
 import dev.mimic.backend.exec.DecodeRequest;
 import dev.mimic.backend.ir.Op;
 import dev.mimic.backend.ir.Region;
 import dev.mimic.backend.ir.RegionBuilder;
 import dev.mimic.backend.ir.Temp;
+import dev.mimic.backend.ir.Type;
 import dev.mimic.backend.memory.GuestMemory;
 import dev.mimic.pcode.load.Mpb;
 import dev.mimic.pcode.load.P5Instruction;
 import dev.mimic.pcode.load.P5Isa;
 import dev.mimic.pcode.load.PcodeProgram;
 import dev.mimic.pcode.runtime.P5Error;
+import dev.mimic.pcode.runtime.Registers;
 import dev.mimic.specs.coverage.DecodeRecorder;
 
 import java.util.ArrayDeque;
@@ -25,11 +28,22 @@ import java.util.TreeMap;
 
 /**
  * Decodes the code reachable from one entry address into a region: it follows fall-through,
- * jumps, conditional jumps and case tables, but not calls and returns, so a region is (a part of)
- * one procedure and its loops become loops of IR blocks. Each guest basic block is an IR block
- * that the dispatcher can resume at its address, because the expression stack is in the store
- * at every block boundary. Code not decoded (past the instruction budget, at a breakpoint, or
- * reached by a call or return) is left through an exit.
+ * jumps, conditional jumps and case tables, but not into calls and returns, so a region is (a
+ * part of) one procedure and its loops become loops of IR blocks. Each guest basic block is an IR
+ * block that the dispatcher can resume at its address, because the expression stack is in the
+ * store at every block boundary. Code not decoded (past the instruction budget, at a breakpoint,
+ * or reached by a return) is left through an exit.
+ *
+ * <p>With {@link CalledRegions}, a {@code cup} is an IR CALL of the callee's own region, which
+ * returns the address its {@code ret} found in the mark: when that is the instruction after the
+ * {@code cup}, the caller goes on in-region, otherwise it leaves for that address. A called
+ * region leaves (past its instruction budget, for a goto out of the procedure) by returning the
+ * address, which every caller passes on up to the dispatcher (see {@link #exit(Temp)}). Deeper
+ * than {@link Registers#MAX_NEST} calls, a {@code cup} leaves for the callee. A procedure's
+ * called region is built yielding: the p-machine keeps every frame in the store, so the
+ * dispatcher can take over at any loop head or procedure entry. Without {@link CalledRegions}
+ * (single steps, breakpoints set) every call and return goes through the dispatcher. Both forms
+ * keep the store exactly as pint does, so they mix freely.
  */
 final class RegionDecoder implements Flow {
     /** The longest case table followed; larger ones still work through an exit. */
@@ -40,6 +54,11 @@ final class RegionDecoder implements Flow {
     private final GuestMemory memory;
     private final DecodeRequest request;
     private final long entry;
+    /** Where calls go as IR CALLs; null when they go through the dispatcher. */
+    private final CalledRegions calls;
+    /** Whether this is the called region of the procedure at {@link #entry}. */
+    private final boolean called;
+    private boolean makesCalls;
     private final TreeMap<Long, P5Instruction> decoded = new TreeMap<>();
     private final Set<Long> leaders = new HashSet<>();
     /** Case tables: address of the first ujp to the number of ujp entries decoded. */
@@ -50,16 +69,25 @@ final class RegionDecoder implements Flow {
     private RegionBuilder b;
     private int exits;
 
-    RegionDecoder(PcodeProgram program, GuestMemory memory, DecodeRequest request, long entry) {
+    RegionDecoder(PcodeProgram program, GuestMemory memory, DecodeRequest request, long entry, CalledRegions calls,
+                  boolean called) {
         this.program = program;
         this.memory = memory;
         this.request = request;
         this.entry = entry;
+        this.calls = calls;
+        this.called = called;
     }
 
     Region decode() {
         discover();
-        b = new RegionBuilder("p5@" + entry, entry);
+        b = new RegionBuilder((called ? "p5 procedure@" : "p5@") + entry, entry);
+        if (called) {
+            b.yielding().returns(Type.I32);
+        } else if (makesCalls) {
+            // A dispatchable region runs with no JVM call of guest code below it.
+            b.set(Registers.NEST, b.i32(0));
+        }
         List<Long> starts = new ArrayList<>();
         for (long pc : decoded.keySet()) {
             if (leaders.contains(pc) && pc != entry) {
@@ -107,6 +135,12 @@ final class RegionDecoder implements Flow {
                         target(work, insn.next());
                     }
                     case SWITCH -> table(work, insn.q());
+                    case CALL -> {
+                        if (calls != null) {
+                            makesCalls = true;
+                            target(work, insn.next());
+                        }
+                    }
                     default -> { }
                 }
                 break;
@@ -192,7 +226,7 @@ final class RegionDecoder implements Flow {
             int here = b.currentBlock();
             int stub = b.newBlock();
             b.switchTo(stub);
-            b.exit(b.i32((int) (long) at), exits++);
+            exit(at);
             b.switchTo(here);
             return stub;
         });
@@ -212,12 +246,50 @@ final class RegionDecoder implements Flow {
 
     @Override
     public void exit(long target) {
-        b.exit(b.i32((int) target), exits++);
+        exit(b.i32((int) target));
+    }
+
+    /**
+     * Leaves for {@code target}: a dispatchable region exits to the dispatcher; a called region
+     * returns it, and each caller that does not find the address after its call returns it too,
+     * up to the dispatchable region that exits there (a caller that does find it may go on there:
+     * the code at an address means the same whichever activation runs it). Nothing is lost on the
+     * way, as the p-machine keeps its frames in the store, and no exception unwinds the host stack.
+     */
+    @Override
+    public void exit(Temp target) {
+        if (called) {
+            b.ret(target);
+        } else {
+            b.exit(target, exits++);
+        }
     }
 
     @Override
-    public void exit(Temp target) {
-        b.exit(target, exits++);
+    public void call(long target, long next) {
+        if (calls == null) {
+            exit(target);
+            return;
+        }
+        Temp nest = b.get(Registers.NEST);
+        int call = b.newBlock();
+        int deep = b.newBlock();
+        b.branch(b.binary(Op.LTU, nest, b.i32(Registers.MAX_NEST)), call, deep);
+        b.switchTo(deep);
+        exit(target);
+        b.switchTo(call);
+        b.set(Registers.NEST, b.add(nest, b.i32(1)));
+        Temp returned = b.call(calls.target(target), Type.I32);
+        b.set(Registers.NEST, nest);
+        int elsewhere = b.newBlock();
+        b.branch(b.binary(Op.EQ, returned, b.i32((int) next)), edge(next), elsewhere);
+        b.switchTo(elsewhere);
+        exit(returned);
+    }
+
+    @Override
+    public void ret(Temp returnAddress) {
+        exit(returnAddress);
     }
 
     @Override

@@ -28,6 +28,8 @@ public final class P5Isa {
         BRANCH,
         /** Jumps into a table of ujp instructions. */
         SWITCH,
+        /** Calls the procedure at q, which returns to the next instruction. */
+        CALL,
         /** Leaves for code the decoder does not follow (calls, returns, errors). */
         EXIT,
         STOP

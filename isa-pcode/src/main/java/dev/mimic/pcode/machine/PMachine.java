@@ -1,9 +1,11 @@
 package dev.mimic.pcode.machine;
 
 import dev.mimic.backend.debug.StateCodec;
+import dev.mimic.backend.exec.CalledRegions;
 import dev.mimic.backend.exec.Engine;
 import dev.mimic.backend.exec.ExecutionContext;
 import dev.mimic.backend.exec.StopEvent;
+import dev.mimic.backend.ir.Type;
 import dev.mimic.backend.machine.Disassembly;
 import dev.mimic.backend.machine.Machine;
 import dev.mimic.backend.machine.MachineException;
@@ -50,6 +52,8 @@ public final class PMachine implements Machine {
     private final ExecutionContext ctx;
     private final Engine engine;
     private final P5Frontend frontend;
+    /** The procedures' called regions, outside the engine's cache. */
+    private final CalledRegions calls;
     private final Symbols symbols;
     private final Disassembler disassembler;
 
@@ -69,6 +73,10 @@ public final class PMachine implements Machine {
         this.engine = new Engine(frontend, ctx, options.compiler(), options.engine());
         engine.setTierThreshold(options.tierThreshold());
         engine.setAfterRun(runtime::flushConsole);
+        this.calls = new CalledRegions(frontend::decodeCalled, Type.I32, options.compiler(), engine::kind, options.tierThreshold());
+        frontend.callThrough(calls, () -> engine.debugPoints().breakpoints().isEmpty());
+        // A breakpoint must stop a call that used to be a JVM call: everything is decoded again.
+        engine.debugPoints().onBreakpointChange((start, end) -> invalidateAll());
         this.disassembler = new Disassembler(memory, symbols, program.codeEnd());
         load();
     }
@@ -144,7 +152,7 @@ public final class PMachine implements Machine {
     }
 
     private void load() {
-        engine.invalidateAll();
+        invalidateAll();
         program.writeTo(memory);
         state.set(Registers.PC, 0);
         state.set(Registers.SP, program.stackTop());
@@ -172,7 +180,8 @@ public final class PMachine implements Machine {
     }
 
     private Slot slot(String name) {
-        return Registers.LAYOUT.find(name.toLowerCase(Locale.ROOT)).orElseThrow(() ->
+        String n = name.toLowerCase(Locale.ROOT);
+        return Registers.LAYOUT.find(n).filter(s -> Registers.NAMES.contains(n)).orElseThrow(() ->
                 new MachineException("unknown register '" + name + "' (the p-machine has " + String.join(", ", Registers.NAMES) + ")"));
     }
 
@@ -194,6 +203,7 @@ public final class PMachine implements Machine {
         checkRange(address, bytes.length);
         memory.write(address, bytes, 0, bytes.length);
         engine.invalidate(address, address + bytes.length);
+        calls.invalidate(address, address + bytes.length);
         runtime.heapChanged();
     }
 
@@ -315,7 +325,13 @@ public final class PMachine implements Machine {
         StateCodec.readMemory(memory, in);
         runtime.restore(in);
         runtime.heapChanged();
+        invalidateAll();
+    }
+
+    /** Drops every translation: the engine's regions and the procedures' called regions. */
+    private void invalidateAll() {
         engine.invalidateAll();
+        calls.clear();
     }
 
     // ---------------------------------------------------------------- file parameters

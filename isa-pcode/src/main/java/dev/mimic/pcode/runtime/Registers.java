@@ -23,6 +23,13 @@ public final class Registers {
     public static final Slot NP;
     /** The lowest address the current frame's stack may reach. */
     public static final Slot EP;
+    /**
+     * Not pint's: how many procedure calls deep compiled code is in JVM calls (see
+     * {@code RegionDecoder}); deeper than {@link #MAX_NEST} calls go through the dispatcher, so
+     * guest recursion never overflows the host stack. Zero whenever the dispatcher runs a region.
+     */
+    public static final Slot NEST;
+    public static final int MAX_NEST = 256;
 
     static {
         StateLayout.Builder b = StateLayout.builder("pc");
@@ -31,10 +38,11 @@ public final class Registers {
         MP = b.add("mp", Type.I32);
         NP = b.add("np", Type.I32);
         EP = b.add("ep", Type.I32);
+        NEST = b.add("nest", Type.I32);
         LAYOUT = b.build();
     }
 
-    /** Register names in display order. */
+    /** Register names in display order (pint's five). */
     public static final List<String> NAMES = List.of("pc", "sp", "mp", "np", "ep");
 
     private Registers() {

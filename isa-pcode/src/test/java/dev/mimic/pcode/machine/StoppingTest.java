@@ -4,6 +4,7 @@ import dev.mimic.backend.exec.StopEvent;
 import dev.mimic.pcode.Runs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayOutputStream;
@@ -15,35 +16,52 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A program that runs away is bounded by the step limit and stopped by an interrupt, even while it waits for input. */
+/**
+ * A program that runs away is bounded by the step limit and stopped by an interrupt, even while it waits for input
+ * or recurses without a loop (procedures called as JVM calls check on entry).
+ */
 class StoppingTest {
     static List<Runs.Engine> engines() {
         return Runs.engines();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("engines")
-    void stepLimitEndsARunawayProgramWithStatus1(Runs.Engine engine) {
-        Runs.Result r = Runs.run(Runs.resource("machine/forever.p5"), engine, "", List.of(), 100_000);
-        assertEquals("forever.pas:4: stopped after 100000 steps (--max-steps)" + System.lineSeparator(), r.stderr());
+    /** Each engine with each runaway: a loop, and a recursion without a loop (calls are JVM calls). */
+    static Stream<Arguments> runaways() {
+        return Runs.engines().stream().flatMap(e -> Stream.of(Arguments.of(e, "forever"), Arguments.of(e, "walk")));
+    }
+
+    @ParameterizedTest(name = "{1} on {0}")
+    @MethodSource("runaways")
+    void stepLimitEndsARunawayProgramWithStatus1(Runs.Engine engine, String program) {
+        Runs.Result r = Runs.run(Runs.resource("machine/" + program + ".p5"), engine, "", List.of(), 100_000);
+        assertEquals(program + ".pas:4: stopped after 100000 steps (--max-steps)" + System.lineSeparator(), r.stderr());
         assertEquals(1, r.exit());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("engines")
-    void interruptStopsALoopPromptly(Runs.Engine engine) throws Exception {
+    @ParameterizedTest(name = "{1} on {0}")
+    @MethodSource("runaways")
+    void interruptStopsARunawayProgramPromptly(Runs.Engine engine, String program) throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PMachine m = new PMachine(Runs.resource("machine/forever.p5"),
+        PMachine m = new PMachine(Runs.resource("machine/" + program + ".p5"),
                 Runs.options(engine, "", new ByteArrayOutputStream(), err));
         CompletableFuture<Integer> run = CompletableFuture.supplyAsync(m::runToCompletion);
         Thread.sleep(200);
         m.engine().interrupt();
         assertEquals(130, run.get(5, TimeUnit.SECONDS));
-        assertEquals("forever.pas:4: interrupted" + System.lineSeparator(), err.toString(StandardCharsets.UTF_8));
+        assertTrue(err.toString(StandardCharsets.UTF_8).matches(program + "\\.pas:\\d+: interrupted\\R"), err::toString);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void recursionDeeperThanTheJvmCallNestingRunsToItsEnd(Runs.Engine engine) {
+        Runs.Result r = Runs.run(Runs.resource("machine/deep.p5"), engine, "");
+        assertEquals("12502500" + System.lineSeparator(), r.stdout());
+        assertEquals(0, r.exit());
     }
 
     @Test

@@ -58,11 +58,11 @@ public final class RegionGen {
         }
     }
 
-    /** A region's parameters and result (null: none). */
-    record Signature(List<Type> params, Type result) {
-        boolean dispatchable() {
-            return params.isEmpty() && result == null;
-        }
+    /**
+     * A region's parameters and result (null: none), and how it runs: entered by the dispatcher,
+     * or called, yielding at its entry and back-edges or not.
+     */
+    record Signature(List<Type> params, Type result, boolean dispatchable, boolean yielding) {
     }
 
     /** Step ops 0..20 emit instructions; the rest end the block. */
@@ -93,7 +93,7 @@ public final class RegionGen {
             targets.add(new CallTarget("callee" + i));
             signatures.add(sig);
         }
-        Signature mainSig = (recipe.shape() & 1) == 0 ? new Signature(List.of(), null) : signature(recipe.shape() >>> 1);
+        Signature mainSig = (recipe.shape() & 1) == 0 ? new Signature(List.of(), null, true, false) : signature(recipe.shape() >>> 1);
         Region main = new RegionGen("main", 0x1000, mainSig, recipe.main(), recipe, world, targets, signatures).region();
         Frame frame = new Frame(main.tempCount());
         for (int i = 0; i < main.paramCount(); i++) {
@@ -114,7 +114,7 @@ public final class RegionGen {
             params.add(TYPES[(bits >>> (2 + 2 * k)) & 3]);
         }
         int r = Math.floorMod(bits >>> 8, 5);
-        return new Signature(params, r == 0 ? null : TYPES[r - 1]);
+        return new Signature(params, r == 0 ? null : TYPES[r - 1], false, ((bits >>> 30) & 1) != 0);
     }
 
     private final RegionBuilder b;
@@ -149,7 +149,12 @@ public final class RegionGen {
         for (Type t : signature.params()) {
             add(b.param(t), ANY);
         }
-        b.returns(signature.result());
+        if (signature.yielding()) {
+            b.yielding();
+        }
+        if (!signature.dispatchable()) {
+            b.returns(signature.result());
+        }
         bodies.add(new ArrayList<>());
         for (Step s : steps) {
             if (s.op() % OPS >= BREAK && bodies.size() < MAX_BLOCKS) {
@@ -172,7 +177,7 @@ public final class RegionGen {
         }
         for (block = 0; block < n; block++) {
             b.switchTo(block);
-            if (signature.dispatchable()) {
+            if (signature.dispatchable() || signature.yielding()) {
                 b.resumeAt(base + 0x800 + 4L * block);
             }
             int selector = block == 0 ? recipe.fuel() : breaks.get(block - 1).b();
