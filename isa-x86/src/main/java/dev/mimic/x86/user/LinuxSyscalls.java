@@ -29,13 +29,15 @@ import java.util.Set;
 /**
  * The Linux i386 system calls a static program makes through INT 0x80 (arch/x86/entry/syscalls/
  * syscall_32.tbl), served on the host as qemu-i386 does: files and directories, the program break and
- * anonymous or file mappings, time, identity, thread-area set-up, and signal dispositions kept but never
- * delivered. Calls it does not implement return -ENOSYS, as an older kernel would, and glibc falls back
+ * anonymous or file mappings, time, identity, thread-area set-up, and the signal calls ({@link SignalSyscalls}).
+ * Calls it does not implement return -ENOSYS, as an older kernel would, and glibc falls back
  * (clock_gettime64 to clock_gettime, statx stays).
  */
 final class LinuxSyscalls {
     /** The GDT entries set_thread_area hands out (GDT_ENTRY_TLS_MIN..MAX on i386). */
     static final int TLS_FIRST = 6, TLS_ENTRIES = 3;
+    /** The process and thread id the guest sees. */
+    static final int PID = 1000;
     private static final long MMAP_TOP = 0xB000_0000L;
     private static final int AT_FDCWD = -100;
     private static final int O_WRONLY = 1, O_RDWR = 2, O_CREAT = 0100, O_EXCL = 0200, O_TRUNC = 01000,
@@ -57,6 +59,7 @@ final class LinuxSyscalls {
     private long brk;
     private Path cwd;
     private int exitStatus = -1;
+    private SignalSyscalls signals;
 
     LinuxSyscalls(PagedMemory memory, Path program, InputStream in, PrintStream out, PrintStream err, PrintStream strace,
                   Random random) {
@@ -82,6 +85,10 @@ final class LinuxSyscalls {
         } catch (IOException | UnsupportedOperationException e) {
             return new int[] {0, 0};
         }
+    }
+
+    void setSignals(SignalSyscalls signals) {
+        this.signals = signals;
     }
 
     int uid() {
@@ -120,7 +127,7 @@ final class LinuxSyscalls {
             (int) s.get(Registers.gpr(6)), (int) s.get(Registers.gpr(7)), (int) s.get(Registers.gpr(5))};
         long result;
         try {
-            result = dispatch(nr, a);
+            result = dispatch(nr, a, (int) s.get(Registers.gpr(4)));
         } catch (BadAddress e) {
             result = -Errno.EFAULT;
         } catch (IOException e) {
@@ -132,7 +139,7 @@ final class LinuxSyscalls {
         s.set(Registers.gpr(0), result);
     }
 
-    private long dispatch(int nr, int[] a) throws BadAddress, IOException {
+    private long dispatch(int nr, int[] a, int esp) throws BadAddress, IOException {
         return switch (nr) {
             case 1, 252 -> exit(a[0]);
             case 3 -> read(a[0], a[1], a[2]);
@@ -143,11 +150,26 @@ final class LinuxSyscalls {
             case 12 -> chdir(a[0]);
             case 13 -> time(a[0]);
             case 19 -> seek(a[0], a[1], a[2]);
-            case 20, 224 -> 1000;
+            case 20, 224 -> PID;
             case 24, 49, 199, 201 -> uid;
             case 47, 50, 200, 202 -> gid;
             case 33 -> access(AT_FDCWD, a[0]);
-            case 37, 238, 270 -> kill(nr == 270 ? a[2] : a[1]);
+            case 37 -> signals.kill(a[0], a[1], SignalState.SI_USER);
+            case 238 -> signals.kill(a[0], a[1], SignalState.SI_TKILL);
+            case 270 -> a[0] != PID ? -Errno.ESRCH : signals.kill(a[1], a[2], SignalState.SI_TKILL);
+            case 27 -> signals.alarm(a[0]);
+            case 29 -> signals.pause();
+            case 67 -> signals.oldSigaction(a[0], a[1], a[2]);
+            case 72 -> signals.sigsuspend(a[2], 0, false);
+            case 73 -> signals.sigpending(a[0], false);
+            case 104 -> signals.setitimer(a[0], a[1], a[2]);
+            case 105 -> signals.getitimer(a[0], a[1]);
+            case 126 -> signals.sigprocmask(a[0], a[1], a[2], 0, false);
+            case 174 -> signals.rtSigaction(a[0], a[1], a[2], a[3]);
+            case 175 -> signals.sigprocmask(a[0], a[1], a[2], a[3], true);
+            case 176 -> a[1] != 8 ? -Errno.EINVAL : signals.sigpending(a[0], true);
+            case 179 -> signals.sigsuspend(a[0], a[1], true);
+            case 186 -> signals.sigaltstack(a[0], a[1], esp);
             case 38 -> rename(a[0], a[1]);
             case 39 -> mkdir(AT_FDCWD, a[0]);
             case 40 -> unlink(AT_FDCWD, a[0], AT_REMOVEDIR);
@@ -159,7 +181,7 @@ final class LinuxSyscalls {
             case 63 -> dup(a[0], a[1]);
             case 330 -> a[0] == a[1] ? -Errno.EINVAL : dup(a[0], a[1]);
             case 64 -> 1;
-            case 65, 132 -> 1000;
+            case 65, 132 -> PID;
             case 78 -> gettimeofday(a[0]);
             case 85 -> readlink(a[0], a[1], a[2]);
             case 90 -> mmap(guest.u32(a[0]), guest.u32(a[0] + 4L), guest.u32(a[0] + 8L), guest.u32(a[0] + 12L),
@@ -174,14 +196,14 @@ final class LinuxSyscalls {
             case 125 -> memory.protect(a[0] & 0xFFFF_FFFFL, a[1] & 0xFFFF_FFFFL, a[2] & 7) ? 0 : -Errno.ENOMEM;
             case 140 -> llseek(a[0], a[1], a[2], a[3], a[4]);
             case 146 -> writev(a[0], a[1], a[2]);
-            case 174, 175, 186, 311, 219 -> 0;
+            case 311, 219 -> 0;
             case 183 -> getcwd(a[0], a[1]);
             case 191, 76 -> rlimit(a[0], a[1], false);
             case 340 -> a[2] == 0 ? 0 : rlimit(a[1], a[2], true);
             case 192 -> mmap(a[0], a[1], a[2], a[3], a[4], (a[5] & 0xFFFF_FFFFL) << 12);
             case 220 -> getdents64(a[0], a[1], a[2]);
             case 243 -> setThreadArea(a[0]);
-            case 258 -> 1000;
+            case 258 -> PID;
             case 265 -> clockGettime(a[1]);
             case 295 -> open(a[0], a[1], a[2], a[3]);
             case 296 -> mkdir(a[0], a[1]);
@@ -547,12 +569,6 @@ final class LinuxSyscalls {
 
     private long rename(int from, int to) throws BadAddress, IOException {
         Files.move(path(AT_FDCWD, from), path(AT_FDCWD, to), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        return 0;
-    }
-
-    /** Processes have no handlers delivered yet: a signal sent to oneself ends the process with it. */
-    private long kill(int signal) {
-        exitStatus = 128 + signal;
         return 0;
     }
 

@@ -1,24 +1,18 @@
 package dev.mimic.x86.user;
 
 import dev.mimic.backend.exec.EngineKind;
-import dev.mimic.backend.jit.Jit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -78,25 +72,6 @@ class BusyboxTest {
     @MethodSource("applets")
     void appletAgreesWithTheHost(Run run) throws Exception {
         assumeTrue(unavailable.isEmpty(), unavailable);
-        List<String> command = new ArrayList<>();
-        command.add(BUSYBOX.toString());
-        command.addAll(run.args());
-        ProcessBuilder host = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-        host.environment().clear();
-        host.environment().put("PATH", "/usr/bin:/bin");
-        Process p = host.start();
-        p.getOutputStream().write(run.stdin().getBytes(StandardCharsets.UTF_8));
-        p.getOutputStream().close();
-        byte[] expected = p.getInputStream().readAllBytes();
-        int expectedStatus = p.waitFor();
-
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = UserModeRunner.run(new UserModeRunner.Options(run.engine(), new Jit(), 20, Long.MAX_VALUE,
-                BUSYBOX, run.args(), List.of("PATH=/usr/bin:/bin"), new ByteArrayInputStream(run.stdin().getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true), new PrintStream(err, true), false));
-        assertEquals(new String(expected, StandardCharsets.ISO_8859_1), out.toString(StandardCharsets.ISO_8859_1),
-                run.name() + " output; stderr: " + err);
-        assertEquals(expectedStatus, status, run.name() + " exit status; stderr: " + err);
+        HostComparison.assertAgrees(run.name(), BUSYBOX, run.args(), run.stdin(), run.engine());
     }
 }
