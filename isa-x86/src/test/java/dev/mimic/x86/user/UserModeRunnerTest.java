@@ -85,6 +85,15 @@ class UserModeRunnerTest {
         assertEquals(128 + 11, run(TinyElf.of(bytes(0x90)), EngineKind.INTERP)); // nop, then zero bytes, then unmapped
     }
 
+    /** Linux maps a bss lazily, so a program may reserve far more than it touches; so does Mimic. */
+    @Test
+    void hugeBss_isMappedWithoutBeingAllocated() throws IOException {
+        byte[] file = TinyElf.HELLO.clone();
+        java.nio.ByteBuffer.wrap(file).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(52 + 20, 0xA000_0000);
+        assertEquals(7, run(file, EngineKind.INTERP));
+        assertEquals("hi\n", out.toString(StandardCharsets.UTF_8));
+    }
+
     @Test
     void malformedFile_isOneLineNamingTheOffset() throws IOException {
         Path program = dir.resolve("bad");
