@@ -41,10 +41,11 @@ final class LinuxSyscalls {
     private static final long MMAP_TOP = 0xB000_0000L;
     private static final int AT_FDCWD = -100;
     private static final int O_WRONLY = 1, O_RDWR = 2, O_CREAT = 0100, O_EXCL = 0200, O_TRUNC = 01000,
-            O_APPEND = 02000, O_DIRECTORY = 0200000, O_NOFOLLOW = 0400000;
+            O_APPEND = 02000, O_NONBLOCK = 04000, O_DIRECTORY = 0200000, O_NOFOLLOW = 0400000;
     private static final int AT_SYMLINK_NOFOLLOW = 0x100, AT_EMPTY_PATH = 0x1000, AT_REMOVEDIR = 0x200;
     /** The file type bits of a pipe, which is what the standard streams look like to the guest. */
     private static final int S_IFIFO = 0010000;
+    private static final int SIGPIPE = 13;
 
     private final PagedMemory memory;
     private final GuestMemoryAccess guest;
@@ -158,6 +159,8 @@ final class LinuxSyscalls {
             case 238 -> signals.kill(a[0], a[1], SignalState.SI_TKILL);
             case 270 -> a[0] != PID ? -Errno.ESRCH : signals.kill(a[1], a[2], SignalState.SI_TKILL);
             case 27 -> signals.alarm(a[0]);
+            case 42 -> pipe(a[0], 0);
+            case 331 -> pipe(a[0], a[1]);
             case 29 -> signals.pause();
             case 67 -> signals.oldSigaction(a[0], a[1], a[2]);
             case 72 -> signals.sigsuspend(a[2], 0, false);
@@ -233,7 +236,7 @@ final class LinuxSyscalls {
         if (n > 0) {
             guest.put(buffer & 0xFFFF_FFFFL, b.array(), (int) n);
         }
-        return n;
+        return n == Pipe.WOULD_BLOCK ? signals.awaitSignal() : n;
     }
 
     private long write(int fd, int buffer, int count) throws BadAddress, IOException {
@@ -241,7 +244,31 @@ final class LinuxSyscalls {
         if (f == null) {
             return -Errno.EBADF;
         }
-        return f.write(ByteBuffer.wrap(guest.bytes(buffer & 0xFFFF_FFFFL, count)));
+        long n = f.write(ByteBuffer.wrap(guest.bytes(buffer & 0xFFFF_FFFFL, count)));
+        if (n == -Errno.EPIPE) {
+            signals.kill(PID, SIGPIPE, SignalState.SI_USER);
+        }
+        return n == Pipe.WOULD_BLOCK ? signals.awaitSignal() : n;
+    }
+
+    /** pipe and pipe2 (O_NONBLOCK is the only flag that changes anything here). */
+    private long pipe(int fds, int flags) throws BadAddress {
+        int reading = lowestFree(0);
+        if (reading < 0) {
+            return -Errno.EMFILE;
+        }
+        Pipe pipe = new Pipe();
+        boolean nonBlocking = (flags & O_NONBLOCK) != 0;
+        files[reading] = new Pipe.End(pipe, true, nonBlocking);
+        int writing = lowestFree(0);
+        if (writing < 0) {
+            files[reading] = null;
+            return -Errno.EMFILE;
+        }
+        files[writing] = new Pipe.End(pipe, false, nonBlocking);
+        guest.put32(fds & 0xFFFF_FFFFL, reading);
+        guest.put32((fds & 0xFFFF_FFFFL) + 4, writing);
+        return 0;
     }
 
     private long writev(int fd, int iov, int count) throws BadAddress, IOException {

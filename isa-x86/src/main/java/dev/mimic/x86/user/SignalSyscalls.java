@@ -203,14 +203,23 @@ final class SignalSyscalls {
         guest.put32(a + 12, (int) (valueAndInterval[0] % 1_000_000));
     }
 
-    /** pause: waits for a signal; the result says "interrupted" (EINTR once a handler ran). */
+    /** pause: waits for a signal; the result says "interrupted" (EINTR once a handler ran, else pause again). */
     long pause() {
+        awaitSignal();
+        return -Errno.ERESTARTNOHAND;
+    }
+
+    /**
+     * A call that cannot go on until a signal arrives (a read of an empty pipe) waits for one; the
+     * result says "interrupted, restart if SA_RESTART" (ERESTARTSYS).
+     */
+    long awaitSignal() {
         try {
             signals.awaitDeliverable();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return -Errno.ERESTARTNOHAND;
+        return -Errno.ERESTARTSYS;
     }
 
     /** rt_sigsuspend (a 64-bit set) and sigsuspend (the old call's mask is its third argument). */

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class SignalProgramsTest {
     private static final Path DIR = Path.of("target", "signals").toAbsolutePath();
-    private static final List<String> PROGRAMS = List.of("handlers", "faults", "altstack", "timers");
+    private static final List<String> PROGRAMS = List.of("handlers", "faults", "altstack", "timers", "restart");
     private static String unavailable = "";
 
     @BeforeAll
