@@ -5,20 +5,25 @@ import dev.mimic.backend.state.GuestState;
 import dev.mimic.x86.cpu.Vector;
 import dev.mimic.x86.memory.PagedMemory;
 
+import java.util.function.LongPredicate;
+
 /**
  * The signal and siginfo Linux forces for a processor exception in user mode, with the trap number,
  * error code and CR2 its sigcontext records (arch/x86/kernel/traps.c do_trap and the #UD, #DE, #GP
  * and #BP handlers; arch/x86/mm/fault.c for page faults).
  */
 record FaultSignal(SignalState.Info info, SignalFrame.Trap trap) {
-    private static final int SEGV_MAPERR = 1, SEGV_ACCERR = 2, ILL_ILLOPN = 2, FPE_INTDIV = 1;
+    private static final int SEGV_MAPERR = 1, SEGV_ACCERR = 2, ILL_ILLOPN = 2, FPE_INTDIV = 1, BUS_ADRERR = 2;
     /** Page-fault error code bits: the page was present, the access a write, made from user mode. */
     private static final int PF_PRESENT = 1, PF_WRITE = 2, PF_USER = 4;
     /** The length of INT imm8, which faults with #GP at its own address when the vector is not a user gate. */
     private static final int INT_LENGTH = 2;
 
-    /** For a fault raised by an instruction (its address is the fault's pc). */
-    static FaultSignal of(GuestFault fault, PagedMemory memory) {
+    /**
+     * For a fault raised by an instruction (its address is the fault's pc); a page fault in a file
+     * mapping past the file's end ({@code pastEndOfFile}) is SIGBUS.
+     */
+    static FaultSignal of(GuestFault fault, PagedMemory memory, LongPredicate pastEndOfFile) {
         int pc = (int) fault.pc();
         int vector = Vector.of(fault);
         return switch (vector) {
@@ -27,8 +32,10 @@ record FaultSignal(SignalState.Info info, SignalFrame.Trap trap) {
                 boolean present = memory.isMapped(fault.address());
                 int error = PF_USER | (present ? PF_PRESENT : 0)
                         | (fault.getMessage() != null && fault.getMessage().startsWith("write") ? PF_WRITE : 0);
-                yield new FaultSignal(new SignalState.Info(Signal.SIGSEGV.number(), present ? SEGV_ACCERR : SEGV_MAPERR,
-                        address, 0), new SignalFrame.Trap(vector, error, address));
+                SignalState.Info info = pastEndOfFile.test(fault.address())
+                        ? new SignalState.Info(Signal.SIGBUS.number(), BUS_ADRERR, address, 0)
+                        : new SignalState.Info(Signal.SIGSEGV.number(), present ? SEGV_ACCERR : SEGV_MAPERR, address, 0);
+                yield new FaultSignal(info, new SignalFrame.Trap(vector, error, address));
             }
             case Vector.DE -> new FaultSignal(new SignalState.Info(Signal.SIGFPE.number(), FPE_INTDIV, pc, 0),
                     new SignalFrame.Trap(vector, 0, 0));

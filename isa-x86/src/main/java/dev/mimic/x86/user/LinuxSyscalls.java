@@ -61,6 +61,8 @@ final class LinuxSyscalls {
     private Path cwd;
     private int exitStatus = -1;
     private SignalSyscalls signals;
+    /** The pages of file mappings past the file's end (see {@link #isPastEndOfFile}). */
+    private final java.util.BitSet pastEndOfFile = new java.util.BitSet();
 
     LinuxSyscalls(PagedMemory memory, Path program, InputStream in, PrintStream out, PrintStream err, PrintStream strace,
                   Random random) {
@@ -442,7 +444,7 @@ final class LinuxSyscalls {
                 return -Errno.ENOMEM;
             }
         }
-        memory.unmap(at, size);
+        unmapRange(at, size);
         memory.map(at, size, PagedMemory.READ | PagedMemory.WRITE);
         if (!anonymous) {
             OpenFile f = file(fd);
@@ -453,16 +455,39 @@ final class LinuxSyscalls {
             ByteBuffer b = ByteBuffer.allocate((int) Math.min(size, Math.max(0, file.channel().size() - offset)));
             file.channel().read(b, offset);
             memory.write(at, b.array(), 0, b.position());
+            long covered = b.position() + PagedMemory.PAGE_SIZE - 1 & ~(PagedMemory.PAGE_SIZE - 1L);
+            if (covered < size) {
+                memory.unmap(at + covered, size - covered);
+                pastEndOfFile.set(page(at + covered), page(at + size));
+            }
         }
         memory.protect(at, size, prot & 7);
         return at;
+    }
+
+    private static int page(long address) {
+        return (int) (address >>> PagedMemory.PAGE_SHIFT);
+    }
+
+    /** Unmaps [at, at+size), including pages mapped past the end of a file. */
+    private void unmapRange(long at, long size) {
+        memory.unmap(at, size);
+        pastEndOfFile.clear(page(at), (int) Math.min(page(at + size - 1) + 1L, 1 << 20));
+    }
+
+    /**
+     * Whether {@code address} lies in a file mapping but past the end of the file, where an access is
+     * SIGBUS rather than SIGSEGV (mm/filemap.c); such pages are left unmapped so that access faults.
+     */
+    boolean isPastEndOfFile(long address) {
+        return pastEndOfFile.get(page(address & 0xFFFF_FFFFL));
     }
 
     /** The highest free range of {@code size} bytes below the mapping area's top. */
     private long freeRange(long size) {
         long end = MMAP_TOP;
         for (long p = MMAP_TOP - PagedMemory.PAGE_SIZE; p >= brk + (64L << 20); p -= PagedMemory.PAGE_SIZE) {
-            if (memory.isMapped(p)) {
+            if (memory.isMapped(p) || isPastEndOfFile(p)) {
                 end = p;
             } else if (end - p >= size) {
                 return p;
@@ -475,7 +500,9 @@ final class LinuxSyscalls {
         if ((address & PagedMemory.PAGE_SIZE - 1) != 0) {
             return -Errno.EINVAL;
         }
-        memory.unmap(address & 0xFFFF_FFFFL, length & 0xFFFF_FFFFL);
+        if (length != 0) {
+            unmapRange(address & 0xFFFF_FFFFL, length & 0xFFFF_FFFFL);
+        }
         return 0;
     }
 

@@ -127,7 +127,7 @@ public final class UserMachine implements Machine, Frontend, X86Platform {
     @Override
     public StopEvent onFault(GuestFault fault, ExecutionContext ctx) {
         state.setPc(fault.pc());
-        FaultSignal f = FaultSignal.of(fault, memory);
+        FaultSignal f = FaultSignal.of(fault, memory, linux::isPastEndOfFile);
         signals.force(f.info());
         return deliverOrEnd(delivery.deliver(f.trap()), fault.getMessage());
     }

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class SignalProgramsTest {
     private static final Path DIR = Path.of("target", "signals").toAbsolutePath();
-    private static final List<String> PROGRAMS = List.of("handlers", "faults", "altstack", "timers", "restart");
+    private static final List<String> PROGRAMS = List.of("handlers", "faults", "altstack", "timers", "restart", "bus");
     private static String unavailable = "";
 
     @BeforeAll
@@ -47,6 +47,9 @@ class SignalProgramsTest {
             }
             String log = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!gcc.waitFor(120, TimeUnit.SECONDS) || gcc.exitValue() != 0) {
+                if (log.contains(name + ".c:")) {
+                    throw new IllegalStateException("the test program " + name + ".c does not compile: " + log);
+                }
                 unavailable = "gcc -m32 -static cannot build " + name + " (install gcc-multilib): " + log;
                 return;
             }
