@@ -22,6 +22,8 @@ final class RealTimer {
     private final SignalState signals;
     private final Runnable wake;
     private ScheduledFuture<?> next;
+    /** Counts arming, so that an expiry already under way when the timer was re-armed does nothing. */
+    private long generation;
     private long deadline;
     private long interval;
 
@@ -56,10 +58,14 @@ final class RealTimer {
 
     private void schedule(long micros) {
         deadline = System.nanoTime() / 1000 + micros;
-        next = CLOCK.schedule(this::expire, micros, TimeUnit.MICROSECONDS);
+        long armed = ++generation;
+        next = CLOCK.schedule(() -> expire(armed), micros, TimeUnit.MICROSECONDS);
     }
 
-    private synchronized void expire() {
+    private synchronized void expire(long armed) {
+        if (armed != generation || next == null) {
+            return;
+        }
         next = null;
         if (interval > 0) {
             schedule(interval);

@@ -12,7 +12,7 @@ import dev.mimic.x86.user.GuestMemoryAccess.BadAddress;
  * its restart code and SA_RESTART say.
  */
 final class SignalDelivery {
-    /** The call that was interrupted, and whether the process just returned from one at all. */
+    /** Stands for "no system call to restart": delivery at a fault or between blocks. */
     private static final int NO_CALL = -1;
     /** The INT 0x80 instruction a restarted system call executes again. */
     private static final int INT80_LENGTH = 2;
