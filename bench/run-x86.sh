@@ -75,7 +75,7 @@ time_run() {
 
 # Each cell is wall-clock seconds / CPU seconds; the ratio is of CPU seconds, which a busy machine
 # disturbs less (Mimic's CPU time includes the JVM's compiler and GC threads).
-printf '%-8s %14s %14s %14s %11s\n' workload native qemu-i386 mimic mimic/qemu
+printf '%-8s %15s %15s %17s %11s\n' workload native qemu-i386 mimic mimic/qemu
 ratios=()
 for name in "${order[@]}"; do
     workload=${commands[$name]:-}
@@ -100,7 +100,7 @@ for name in "${order[@]}"; do
         ratio=$(awk -v m="${mimic#* }" -v q="${qemu#* }" 'BEGIN { printf "%.2f", m / q }')
         ratios+=("$ratio")
     fi
-    printf '%-8s %14s %14s %14s %11s\n' "$name" "${native/ / / }" "${qemu/ / / }" "${mimic/ / / }" "$ratio"
+    printf '%-8s %15s %15s %17s %11s\n' "$name" "${native/ / / }" "${qemu/ / / }" "${mimic/ / / }" "$ratio"
 done
 if [ ${#ratios[@]} -gt 0 ]; then
     printf '%s\n' "${ratios[@]}" | awk '{ s += log($1); n++ } END { printf "geometric mean of mimic/qemu (CPU time): %.2f\n", exp(s / n) }'
