@@ -21,12 +21,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * C programs that use signals (src/test/resources/x86/signals), built with {@code gcc -m32 -static}
  * at test time, print and end the same in Mimic, on the interpreter and the JIT, as on the host CPU:
  * handlers with and without SA_SIGINFO, masks and pending signals, SA_RESETHAND and SA_NODEFER, the
- * alternate stack, faults with their siginfo and sigcontext, alarm and setitimer, pause and
- * sigsuspend, and default actions.
+ * alternate stack, faults with their siginfo and sigcontext (SIGBUS from a file mapping), alarm and
+ * setitimer, pause and sigsuspend, SA_RESTART on a pipe read, the old i386 calls, handlers returning
+ * through the kernel's trampoline, and default actions.
  */
 class SignalProgramsTest {
     private static final Path DIR = Path.of("target", "signals").toAbsolutePath();
-    private static final List<String> PROGRAMS = List.of("handlers", "faults", "altstack", "timers", "restart", "bus");
+    private static final List<String> PROGRAMS = List.of("handlers", "faults", "altstack", "timers", "restart", "bus", "rawcalls");
     private static String unavailable = "";
 
     @BeforeAll
