@@ -1,6 +1,8 @@
 /* alarm and setitimer(ITIMER_REAL): SIGALRM interrupts a busy loop, wakes pause and sigsuspend,
    and an unhandled one ends the process; alarm reports what the previous alarm had left. */
+#include <errno.h>
 #include <signal.h>
+#include <time.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/time.h>
@@ -51,8 +53,16 @@ int main(void) {
     sigprocmask(SIG_BLOCK, NULL, &after);
     printf("sigsuspend returned %d, one tick %d, alrm blocked again %d\n", r, ticks == before + 1, sigismember(&after, SIGALRM));
 
-    signal(SIGALRM, SIG_DFL);
     sigprocmask(SIG_UNBLOCK, &block, NULL);
+    struct timespec req = {0, 20000000}, rem;
+    printf("short nanosleep %d\n", nanosleep(&req, NULL));
+    struct itimerval once = {.it_interval = {0, 0}, .it_value = {0, 50000}};
+    setitimer(ITIMER_REAL, &once, NULL);
+    req.tv_sec = 5;
+    r = nanosleep(&req, &rem);
+    printf("interrupted nanosleep %d EINTR %d more than 3 s left %d\n", r, errno == EINTR, rem.tv_sec >= 3);
+
+    signal(SIGALRM, SIG_DFL);
     alarm(1);
     for (;;) {
     }

@@ -46,6 +46,7 @@ final class LinuxSyscalls {
     /** The file type bits of a pipe, which is what the standard streams look like to the guest. */
     private static final int S_IFIFO = 0010000;
     private static final int SIGPIPE = 13;
+    private static final int TIMER_ABSTIME = 1;
 
     private final PagedMemory memory;
     private final GuestMemoryAccess guest;
@@ -210,6 +211,9 @@ final class LinuxSyscalls {
             case 243 -> setThreadArea(a[0]);
             case 258 -> PID;
             case 265 -> clockGettime(a[1]);
+            case 162 -> signals.sleep(a[0], a[1], false);
+            case 267 -> (a[1] & TIMER_ABSTIME) != 0 ? -Errno.ENOSYS : signals.sleep(a[2], a[3], false);
+            case 407 -> (a[1] & TIMER_ABSTIME) != 0 ? -Errno.ENOSYS : signals.sleep(a[2], a[3], true);
             case 295 -> open(a[0], a[1], a[2], a[3]);
             case 296 -> mkdir(a[0], a[1]);
             case 301 -> unlink(a[0], a[1], a[2]);

@@ -1,5 +1,7 @@
 package dev.mimic.x86.user;
 
+import java.util.concurrent.TimeUnit;
+
 /**
  * A process's signal bookkeeping as the kernel keeps it in task_struct and sighand_struct: the
  * action for each signal, the blocked mask, the pending signals with their siginfo, and the
@@ -172,6 +174,18 @@ final class SignalState {
         while (next() == 0) {
             wait();
         }
+    }
+
+    /** Waits until a signal can be delivered or {@code nanos} pass; returns the nanoseconds left (0: the time passed). */
+    synchronized long awaitDeliverable(long nanos) throws InterruptedException {
+        long end = System.nanoTime() + nanos;
+        for (long left = nanos; left > 0; left = end - System.nanoTime()) {
+            if (next() != 0) {
+                return left;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return 0;
     }
 
     /**

@@ -222,6 +222,41 @@ final class SignalSyscalls {
         return -Errno.ERESTARTSYS;
     }
 
+    /**
+     * nanosleep, clock_nanosleep and clock_nanosleep_time64 (relative sleeps; {@code wide} for the
+     * 64-bit timespec): a signal cuts the sleep short, the time left goes to {@code remaining}, and the
+     * result says "interrupted" (EINTR once a handler ran, else the sleep starts again).
+     */
+    long sleep(int request, int remaining, boolean wide) throws BadAddress {
+        long r = address(request);
+        long seconds = wide ? guest.u64(r) : guest.u32(r);
+        long nanos = guest.u32(r + (wide ? 8 : 4)) & 0xFFFF_FFFFL;
+        if (seconds < 0 || nanos >= 1_000_000_000L) {
+            return -Errno.EINVAL;
+        }
+        long left;
+        try {
+            left = signals.awaitDeliverable(Math.min(seconds, Long.MAX_VALUE / 1_000_000_000L) * 1_000_000_000L + nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -Errno.EINTR;
+        }
+        if (left == 0) {
+            return 0;
+        }
+        if (remaining != 0) {
+            long m = address(remaining);
+            if (wide) {
+                guest.put64(m, left / 1_000_000_000L);
+                guest.put64(m + 8, left % 1_000_000_000L);
+            } else {
+                guest.put32(m, (int) (left / 1_000_000_000L));
+                guest.put32(m + 4, (int) (left % 1_000_000_000L));
+            }
+        }
+        return -Errno.ERESTARTNOHAND;
+    }
+
     /** rt_sigsuspend (a 64-bit set) and sigsuspend (the old call's mask is its third argument). */
     long sigsuspend(int set, int setSize, boolean rt) throws BadAddress {
         if (rt && setSize != 8) {

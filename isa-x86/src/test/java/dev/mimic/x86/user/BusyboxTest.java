@@ -102,6 +102,8 @@ class BusyboxTest {
                         + "trap 'echo bye' EXIT; exit 3"), "", EngineKind.TIERED),
                 new Run("sh-kill-term", List.of("sh", "-c", "echo before; kill -s TERM $$; echo not reached"), "", EngineKind.INTERP),
                 new Run("sh-trap-ignore", List.of("sh", "-c", "trap '' USR2; kill -USR2 $$; echo survived"), "", EngineKind.INTERP),
+                new Run("sleep", List.of("sleep", "0.05"), "", EngineKind.INTERP),
+                new Run("sleep-bad", List.of("sleep", "x"), "", EngineKind.INTERP),
                 new Run("expr", List.of("expr", "12345", "*", "6789", "+", "17", "%", "5"), "", EngineKind.INTERP),
                 new Run("expr-length", List.of("expr", "length", "hello world"), "", EngineKind.INTERP),
                 new Run("seq", List.of("seq", "1", "3", "30"), "", EngineKind.INTERP),
