@@ -250,6 +250,9 @@ final class LinuxSyscalls {
         if (f == null) {
             return -Errno.EBADF;
         }
+        if (count < 0) {
+            return -Errno.EFAULT; // 2 GiB or more: more than a 32-bit process can have mapped in one piece
+        }
         long n = f.write(ByteBuffer.wrap(guest.bytes(buffer & 0xFFFF_FFFFL, count)));
         if (n == -Errno.EPIPE) {
             signals.kill(PID, SIGPIPE, SignalState.SI_USER);
@@ -550,6 +553,9 @@ final class LinuxSyscalls {
     }
 
     private long getrandom(int buffer, int length) throws BadAddress {
+        if (length < 0) {
+            return -Errno.EFAULT;
+        }
         byte[] b = new byte[length];
         random.nextBytes(b);
         guest.put(buffer & 0xFFFF_FFFFL, b, length);
@@ -581,6 +587,9 @@ final class LinuxSyscalls {
     }
 
     private long readlink(int name, int buffer, int size) throws BadAddress, IOException {
+        if (size <= 0) {
+            return -Errno.EINVAL;
+        }
         Path p = path(AT_FDCWD, name);
         String target = p == program ? program.toString() : Files.readSymbolicLink(p).toString();
         byte[] b = target.getBytes(StandardCharsets.UTF_8);
@@ -634,7 +643,8 @@ final class LinuxSyscalls {
         if (!(file(fd) instanceof OpenFile.Directory dir)) {
             return file(fd) == null ? -Errno.EBADF : -Errno.ENOTDIR;
         }
-        ByteBuffer out = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer out = ByteBuffer.allocate(Integer.compareUnsigned(size, 1 << 20) > 0 ? 1 << 20 : size)
+                .order(ByteOrder.LITTLE_ENDIAN);
         while (dir.next < dir.names.size()) {
             String name = dir.names.get(dir.next);
             byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
