@@ -12,8 +12,9 @@ import java.nio.ByteOrder;
  * A 32-bit address space of 4 KiB pages that exist only where something mapped them (the ELF loader,
  * brk, mmap), as a Linux process sees its memory. An access to an unmapped page, or a write to a page
  * mapped without write permission, is a {@link GuestFault.Kind#MEMORY} fault (the process gets
- * SIGSEGV). Pages holding decoded code are marked; writing one tells the {@link CodeWriteListener}, so
- * self-modifying code drops its stale translations.
+ * SIGSEGV). A fresh page is the one shared zero page until its first write (as the kernel's zero
+ * page), so a program may map far more than it touches. Pages holding decoded code are marked;
+ * writing one tells the {@link CodeWriteListener}, so self-modifying code drops its stale translations.
  */
 public final class PagedMemory extends GuestMemory {
     public static final int PAGE_SHIFT = 12;
@@ -27,6 +28,9 @@ public final class PagedMemory extends GuestMemory {
     /** Page protection bits, as mmap's PROT_READ, PROT_WRITE and PROT_EXEC. */
     public static final int READ = 1, WRITE = 2, EXEC = 4;
 
+    /** What every mapped page reads as until it is first written; never written itself. */
+    private static final byte[] ZERO = new byte[PAGE_SIZE];
+
     private final byte[][] readable = new byte[PAGES][];
     private final byte[][] writable = new byte[PAGES][];
     private final byte[] protection = new byte[PAGES];
@@ -35,10 +39,9 @@ public final class PagedMemory extends GuestMemory {
     /** Maps [start, start+length) (rounded out to pages) as fresh zero pages with {@code prot}. */
     public void map(long start, long length, int prot) {
         for (int p = first(start); p <= last(start, length); p++) {
-            byte[] page = new byte[PAGE_SIZE];
-            readable[p] = page;
+            readable[p] = ZERO;
             protection[p] = (byte) prot;
-            writable[p] = (prot & WRITE) != 0 ? page : null;
+            writable[p] = null;
             code.written(p);
         }
     }
@@ -53,7 +56,7 @@ public final class PagedMemory extends GuestMemory {
                 map((long) p << PAGE_SHIFT, PAGE_SIZE, prot);
             } else {
                 protection[p] |= (byte) prot;
-                writable[p] = (protection[p] & WRITE) != 0 ? readable[p] : null;
+                updateWritable(p);
             }
         }
     }
@@ -87,9 +90,22 @@ public final class PagedMemory extends GuestMemory {
         }
         for (int p = first(start); p <= last(start, length); p++) {
             protection[p] = (byte) prot;
-            writable[p] = (prot & WRITE) != 0 ? readable[p] : null;
+            updateWritable(p);
         }
         return true;
+    }
+
+    /** A page stores go straight to: mapped writable and already given its own bytes. */
+    private void updateWritable(int p) {
+        writable[p] = (protection[p] & WRITE) != 0 && readable[p] != ZERO ? readable[p] : null;
+    }
+
+    /** Gives page {@code p}, still the zero page, its own bytes. */
+    private byte[] materialize(int p) {
+        byte[] page = new byte[PAGE_SIZE];
+        readable[p] = page;
+        updateWritable(p);
+        return page;
     }
 
     /** True when the page holding {@code address} is mapped. */
@@ -101,9 +117,13 @@ public final class PagedMemory extends GuestMemory {
     public void poke(long address, byte[] from, int offset, int length) {
         for (int i = 0; i < length; i++) {
             long a = address + i & 0xFFFF_FFFFL;
-            byte[] page = readable[(int) (a >>> PAGE_SHIFT)];
+            int p = (int) (a >>> PAGE_SHIFT);
+            byte[] page = readable[p];
             if (page == null) {
                 throw GuestFault.memory(a, "write to an unmapped page");
+            }
+            if (page == ZERO) {
+                page = materialize(p);
             }
             page[(int) a & OFFSET_MASK] = from[offset + i];
         }
@@ -144,8 +164,12 @@ public final class PagedMemory extends GuestMemory {
         int p = (int) (address >>> PAGE_SHIFT & PAGES - 1);
         byte[] page = writable[p];
         if (page == null) {
-            throw GuestFault.memory(address & 0xFFFF_FFFFL,
-                    readable[p] == null ? "write to an unmapped page" : "write to a read-only page");
+            if (readable[p] == ZERO && (protection[p] & WRITE) != 0) {
+                page = materialize(p);
+            } else {
+                throw GuestFault.memory(address & 0xFFFF_FFFFL,
+                        readable[p] == null ? "write to an unmapped page" : "write to a read-only page");
+            }
         }
         code.written(p);
         return page;

@@ -38,7 +38,9 @@ public final class ElfImage {
     /** Checks {@code bytes}, the contents of the file named {@code name} (for messages). */
     public static ElfImage parse(String name, byte[] bytes) {
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        need(name, bytes, 0, 52, "file too short for an ELF header");
+        if (bytes.length < 52) {
+            throw new ElfFormatException(name, bytes.length, "file too short for an ELF header (" + bytes.length + " bytes, need 52)");
+        }
         if (bytes[0] != 0x7F || bytes[1] != 'E' || bytes[2] != 'L' || bytes[3] != 'F') {
             throw new ElfFormatException(name, 0, "not an ELF file (bad magic number)");
         }
@@ -67,7 +69,7 @@ public final class ElfImage {
         if (phnum == 0) {
             throw new ElfFormatException(name, 44, "no program headers");
         }
-        need(name, bytes, phoff, (long) phnum * 32, "program headers extend past the end of the file");
+        need(name, bytes, 28, phoff, (long) phnum * 32, "program headers");
         List<Segment> segments = new ArrayList<>();
         long headersAddress = -1;
         for (int i = 0; i < phnum; i++) {
@@ -88,7 +90,7 @@ public final class ElfImage {
                 throw new ElfFormatException(name, at + 16, "segment file size 0x" + Long.toHexString(filesz)
                         + " exceeds its memory size 0x" + Long.toHexString(memsz));
             }
-            need(name, bytes, offset, filesz, "segment data extends past the end of the file");
+            need(name, bytes, at + 4, offset, filesz, "segment data");
             if (vaddr + memsz > 0xC000_0000L) {
                 throw new ElfFormatException(name, at + 8, "segment at 0x" + Long.toHexString(vaddr) + " reaches kernel space");
             }
@@ -111,9 +113,11 @@ public final class ElfImage {
         return new ElfImage(bytes, entry, headersAddress, phnum, segments);
     }
 
-    private static void need(String name, byte[] bytes, long offset, long length, String what) {
-        if (offset < 0 || offset + length > bytes.length) {
-            throw new ElfFormatException(name, offset, what);
+    /** Refuses a range [start, start+length) that the field at {@code field} places past the end of the file. */
+    private static void need(String name, byte[] bytes, long field, long start, long length, String what) {
+        if (start + length > bytes.length) {
+            throw new ElfFormatException(name, field, String.format("%s at 0x%x..0x%x extend past the end of the file (0x%x bytes)",
+                    what, start, start + length, bytes.length));
         }
     }
 

@@ -10,8 +10,13 @@ import java.nio.file.NotDirectoryException;
 
 /** Linux error numbers (asm-generic/errno-base.h) the system call layer returns, negated, in EAX. */
 final class Errno {
-    static final int ENOENT = 2, EIO = 5, EBADF = 9, ENOMEM = 12, EACCES = 13, EFAULT = 14, EEXIST = 17, ENOTDIR = 20, EISDIR = 21, EINVAL = 22,
-            EMFILE = 24, ENOTTY = 25, ESPIPE = 29, ERANGE = 34, ENOSYS = 38, ENOTEMPTY = 39, ELOOP = 40;
+    static final int EPERM = 1, ENOENT = 2, ESRCH = 3, EINTR = 4, EIO = 5, EAGAIN = 11, EBADF = 9, ENOMEM = 12, EACCES = 13, EFAULT = 14, EEXIST = 17, ENOTDIR = 20, EISDIR = 21, EINVAL = 22,
+            EMFILE = 24, ENOTTY = 25, ESPIPE = 29, EPIPE = 32, ERANGE = 34, ENOSYS = 38, ENOTEMPTY = 39, ELOOP = 40;
+    /**
+     * The kernel's internal "interrupted, maybe restart" results (include/linux/errno.h), which never
+     * reach the guest: signal delivery turns them into EINTR or a restart of the call.
+     */
+    static final int ERESTARTSYS = 512, ERESTARTNOHAND = 514;
 
     private Errno() {
     }

@@ -65,6 +65,14 @@ final class GuestMemoryAccess {
         }
     }
 
+    long u64(long address) throws BadAddress {
+        try {
+            return memory.load64(address);
+        } catch (GuestFault f) {
+            throw new BadAddress(address);
+        }
+    }
+
     void put32(long address, int value) throws BadAddress {
         try {
             memory.store32(address, value);

@@ -29,20 +29,24 @@ import java.util.Set;
 /**
  * The Linux i386 system calls a static program makes through INT 0x80 (arch/x86/entry/syscalls/
  * syscall_32.tbl), served on the host as qemu-i386 does: files and directories, the program break and
- * anonymous or file mappings, time, identity, thread-area set-up, and signal dispositions kept but never
- * delivered. Calls it does not implement return -ENOSYS, as an older kernel would, and glibc falls back
+ * anonymous or file mappings, time, identity, thread-area set-up, and the signal calls ({@link SignalSyscalls}).
+ * Calls it does not implement return -ENOSYS, as an older kernel would, and glibc falls back
  * (clock_gettime64 to clock_gettime, statx stays).
  */
 final class LinuxSyscalls {
     /** The GDT entries set_thread_area hands out (GDT_ENTRY_TLS_MIN..MAX on i386). */
     static final int TLS_FIRST = 6, TLS_ENTRIES = 3;
+    /** The process and thread id the guest sees. */
+    static final int PID = 1000;
     private static final long MMAP_TOP = 0xB000_0000L;
     private static final int AT_FDCWD = -100;
     private static final int O_WRONLY = 1, O_RDWR = 2, O_CREAT = 0100, O_EXCL = 0200, O_TRUNC = 01000,
-            O_APPEND = 02000, O_DIRECTORY = 0200000, O_NOFOLLOW = 0400000;
+            O_APPEND = 02000, O_NONBLOCK = 04000, O_DIRECTORY = 0200000, O_NOFOLLOW = 0400000;
     private static final int AT_SYMLINK_NOFOLLOW = 0x100, AT_EMPTY_PATH = 0x1000, AT_REMOVEDIR = 0x200;
     /** The file type bits of a pipe, which is what the standard streams look like to the guest. */
     private static final int S_IFIFO = 0010000;
+    private static final int SIGPIPE = 13;
+    private static final int TIMER_ABSTIME = 1;
 
     private final PagedMemory memory;
     private final GuestMemoryAccess guest;
@@ -57,6 +61,9 @@ final class LinuxSyscalls {
     private long brk;
     private Path cwd;
     private int exitStatus = -1;
+    private SignalSyscalls signals;
+    /** The pages of file mappings past the file's end (see {@link #isPastEndOfFile}). */
+    private final java.util.BitSet pastEndOfFile = new java.util.BitSet();
 
     LinuxSyscalls(PagedMemory memory, Path program, InputStream in, PrintStream out, PrintStream err, PrintStream strace,
                   Random random) {
@@ -82,6 +89,10 @@ final class LinuxSyscalls {
         } catch (IOException | UnsupportedOperationException e) {
             return new int[] {0, 0};
         }
+    }
+
+    void setSignals(SignalSyscalls signals) {
+        this.signals = signals;
     }
 
     int uid() {
@@ -120,7 +131,7 @@ final class LinuxSyscalls {
             (int) s.get(Registers.gpr(6)), (int) s.get(Registers.gpr(7)), (int) s.get(Registers.gpr(5))};
         long result;
         try {
-            result = dispatch(nr, a);
+            result = dispatch(nr, a, (int) s.get(Registers.gpr(4)));
         } catch (BadAddress e) {
             result = -Errno.EFAULT;
         } catch (IOException e) {
@@ -132,7 +143,7 @@ final class LinuxSyscalls {
         s.set(Registers.gpr(0), result);
     }
 
-    private long dispatch(int nr, int[] a) throws BadAddress, IOException {
+    private long dispatch(int nr, int[] a, int esp) throws BadAddress, IOException {
         return switch (nr) {
             case 1, 252 -> exit(a[0]);
             case 3 -> read(a[0], a[1], a[2]);
@@ -143,11 +154,28 @@ final class LinuxSyscalls {
             case 12 -> chdir(a[0]);
             case 13 -> time(a[0]);
             case 19 -> seek(a[0], a[1], a[2]);
-            case 20, 224 -> 1000;
+            case 20, 224 -> PID;
             case 24, 49, 199, 201 -> uid;
             case 47, 50, 200, 202 -> gid;
             case 33 -> access(AT_FDCWD, a[0]);
-            case 37, 238, 270 -> kill(nr == 270 ? a[2] : a[1]);
+            case 37 -> signals.kill(a[0], a[1], SignalState.SI_USER);
+            case 238 -> signals.kill(a[0], a[1], SignalState.SI_TKILL);
+            case 270 -> a[0] != PID ? -Errno.ESRCH : signals.kill(a[1], a[2], SignalState.SI_TKILL);
+            case 27 -> signals.alarm(a[0]);
+            case 42 -> pipe(a[0], 0);
+            case 331 -> pipe(a[0], a[1]);
+            case 29 -> signals.pause();
+            case 67 -> signals.oldSigaction(a[0], a[1], a[2]);
+            case 72 -> signals.sigsuspend(a[2], 0, false);
+            case 73 -> signals.sigpending(a[0], false);
+            case 104 -> signals.setitimer(a[0], a[1], a[2]);
+            case 105 -> signals.getitimer(a[0], a[1]);
+            case 126 -> signals.sigprocmask(a[0], a[1], a[2], 0, false);
+            case 174 -> signals.rtSigaction(a[0], a[1], a[2], a[3]);
+            case 175 -> signals.sigprocmask(a[0], a[1], a[2], a[3], true);
+            case 176 -> a[1] != 8 ? -Errno.EINVAL : signals.sigpending(a[0], true);
+            case 179 -> signals.sigsuspend(a[0], a[1], true);
+            case 186 -> signals.sigaltstack(a[0], a[1], esp);
             case 38 -> rename(a[0], a[1]);
             case 39 -> mkdir(AT_FDCWD, a[0]);
             case 40 -> unlink(AT_FDCWD, a[0], AT_REMOVEDIR);
@@ -159,7 +187,7 @@ final class LinuxSyscalls {
             case 63 -> dup(a[0], a[1]);
             case 330 -> a[0] == a[1] ? -Errno.EINVAL : dup(a[0], a[1]);
             case 64 -> 1;
-            case 65, 132 -> 1000;
+            case 65, 132 -> PID;
             case 78 -> gettimeofday(a[0]);
             case 85 -> readlink(a[0], a[1], a[2]);
             case 90 -> mmap(guest.u32(a[0]), guest.u32(a[0] + 4L), guest.u32(a[0] + 8L), guest.u32(a[0] + 12L),
@@ -174,15 +202,18 @@ final class LinuxSyscalls {
             case 125 -> memory.protect(a[0] & 0xFFFF_FFFFL, a[1] & 0xFFFF_FFFFL, a[2] & 7) ? 0 : -Errno.ENOMEM;
             case 140 -> llseek(a[0], a[1], a[2], a[3], a[4]);
             case 146 -> writev(a[0], a[1], a[2]);
-            case 174, 175, 186, 311, 219 -> 0;
+            case 311, 219 -> 0;
             case 183 -> getcwd(a[0], a[1]);
             case 191, 76 -> rlimit(a[0], a[1], false);
             case 340 -> a[2] == 0 ? 0 : rlimit(a[1], a[2], true);
             case 192 -> mmap(a[0], a[1], a[2], a[3], a[4], (a[5] & 0xFFFF_FFFFL) << 12);
             case 220 -> getdents64(a[0], a[1], a[2]);
             case 243 -> setThreadArea(a[0]);
-            case 258 -> 1000;
+            case 258 -> PID;
             case 265 -> clockGettime(a[1]);
+            case 162 -> signals.sleep(a[0], a[1], false);
+            case 267 -> (a[1] & TIMER_ABSTIME) != 0 ? -Errno.ENOSYS : signals.sleep(a[2], a[3], false);
+            case 407 -> (a[1] & TIMER_ABSTIME) != 0 ? -Errno.ENOSYS : signals.sleep(a[2], a[3], true);
             case 295 -> open(a[0], a[1], a[2], a[3]);
             case 296 -> mkdir(a[0], a[1]);
             case 301 -> unlink(a[0], a[1], a[2]);
@@ -211,7 +242,7 @@ final class LinuxSyscalls {
         if (n > 0) {
             guest.put(buffer & 0xFFFF_FFFFL, b.array(), (int) n);
         }
-        return n;
+        return n == Pipe.WOULD_BLOCK ? signals.awaitSignal() : n;
     }
 
     private long write(int fd, int buffer, int count) throws BadAddress, IOException {
@@ -219,7 +250,34 @@ final class LinuxSyscalls {
         if (f == null) {
             return -Errno.EBADF;
         }
-        return f.write(ByteBuffer.wrap(guest.bytes(buffer & 0xFFFF_FFFFL, count)));
+        if (count < 0) {
+            return -Errno.EFAULT; // 2 GiB or more: more than a 32-bit process can have mapped in one piece
+        }
+        long n = f.write(ByteBuffer.wrap(guest.bytes(buffer & 0xFFFF_FFFFL, count)));
+        if (n == -Errno.EPIPE) {
+            signals.kill(PID, SIGPIPE, SignalState.SI_USER);
+        }
+        return n == Pipe.WOULD_BLOCK ? signals.awaitSignal() : n;
+    }
+
+    /** pipe and pipe2 (O_NONBLOCK is the only flag that changes anything here). */
+    private long pipe(int fds, int flags) throws BadAddress {
+        int reading = lowestFree(0);
+        if (reading < 0) {
+            return -Errno.EMFILE;
+        }
+        Pipe pipe = new Pipe();
+        boolean nonBlocking = (flags & O_NONBLOCK) != 0;
+        files[reading] = new Pipe.End(pipe, true, nonBlocking);
+        int writing = lowestFree(0);
+        if (writing < 0) {
+            files[reading] = null;
+            return -Errno.EMFILE;
+        }
+        files[writing] = new Pipe.End(pipe, false, nonBlocking);
+        guest.put32(fds & 0xFFFF_FFFFL, reading);
+        guest.put32((fds & 0xFFFF_FFFFL) + 4, writing);
+        return 0;
     }
 
     private long writev(int fd, int iov, int count) throws BadAddress, IOException {
@@ -393,7 +451,7 @@ final class LinuxSyscalls {
                 return -Errno.ENOMEM;
             }
         }
-        memory.unmap(at, size);
+        unmapRange(at, size);
         memory.map(at, size, PagedMemory.READ | PagedMemory.WRITE);
         if (!anonymous) {
             OpenFile f = file(fd);
@@ -404,16 +462,39 @@ final class LinuxSyscalls {
             ByteBuffer b = ByteBuffer.allocate((int) Math.min(size, Math.max(0, file.channel().size() - offset)));
             file.channel().read(b, offset);
             memory.write(at, b.array(), 0, b.position());
+            long covered = b.position() + PagedMemory.PAGE_SIZE - 1 & ~(PagedMemory.PAGE_SIZE - 1L);
+            if (covered < size) {
+                memory.unmap(at + covered, size - covered);
+                pastEndOfFile.set(page(at + covered), page(at + size));
+            }
         }
         memory.protect(at, size, prot & 7);
         return at;
+    }
+
+    private static int page(long address) {
+        return (int) (address >>> PagedMemory.PAGE_SHIFT);
+    }
+
+    /** Unmaps [at, at+size), including pages mapped past the end of a file. */
+    private void unmapRange(long at, long size) {
+        memory.unmap(at, size);
+        pastEndOfFile.clear(page(at), (int) Math.min(page(at + size - 1) + 1L, 1 << 20));
+    }
+
+    /**
+     * Whether {@code address} lies in a file mapping but past the end of the file, where an access is
+     * SIGBUS rather than SIGSEGV (mm/filemap.c); such pages are left unmapped so that access faults.
+     */
+    boolean isPastEndOfFile(long address) {
+        return pastEndOfFile.get(page(address & 0xFFFF_FFFFL));
     }
 
     /** The highest free range of {@code size} bytes below the mapping area's top. */
     private long freeRange(long size) {
         long end = MMAP_TOP;
         for (long p = MMAP_TOP - PagedMemory.PAGE_SIZE; p >= brk + (64L << 20); p -= PagedMemory.PAGE_SIZE) {
-            if (memory.isMapped(p)) {
+            if (memory.isMapped(p) || isPastEndOfFile(p)) {
                 end = p;
             } else if (end - p >= size) {
                 return p;
@@ -426,7 +507,9 @@ final class LinuxSyscalls {
         if ((address & PagedMemory.PAGE_SIZE - 1) != 0) {
             return -Errno.EINVAL;
         }
-        memory.unmap(address & 0xFFFF_FFFFL, length & 0xFFFF_FFFFL);
+        if (length != 0) {
+            unmapRange(address & 0xFFFF_FFFFL, length & 0xFFFF_FFFFL);
+        }
         return 0;
     }
 
@@ -470,6 +553,9 @@ final class LinuxSyscalls {
     }
 
     private long getrandom(int buffer, int length) throws BadAddress {
+        if (length < 0) {
+            return -Errno.EFAULT;
+        }
         byte[] b = new byte[length];
         random.nextBytes(b);
         guest.put(buffer & 0xFFFF_FFFFL, b, length);
@@ -501,6 +587,9 @@ final class LinuxSyscalls {
     }
 
     private long readlink(int name, int buffer, int size) throws BadAddress, IOException {
+        if (size <= 0) {
+            return -Errno.EINVAL;
+        }
         Path p = path(AT_FDCWD, name);
         String target = p == program ? program.toString() : Files.readSymbolicLink(p).toString();
         byte[] b = target.getBytes(StandardCharsets.UTF_8);
@@ -550,17 +639,12 @@ final class LinuxSyscalls {
         return 0;
     }
 
-    /** Processes have no handlers delivered yet: a signal sent to oneself ends the process with it. */
-    private long kill(int signal) {
-        exitStatus = 128 + signal;
-        return 0;
-    }
-
     private long getdents64(int fd, int buffer, int size) throws BadAddress, IOException {
         if (!(file(fd) instanceof OpenFile.Directory dir)) {
             return file(fd) == null ? -Errno.EBADF : -Errno.ENOTDIR;
         }
-        ByteBuffer out = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer out = ByteBuffer.allocate(Integer.compareUnsigned(size, 1 << 20) > 0 ? 1 << 20 : size)
+                .order(ByteOrder.LITTLE_ENDIAN);
         while (dir.next < dir.names.size()) {
             String name = dir.names.get(dir.next);
             byte[] bytes = name.getBytes(StandardCharsets.UTF_8);

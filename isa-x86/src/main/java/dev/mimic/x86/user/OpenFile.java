@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What a guest file descriptor refers to: one of the process's standard streams, a host file, or a
- * directory being listed. Operations a kind does not support answer with the errno Linux would give.
+ * What a guest file descriptor refers to: one of the process's standard streams, a host file, a
+ * directory being listed, or an end of a {@link Pipe}. Operations a kind does not support answer with the errno Linux would give.
  */
-sealed interface OpenFile {
+sealed interface OpenFile permits OpenFile.Input, OpenFile.Output, OpenFile.File, OpenFile.Directory, Pipe.End {
     /** Reads up to {@code into.remaining()} bytes; returns the count, 0 at end of file, or -errno. */
     default long read(ByteBuffer into) throws IOException {
         return -Errno.EBADF;

@@ -34,25 +34,33 @@ import java.util.Random;
 
 /**
  * A static i386 Linux program running in user mode: the x86 CPU at privilege level 3 over a flat
- * 32-bit address space, with INT 0x80 served by {@link LinuxSyscalls} on the host. A fault the
- * process does not handle ends it with the signal Linux would send (SIGSEGV, SIGILL, SIGFPE...),
- * which {@link #terminatingSignal()} reports.
+ * 32-bit address space, with INT 0x80 served by {@link LinuxSyscalls} on the host. Faults become the
+ * signals Linux sends (SIGSEGV, SIGILL, SIGFPE...), delivered with the process's own signals when it
+ * returns from a system call, faults, or is interrupted between blocks (the interval timer); one that
+ * ends the process is what {@link #terminatingSignal()} reports.
  */
 public final class UserMachine implements Machine, Frontend, X86Platform {
     /** The user code and data selectors Linux loads (GDT entries 14 and 15 at RPL 3: __USER_CS, __USER_DS). */
     static final int USER_CS = 0x73, USER_DS = 0x7B;
+    private static final int NR_SIGRETURN = 119, NR_RT_SIGRETURN = 173;
 
     private final UserModeRunner.Options options;
     private final PagedMemory memory = new PagedMemory();
     private final GuestState state = new GuestState(Registers.LAYOUT);
     private final X86Translator translator = new X86Translator();
     private final Engine engine;
+    private final ExecutionContext ctx;
     private LinuxSyscalls linux;
+    private SignalState signals;
+    private RealTimer timer;
+    private SignalFrame frames;
+    private SignalDelivery delivery;
     private Signal signal;
+    private volatile boolean signalInterrupt;
 
     UserMachine(UserModeRunner.Options options, ElfImage image) {
         this.options = options;
-        ExecutionContext ctx = new ExecutionContext(state, memory, this);
+        this.ctx = new ExecutionContext(state, memory, this);
         this.engine = new Engine(this, ctx, options.compiler(), options.engine());
         engine.setTierThreshold(options.tierThreshold());
         start(image);
@@ -61,8 +69,17 @@ public final class UserMachine implements Machine, Frontend, X86Platform {
     private void start(ElfImage image) {
         memory.unmapAll();
         Random random = new Random(0x6D696D6963L);
+        if (timer != null) {
+            timer.set(0, 0);
+        }
+        signals = new SignalState();
+        timer = new RealTimer(signals, this::interruptForSignal);
+        GuestMemoryAccess guest = new GuestMemoryAccess(memory);
+        frames = new SignalFrame(ctx, guest);
+        delivery = new SignalDelivery(signals, frames, state);
         linux = new LinuxSyscalls(memory, options.program(), options.stdin(), options.stdout(), options.stderr(),
                 options.strace() ? options.stderr() : null, random);
+        linux.setSignals(new SignalSyscalls(signals, timer, guest, LinuxSyscalls.PID, linux.uid()));
         linux.setBreak(image.load(memory));
         List<String> argv = new ArrayList<>();
         argv.add(options.program().toString());
@@ -106,37 +123,76 @@ public final class UserMachine implements Machine, Frontend, X86Platform {
         return translator.translate(pc, request, memory);
     }
 
+    /** A fault is the signal the kernel forces for it (arch/x86/kernel/traps.c, fault.c), delivered at once. */
     @Override
     public StopEvent onFault(GuestFault fault, ExecutionContext ctx) {
         state.setPc(fault.pc());
-        return terminate(Signal.of(fault), fault.getMessage());
+        FaultSignal f = FaultSignal.of(fault, memory, linux::isPastEndOfFile);
+        signals.force(f.info());
+        return deliverOrEnd(delivery.deliver(f.trap()), fault.getMessage());
     }
 
-    private StopEvent terminate(Signal s, String why) {
-        signal = s;
-        return new StopEvent(StopEvent.Kind.FAULTED, state.pc(), s.description() + " (" + why + ")", 128 + s.number(), 0);
+    private StopEvent deliverOrEnd(Signal fatal, String why) {
+        if (fatal == null) {
+            return null;
+        }
+        signal = fatal;
+        timer.set(0, 0);
+        return new StopEvent(StopEvent.Kind.FAULTED, state.pc(), fatal.description() + " (" + why + ")",
+                128 + fatal.number(), 0);
+    }
+
+    /**
+     * Delivers signals that arrived while the guest ran (the interval timer interrupts the engine for
+     * them). Returns null when the guest should run on, or the event that ends it.
+     */
+    public StopEvent deliverArrivedSignals() {
+        return deliverOrEnd(delivery.deliver(SignalFrame.Trap.NONE), "signal");
+    }
+
+    private void interruptForSignal() {
+        signalInterrupt = true;
+        engine.interrupt();
+    }
+
+    /**
+     * Whether the last engine interrupt was a signal's (the interval timer's), not a user's; asking
+     * clears it. The signal itself may have been delivered already, by a system call that returned.
+     */
+    public boolean takeSignalInterrupt() {
+        boolean was = signalInterrupt;
+        signalInterrupt = false;
+        return was;
     }
 
     @Override
     public StopEvent onStop(int code, ExecutionContext ctx) {
         int vector = code - X86Semantics.STOP_INTERRUPT;
         if (vector == 0x80) {
-            linux.call(state);
-            int status = linux.exitStatus();
-            if (status >= 128 && status < 128 + 65) {
-                for (Signal s : Signal.values()) {
-                    if (s.number() == status - 128) {
-                        return terminate(s, "raised by the process");
-                    }
-                }
+            return systemCall();
+        }
+        FaultSignal f = FaultSignal.ofInterrupt(vector, state);
+        signals.force(f.info());
+        return deliverOrEnd(delivery.deliver(f.trap()), "int 0x" + Integer.toHexString(vector));
+    }
+
+    private StopEvent systemCall() {
+        int call = (int) state.get(Registers.gpr(0));
+        if (call == NR_SIGRETURN || call == NR_RT_SIGRETURN) {
+            try {
+                signals.setBlocked(frames.pop(call == NR_RT_SIGRETURN, signals));
+            } catch (GuestMemoryAccess.BadAddress e) {
+                return deliverOrEnd(Signal.SIGSEGV, "bad signal frame");
             }
-            return status >= 0 ? StopEvent.exited(state.pc(), status) : null;
+            return deliverOrEnd(delivery.deliver(SignalFrame.Trap.NONE), "signal");
         }
-        if (vector == Vector.BP || vector == Vector.DB) {
-            return terminate(Signal.SIGTRAP, "int " + vector);
+        linux.call(state);
+        int status = linux.exitStatus();
+        if (status >= 0) {
+            timer.set(0, 0);
+            return StopEvent.exited(state.pc(), status);
         }
-        // Other vectors are not gates user mode may use: #GP, which Linux reports as SIGSEGV.
-        return terminate(Signal.SIGSEGV, "int 0x" + Integer.toHexString(vector));
+        return deliverOrEnd(delivery.afterCall(call), "signal");
     }
 
     // ---- X86Platform ----

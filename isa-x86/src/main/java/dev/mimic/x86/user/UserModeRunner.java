@@ -61,7 +61,7 @@ public final class UserModeRunner {
      */
     public static int run(UserMachine machine) {
         Options options = machine.options();
-        StopEvent stop = machine.engine().run(options.maxSteps());
+        StopEvent stop = runDeliveringSignals(machine, options.maxSteps());
         options.stdout().flush();
         return switch (stop.kind()) {
             case EXITED -> stop.exitCode();
@@ -74,6 +74,25 @@ public final class UserModeRunner {
                 yield BUDGET_EXHAUSTED;
             }
         };
+    }
+
+    /**
+     * Runs the engine; when the interval timer interrupted it for a signal, delivers the signal and
+     * runs on (an interrupt with no signal behind it, such as Ctrl-C, stops the run).
+     */
+    private static StopEvent runDeliveringSignals(UserMachine machine, long maxSteps) {
+        long start = machine.engine().context().instructions;
+        for (;;) {
+            long used = machine.engine().context().instructions - start;
+            StopEvent stop = machine.engine().run(maxSteps == Long.MAX_VALUE ? maxSteps : Math.max(0, maxSteps - used));
+            if (stop.kind() != StopEvent.Kind.INTERRUPTED || !machine.takeSignalInterrupt()) {
+                return stop;
+            }
+            StopEvent end = machine.deliverArrivedSignals();
+            if (end != null) {
+                return end;
+            }
+        }
     }
 
     static ElfImage image(Path program) {

@@ -24,8 +24,13 @@ class ElfImageTest {
         "52 | 3   | prog: offset 0x34: dynamically linked (PT_INTERP); x86-user runs static programs",
         "72 | 0   | prog: offset 0x44: segment file size 0x56 exceeds its memory size 0x0",
         "26 | 0   | prog: offset 0x18: entry point 0x8008054 is outside every segment",
-        "30 | -1  | prog: offset 0x0: file too short for an ELF header",
-        "60 | -1  | prog: offset 0x34: program headers extend past the end of the file"})
+        "30 | -1  | prog: offset 0x1e: file too short for an ELF header (30 bytes, need 52)",
+        "60 | -1  | prog: offset 0x1c: program headers at 0x34..0x54 extend past the end of the file (0x3c bytes)",
+        "31 | 64  | prog: offset 0x1c: program headers at 0x40000034..0x40000054 extend past the end of the file (0x56 bytes)",
+        "59 | 127 | prog: offset 0x38: segment data at 0x7f000000..0x7f000056 extend past the end of the file (0x56 bytes)",
+        "57 | 16  | prog: offset 0x38: segment data at 0x1000..0x1056 extend past the end of the file (0x56 bytes)",
+        "75 | 255 | prog: offset 0x3c: segment at 0x8048000 reaches kernel space",
+        "60 | 1   | prog: offset 0x3c: segment address and file offset differ modulo the page size"})
     void malformedFile_isRefusedWithTheOffsetOfTheBadField(int offset, int value, String message) {
         byte[] file = value < 0 ? Arrays.copyOf(GOOD, offset) : GOOD.clone();
         if (value >= 0) {

@@ -85,6 +85,29 @@ class UserModeRunnerTest {
         assertEquals(128 + 11, run(TinyElf.of(bytes(0x90)), EngineKind.INTERP)); // nop, then zero bytes, then unmapped
     }
 
+    /** write(1, 0, -1) then exit with its result: a count of 2 GiB or more is EFAULT, not a host exception. */
+    @Test
+    void writeWithANegativeCount_isEfault() throws IOException {
+        assertEquals(256 - 14, run(TinyElf.of(bytes(
+                0xB8, 4, 0, 0, 0,                 // mov eax, 4 (write)
+                0xBB, 1, 0, 0, 0,                 // mov ebx, 1
+                0x31, 0xC9,                       // xor ecx, ecx
+                0xBA, 0xFF, 0xFF, 0xFF, 0xFF,     // mov edx, -1
+                0xCD, 0x80,                       // int 0x80
+                0x89, 0xC3,                       // mov ebx, eax
+                0xB8, 1, 0, 0, 0,                 // mov eax, 1 (exit)
+                0xCD, 0x80)), EngineKind.INTERP));
+    }
+
+    /** Linux maps a bss lazily, so a program may reserve far more than it touches; so does Mimic. */
+    @Test
+    void hugeBss_isMappedWithoutBeingAllocated() throws IOException {
+        byte[] file = TinyElf.HELLO.clone();
+        java.nio.ByteBuffer.wrap(file).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(52 + 20, 0xA000_0000);
+        assertEquals(7, run(file, EngineKind.INTERP));
+        assertEquals("hi\n", out.toString(StandardCharsets.UTF_8));
+    }
+
     @Test
     void malformedFile_isOneLineNamingTheOffset() throws IOException {
         Path program = dir.resolve("bad");
