@@ -4,12 +4,9 @@ import dev.mimic.backend.ir.ArrayKind;
 import dev.mimic.backend.ir.Op;
 import dev.mimic.backend.ir.Temp;
 import dev.mimic.backend.ir.Type;
-import dev.mimic.cil.assembly.MethodDefinition;
 import dev.mimic.cil.decode.CilInstruction;
-import dev.mimic.cil.metadata.Table;
-import dev.mimic.cil.metadata.Token;
-import dev.mimic.cil.signature.MethodSig;
-import dev.mimic.cil.signature.TypeSig;
+import dev.mimic.cil.model.FieldSlot;
+import dev.mimic.cil.model.RuntimeType;
 import dev.mimic.specs.model.Value;
 
 /**
@@ -29,21 +26,46 @@ public final class CilSemantics {
     }
 
     public static void ldarg(Translation t, CilInstruction i) {
-        t.push(t.b.mov(t.args[arg(t, i)]));
+        int n = arg(t, i);
+        t.push(Values.loaded(t, t.argCells[n] ? Cells.load(t, t.args[n], t.argTypes[n]) : t.b.mov(t.args[n]),
+                t.argTypes[n]));
     }
 
     public static void starg(Translation t, CilInstruction i) {
         int n = arg(t, i);
-        t.b.assign(t.args[n], Types.store(t, t.pop(), t.argTypes[n]));
+        Temp v = Values.stored(t, t.pop(), t.argTypes[n]);
+        if (t.argCells[n]) {
+            Cells.store(t, t.args[n], t.argTypes[n], v);
+        } else {
+            t.b.assign(t.args[n], v);
+        }
     }
 
     public static void ldloc(Translation t, CilInstruction i) {
-        t.push(t.b.mov(t.locals[local(t, i)]));
+        int n = local(t, i);
+        t.push(Values.loaded(t, t.localCells[n] ? Cells.load(t, t.locals[n], t.localTypes[n]) : t.b.mov(t.locals[n]),
+                t.localTypes[n]));
     }
 
     public static void stloc(Translation t, CilInstruction i) {
         int n = local(t, i);
-        t.b.assign(t.locals[n], Types.store(t, t.pop(), t.localTypes[n]));
+        Temp v = Values.stored(t, t.pop(), t.localTypes[n]);
+        if (t.localCells[n]) {
+            Cells.store(t, t.locals[n], t.localTypes[n], v);
+        } else {
+            t.b.assign(t.locals[n], v);
+        }
+    }
+
+    /** III.3.39: a struct's address is its object; other locals live in cells. */
+    public static void ldarga(Translation t, CilInstruction i) {
+        int n = arg(t, i);
+        t.push(t.argCells[n] ? t.op("elementPointer", t.args[n], t.b.i32(0)) : t.b.mov(t.args[n]));
+    }
+
+    public static void ldloca(Translation t, CilInstruction i) {
+        int n = local(t, i);
+        t.push(t.localCells[n] ? t.op("elementPointer", t.locals[n], t.b.i32(0)) : t.b.mov(t.locals[n]));
     }
 
     public static void ldnull(Translation t, CilInstruction i) {
@@ -74,35 +96,198 @@ public final class CilSemantics {
         t.pop();
     }
 
-    /** III.3.19: a static call to a method of this assembly; arguments are popped last-first. */
+    /** III.3.19: a call of the method the token names, without dispatch. */
     public static void call(Translation t, CilInstruction i) {
-        Token token = i.token();
-        if (token.table() != Table.METHOD_DEF) {
-            throw t.unsupported("call through %s (only methods of this assembly so far)".formatted(token));
-        }
-        MethodDefinition callee = t.assembly.method(token.row());
-        MethodSig sig = callee.signature();
-        if (sig.hasThis()) {
-            throw t.unsupported("call of instance method %s (only static methods so far)".formatted(callee.name()));
-        }
-        Temp[] args = new Temp[sig.parameters().size()];
-        for (int n = args.length - 1; n >= 0; n--) {
-            args[n] = Types.coerce(t, t.pop(), Types.ir(t, sig.parameters().get(n)));
-        }
-        Type result = sig.returnType() == TypeSig.Primitive.VOID ? null : Types.ir(t, sig.returnType());
-        Temp value = t.b.call(t.target(token.row()), result, args);
-        if (value != null) {
-            t.push(value);
-        }
+        Objects.call(t, t.methodOf(i.token()), false);
+    }
+
+    /** III.4.2: a call that dispatches on the receiver's type; a {@code constrained.} prefix picks the receiver form. */
+    public static void callvirt(Translation t, CilInstruction i) {
+        Objects.call(t, t.methodOf(i.token()), true);
+    }
+
+    /** III.4.21: allocate and construct. */
+    public static void newobj(Translation t, CilInstruction i) {
+        Objects.newobj(t, t.methodOf(i.token()));
     }
 
     public static void ret(Translation t, CilInstruction i) {
-        TypeSig type = t.method.signature().returnType();
-        if (type == TypeSig.Primitive.VOID) {
+        RuntimeType type = t.method.returnType();
+        if (type == null) {
             t.b.ret();
         } else {
-            t.b.ret(Types.coerce(t, t.pop(), Types.ir(t, type)));
+            t.b.ret(Values.stored(t, t.pop(), type));
         }
+    }
+
+    public static void ldfld(Translation t, CilInstruction i) {
+        Objects.ldfld(t, t.field(i.token()));
+    }
+
+    public static void stfld(Translation t, CilInstruction i) {
+        Objects.stfld(t, t.field(i.token()));
+    }
+
+    public static void ldflda(Translation t, CilInstruction i) {
+        Objects.ldflda(t, t.field(i.token()));
+    }
+
+    public static void ldsfld(Translation t, CilInstruction i) {
+        FieldSlot f = t.field(i.token());
+        t.push(Values.loaded(t, t.b.getField(f.cell(), Objects.statics(t, f)), f.type()));
+    }
+
+    public static void stsfld(Translation t, CilInstruction i) {
+        FieldSlot f = t.field(i.token());
+        Temp v = Values.stored(t, t.pop(), f.type());
+        t.b.putField(f.cell(), Objects.statics(t, f), v);
+    }
+
+    public static void ldsflda(Translation t, CilInstruction i) {
+        FieldSlot f = t.field(i.token());
+        Temp statics = Objects.statics(t, f);
+        t.push(f.type().isObjectStruct() ? t.b.getField(f.cell(), statics)
+                : t.op("fieldPointer", statics, t.b.i32(f.cell().index())));
+    }
+
+    /** III.4.16: strings are JVM strings, so a literal is a constant. */
+    public static void ldstr(Translation t, CilInstruction i) {
+        t.push(t.b.constantRef(t.assembly.metadata().userStrings().get(i.intValue() & 0xFFFFFF)));
+    }
+
+    public static void castclass(Translation t, CilInstruction i) {
+        t.push(t.op("castClass", t.pop(), t.b.constantRef(t.type(i.token()))));
+    }
+
+    public static void isinst(Translation t, CilInstruction i) {
+        Temp v = t.pop();
+        Temp is = t.op("isInstance", v, t.b.constantRef(t.type(i.token())));
+        t.push(t.b.select(is, v, t.b.constantRef(null)));
+    }
+
+    public static void box(Translation t, CilInstruction i) {
+        t.push(Objects.box(t, t.type(i.token()), t.pop()));
+    }
+
+    public static void unbox_any(Translation t, CilInstruction i) {
+        t.push(Objects.unboxAny(t, t.type(i.token()), t.pop()));
+    }
+
+    public static void unbox(Translation t, CilInstruction i) {
+        t.push(Objects.unbox(t, t.type(i.token()), t.pop()));
+    }
+
+    public static void ldobj(Translation t, CilInstruction i) {
+        t.push(Pointers.load(t, t.type(i.token()), t.pop()));
+    }
+
+    public static void stobj(Translation t, CilInstruction i) {
+        Temp value = t.pop();
+        Pointers.store(t, t.type(i.token()), t.pop(), value);
+    }
+
+    /** III.4.5: zero the value at the address. */
+    public static void initobj(Translation t, CilInstruction i) {
+        RuntimeType type = t.type(i.token());
+        Pointers.store(t, type, t.pop(), type.isObjectStruct() ? t.b.constantRef(null) : Values.zero(t, type));
+    }
+
+    public static void ldind(Translation t, CilInstruction i) {
+        t.push(Pointers.load(t, Pointers.typeOf(t, i), t.pop()));
+    }
+
+    public static void stind(Translation t, CilInstruction i) {
+        Temp value = t.pop();
+        Pointers.store(t, Pointers.typeOf(t, i), t.pop(), value);
+    }
+
+    public static void ldelema(Translation t, CilInstruction i) {
+        Temp index = Types.coerce(t, t.pop(), Type.I32);
+        Temp array = t.pop();
+        RuntimeType element = t.type(i.token());
+        if (element.isObjectStruct()) {
+            t.push(t.b.arrayLoad(ArrayKind.REF, array, t.op("checkIndex", array, index)));
+        } else {
+            t.push(t.op("elementPointer", array, index));
+        }
+    }
+
+    public static void throw_(Translation t, CilInstruction i) {
+        t.b.throwRef(t.op("checkNull", t.pop()));
+    }
+
+    public static void rethrow(Translation t, CilInstruction i) {
+        Handlers.rethrow(t);
+    }
+
+    public static void leave(Translation t, CilInstruction i) {
+        Handlers.leave(t, i.branchTarget());
+    }
+
+    public static void endfinally(Translation t, CilInstruction i) {
+        Handlers.endfinally(t);
+    }
+
+    public static void endfilter(Translation t, CilInstruction i) {
+        Handlers.endfilter(t);
+    }
+
+    /** Prefixes that change nothing for Mimic's memory model (III.2). */
+    public static void volatile_(Translation t, CilInstruction i) {
+        // Every managed access is already sequentially consistent on one thread.
+    }
+
+    public static void readonly_(Translation t, CilInstruction i) {
+        // III.2.3: only relaxes a type check of the ldelema that follows.
+    }
+
+    public static void tail(Translation t, CilInstruction i) {
+        // III.2.4: a call is a JVM call; the prefix is permission, not obligation.
+    }
+
+    public static void unaligned(Translation t, CilInstruction i) {
+        // III.2.5: managed cells have no alignment.
+    }
+
+    public static void constrained(Translation t, CilInstruction i) {
+        t.constrained = t.type(i.token());
+    }
+
+    public static void ckfinite(Translation t, CilInstruction i) {
+        t.push(t.op("checkFinite", t.pop()));
+    }
+
+    public static void add_ovf(Translation t, CilInstruction i) {
+        checked(t, 0);
+    }
+
+    public static void sub_ovf(Translation t, CilInstruction i) {
+        checked(t, 1);
+    }
+
+    public static void mul_ovf(Translation t, CilInstruction i) {
+        checked(t, 2);
+    }
+
+    public static void add_ovf_un(Translation t, CilInstruction i) {
+        checked(t, 4);
+    }
+
+    public static void sub_ovf_un(Translation t, CilInstruction i) {
+        checked(t, 5);
+    }
+
+    public static void mul_ovf_un(Translation t, CilInstruction i) {
+        checked(t, 6);
+    }
+
+    /** III.3.19: conversions that raise OverflowException when the value does not fit. */
+    public static void conv_ovf(Translation t, CilInstruction i) {
+        convChecked(t, i, false);
+    }
+
+    public static void conv_ovf_un(Translation t, CilInstruction i) {
+        convChecked(t, i, true);
     }
 
     public static void br(Translation t, CilInstruction i) {
@@ -190,20 +375,21 @@ public final class CilSemantics {
         arithmetic(t, Op.MUL);
     }
 
+    /** III.3.31: division by zero and int.MinValue / -1 raise, as the CLI (not Java) says. */
     public static void div(Translation t, CilInstruction i) {
-        arithmetic(t, Op.DIV);
+        division(t, Op.DIV, "div");
     }
 
     public static void div_un(Translation t, CilInstruction i) {
-        arithmetic(t, Op.DIVU);
+        division(t, Op.DIVU, "divu");
     }
 
     public static void rem(Translation t, CilInstruction i) {
-        arithmetic(t, Op.REM);
+        division(t, Op.REM, "rem");
     }
 
     public static void rem_un(Translation t, CilInstruction i) {
-        arithmetic(t, Op.REMU);
+        division(t, Op.REMU, "remu");
     }
 
     public static void and(Translation t, CilInstruction i) {
@@ -245,7 +431,7 @@ public final class CilSemantics {
         for (int n = 0; n < targets.length; n++) {
             int next = t.b.newBlock();
             t.branchToBlock(t.b.binary(Op.EQ, value, t.b.i32(n)), targets[n], next);
-            t.b.switchTo(next);
+            t.switchTo(next);
         }
         t.jumpTo(i.next());
     }
@@ -253,7 +439,12 @@ public final class CilSemantics {
     /** III.4.20: a zero-based one-dimensional array of the element type the token names. */
     public static void newarr(Translation t, CilInstruction i) {
         Temp length = Types.coerce(t, t.pop(), Type.I32);
-        t.push(t.b.newArray(Types.elementKind(t, i.token()), length));
+        RuntimeType element = t.type(i.token());
+        if (element.isObjectStruct()) {
+            t.push(t.op("newStructArray", t.b.constantRef(element), length));
+        } else {
+            t.push(t.b.newArray(Types.elementKind(t, Types.elementName(element)), length));
+        }
     }
 
     /** III.4.12: the length is a native unsigned int. */
@@ -266,10 +457,11 @@ public final class CilSemantics {
         Temp index = Types.coerce(t, t.pop(), Type.I32);
         Temp array = t.pop();
         String type = Types.elementName(t, i);
-        Temp value = t.b.arrayLoad(Types.elementKind(t, type), array, index);
+        Temp value = t.b.arrayLoad(Types.elementKind(t, type), array, t.op("checkIndex", array, index));
         t.push(switch (type) {
             case "u1" -> t.b.zeroExtend(value, 8);
             case "u2" -> t.b.zeroExtend(value, 16);
+            case "ref" -> i.opcode().spec().entry("type").isEmpty() ? Values.loaded(t, value, t.type(i.token())) : value;
             default -> value;
         });
     }
@@ -279,8 +471,11 @@ public final class CilSemantics {
         Temp value = t.pop();
         Temp index = Types.coerce(t, t.pop(), Type.I32);
         Temp array = t.pop();
-        ArrayKind kind = Types.elementKind(t, Types.elementName(t, i));
-        t.b.arrayStore(kind, array, index, Types.coerce(t, value, kind.elementType()));
+        String type = Types.elementName(t, i);
+        ArrayKind kind = Types.elementKind(t, type);
+        Temp v = Types.coerce(t, value, kind.elementType());
+        t.b.arrayStore(kind, array, t.op("checkIndex", array, index), type.equals("r4") ? t.b.helper(
+                dev.mimic.backend.ir.Helper.of(dev.mimic.cil.runtime.ManagedOps.class, "toSingle"), v) : v);
     }
 
     /** III.3.27: conversions to the type named by the {@code type} key of cil.isa. */
@@ -364,5 +559,49 @@ public final class CilSemantics {
 
     private static Temp negate(Translation t, Temp condition) {
         return t.b.binary(Op.XOR, condition, t.b.i32(1));
+    }
+
+    private static void division(Translation t, Op op, String helper) {
+        Temp b = t.pop();
+        Temp a = t.pop();
+        Type type = Types.common(t, a, b);
+        a = Types.coerce(t, a, type);
+        b = Types.coerce(t, b, type);
+        if (type == Type.F64) {
+            if (op == Op.DIVU || op == Op.REMU) {
+                throw t.invalid(helper + " of floats");
+            }
+            t.push(t.b.binary(op, a, b));
+        } else {
+            t.push(t.op(helper + (type == Type.I32 ? "32" : "64"), a, b));
+        }
+    }
+
+    private static void checked(Translation t, int op) {
+        Temp b = t.pop();
+        Temp a = t.pop();
+        Type type = Types.common(t, a, b);
+        a = Types.coerce(t, a, type);
+        b = Types.coerce(t, b, type);
+        t.push(t.op(type == Type.I32 ? "ovf32" : "ovf64", a, b, t.b.i32(op)));
+    }
+
+    /** The targets of conv.ovf in the order of {@code ManagedOps.convOvf}. */
+    private static final java.util.List<String> OVF_TARGETS = java.util.List.of("i1", "u1", "i2", "u2", "i4", "u4",
+            "i8", "u8", "i", "u");
+
+    private static void convChecked(Translation t, CilInstruction i, boolean unsigned) {
+        String to = ((Value.Name) i.opcode().spec().entry("type").get(0)).name();
+        int target = OVF_TARGETS.indexOf(to);
+        Temp v = t.pop();
+        Temp wide = switch (v.type()) {
+            case I32 -> unsigned ? t.b.convertUnsigned(v) : t.b.convert(v, Type.I64);
+            case I64 -> v;
+            case F64 -> null;
+            case REF -> throw t.invalid("conversion of a reference");
+        };
+        Temp checkedValue = wide == null ? t.op("convOvfFloat", v, t.b.i32(target))
+                : t.op("convOvf", wide, t.b.i32(unsigned ? 1 : 0), t.b.i32(target));
+        t.push(Types.convert(t, checkedValue, to));
     }
 }

@@ -1,0 +1,84 @@
+package dev.mimic.cil.corlib;
+
+import dev.mimic.backend.exec.ExecutionContext;
+import dev.mimic.backend.ir.ManagedObject;
+import dev.mimic.cil.model.RuntimeType;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The members of {@code System.Object}, {@code System.ValueType}, {@code System.Type} and
+ * {@code System.Exception} that mono implements in the runtime or through reflection.
+ */
+public final class ObjectIntrinsics {
+    private ObjectIntrinsics() {
+    }
+
+    @Intrinsic({"System.Object::ToString()", "System.ValueType::ToString()"})
+    public static Object objectToString(ExecutionContext ctx, Object self) {
+        return Text.rt(ctx).typeOf(self).name();
+    }
+
+    @Intrinsic("System.Object::GetHashCode()")
+    public static int objectHashCode(Object self) {
+        return System.identityHashCode(self);
+    }
+
+    @Intrinsic("System.Object::Equals(object)")
+    public static int objectEquals(Object self, Object other) {
+        return self == other ? 1 : 0;
+    }
+
+    @Intrinsic("System.Object::GetType()")
+    public static Object getType(ExecutionContext ctx, Object self) {
+        return Text.rt(ctx).typeOf(self);
+    }
+
+    /** ValueType.Equals (mono compares the fields): same type and equal cells. */
+    @Intrinsic("System.ValueType::Equals(object)")
+    public static int valueEquals(Object self, Object other) {
+        if (!(self instanceof ManagedObject a) || !(other instanceof ManagedObject b) || a.type() != b.type()) {
+            return 0;
+        }
+        return Arrays.equals(a.primitives, b.primitives) && Arrays.equals(a.references, b.references) ? 1 : 0;
+    }
+
+    @Intrinsic("System.ValueType::GetHashCode()")
+    public static int valueHashCode(Object self) {
+        ManagedObject o = (ManagedObject) self;
+        return Arrays.hashCode(o.primitives) * 31 + Objects.hash(o.references);
+    }
+
+    @Intrinsic({"System.RuntimeType::ToString()", "System.RuntimeType::get_FullName()"})
+    public static Object typeName(Object self) {
+        return ((RuntimeType) self).name();
+    }
+
+    @Intrinsic({"System.Reflection.MemberInfo::get_Name()", "System.RuntimeType::get_Name()"})
+    public static Object typeSimpleName(Object self) {
+        return ((RuntimeType) self).simpleName();
+    }
+
+    /** Exception.Message: the message given, else mono's default naming the type. */
+    @Intrinsic("System.Exception::get_Message()")
+    public static Object exceptionMessage(ExecutionContext ctx, Object self) {
+        Object message = field(ctx, self, "_message");
+        return message != null ? message
+                : "Exception of type '" + Text.rt(ctx).typeOf(self).name() + "' was thrown.";
+    }
+
+    /** Exception.ToString without a stack trace: {@code Type: Message}. */
+    @Intrinsic("System.Exception::ToString()")
+    public static Object exceptionText(ExecutionContext ctx, Object self) {
+        var rt = Text.rt(ctx);
+        var getMessage = rt.types().corlibType("System", "Exception").method("get_Message", 0);
+        String message = (String) rt.invokeVirtual(getMessage, self);
+        String name = rt.typeOf(self).name();
+        return message == null || message.isEmpty() ? name : name + ": " + message;
+    }
+
+    private static Object field(ExecutionContext ctx, Object self, String name) {
+        var f = Text.rt(ctx).types().corlibType("System", "Exception").field(name);
+        return ((ManagedObject) self).references[f.cell().index()];
+    }
+}
