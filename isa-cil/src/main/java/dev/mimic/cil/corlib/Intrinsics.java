@@ -14,12 +14,12 @@ import java.util.Map;
  */
 public final class Intrinsics {
     private static final List<Class<?>> OWNERS = List.of(ConsoleIntrinsics.class, StringIntrinsics.class,
-            ObjectIntrinsics.class, NumberIntrinsics.class, MathIntrinsics.class);
+            ObjectIntrinsics.class, NumberIntrinsics.class, MathIntrinsics.class, ArrayIntrinsics.class);
     private static final Map<String, Helper> BY_KEY = scan();
 
     /** The intrinsic implementing {@code m}, or null. */
     public Helper find(RuntimeMethod m) {
-        return BY_KEY.get(m.key());
+        return BY_KEY.get(m.definitionKey());
     }
 
     private static Map<String, Helper> scan() {

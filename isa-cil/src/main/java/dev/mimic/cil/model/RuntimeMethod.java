@@ -18,6 +18,7 @@ public final class RuntimeMethod {
     private final MethodDefinition definition;
     private final List<RuntimeType> methodArguments;
     private final String key;
+    private final String definitionKey;
     /** The slot in the owner's method table, or -1 for non-virtual methods; set while the table is built. */
     int slot = -1;
     /** The runtime's handle on the method's code; owned by whoever runs it. */
@@ -27,10 +28,12 @@ public final class RuntimeMethod {
         this.owner = owner;
         this.definition = definition;
         this.methodArguments = List.copyOf(methodArguments);
+        String parameters = "(" + owner.system().parameterText(owner, definition) + ")";
+        this.definitionKey = owner.name() + "::" + definition.name() + parameters;
         this.key = owner.name() + "::" + definition.name()
                 + (methodArguments.isEmpty() ? "" : methodArguments.stream().map(RuntimeType::name)
                         .collect(Collectors.joining(",", "<", ">")))
-                + "(" + owner.system().parameterText(owner, definition) + ")";
+                + parameters;
     }
 
     public RuntimeType owner() {
@@ -98,9 +101,17 @@ public final class RuntimeMethod {
         this.code = code;
     }
 
-    /** {@code Namespace.Type::Name(parameter types)}, the key intrinsics are registered under. */
+    /** {@code Namespace.Type::Name<method type arguments>(parameter types)}: this instantiation. */
     public String key() {
         return key;
+    }
+
+    /**
+     * {@code Namespace.Type::Name(parameter types)} with the method's own type parameters written
+     * {@code !!n}: the same for every instantiation, and the key intrinsics are registered under.
+     */
+    public String definitionKey() {
+        return definitionKey;
     }
 
     @Override

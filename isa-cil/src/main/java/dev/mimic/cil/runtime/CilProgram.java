@@ -53,7 +53,7 @@ public final class CilProgram {
         } catch (GuestThrow thrown) {
             runtime.out().flush();
             String text = describe(thrown.exception());
-            err.print("Unhandled Exception:\n" + text + "\n");
+            err.print("\nUnhandled Exception:\n" + text + "\n");
             err.print("[ERROR] FATAL UNHANDLED EXCEPTION: " + text + "\n");
             err.flush();
             return 1;

@@ -264,8 +264,9 @@ public final class ManagedOps {
         return new ManagedPointer.Field((ManagedObject) checkNull(ctx, object), cell);
     }
 
+    /** Loads through a pointer; a boxed primitive stands for a pointer to its value (a virtual call's {@code this}). */
     public static long loadIndirect(ExecutionContext ctx, Object pointer) {
-        return ((ManagedPointer) checkNull(ctx, pointer)).load();
+        return ManagedPointer.primitive(checkNull(ctx, pointer));
     }
 
     public static Object loadIndirectRef(ExecutionContext ctx, Object pointer) {
@@ -273,7 +274,11 @@ public final class ManagedOps {
     }
 
     public static void storeIndirect(ExecutionContext ctx, Object pointer, long value) {
-        ((ManagedPointer) checkNull(ctx, pointer)).store(value);
+        if (checkNull(ctx, pointer) instanceof ManagedObject boxed) {
+            boxed.primitives[0] = value;
+        } else {
+            ((ManagedPointer) pointer).store(value);
+        }
     }
 
     public static void storeIndirectRef(ExecutionContext ctx, Object pointer, Object value) {

@@ -253,6 +253,24 @@ public final class CilSemantics {
         t.constrained = t.type(i.token());
     }
 
+    /**
+     * III.4.17: a field's handle is the loaded field, a type's handle the loaded type (and its Type
+     * object), so {@code InitializeArray} and {@code typeof} need nothing more.
+     */
+    public static void ldtoken(Translation t, CilInstruction i) {
+        t.push(t.b.constantRef(switch (i.token().table()) {
+            case FIELD -> t.field(i.token());
+            case TYPE_DEF, TYPE_REF, TYPE_SPEC -> t.type(i.token());
+            case MEMBER_REF -> t.assembly.memberRefSignature(i.token().row()) instanceof dev.mimic.cil.signature.MethodSig
+                    ? unsupportedToken(t) : t.field(i.token());
+            default -> unsupportedToken(t);
+        }));
+    }
+
+    private static Object unsupportedToken(Translation t) {
+        throw t.unsupported("ldtoken of methods");
+    }
+
     public static void ckfinite(Translation t, CilInstruction i) {
         t.push(t.op("checkFinite", t.pop()));
     }
@@ -543,6 +561,14 @@ public final class CilSemantics {
         a = Types.coerce(t, a, type);
         b = Types.coerce(t, b, type);
         boolean floats = type == Type.F64;
+        if (type == Type.REF) {
+            // III.1.5 table 4: references compare only for identity; cgt.un with null is "not null".
+            return switch (c) {
+                case EQ -> t.b.binary(Op.EQ, a, b);
+                case NE_UN, GT_UN, LT_UN -> t.b.binary(Op.NE, a, b);
+                default -> throw t.invalid("ordered comparison of references");
+            };
+        }
         return switch (c) {
             case EQ -> t.b.binary(Op.EQ, a, b);
             case NE_UN -> t.b.binary(Op.NE, a, b);
