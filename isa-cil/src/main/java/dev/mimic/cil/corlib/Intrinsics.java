@@ -14,7 +14,8 @@ import java.util.Map;
  */
 public final class Intrinsics {
     private static final List<Class<?>> OWNERS = List.of(ConsoleIntrinsics.class, StringIntrinsics.class,
-            ObjectIntrinsics.class, NumberIntrinsics.class, MathIntrinsics.class, ArrayIntrinsics.class);
+            ObjectIntrinsics.class, NumberIntrinsics.class, MathIntrinsics.class, ArrayIntrinsics.class,
+            ThreadingIntrinsics.class, dev.mimic.cil.runtime.Delegates.class);
     private static final Map<String, Helper> BY_KEY = scan();
 
     /** The intrinsic implementing {@code m}, or null. */

@@ -323,6 +323,16 @@ public final class RuntimeType {
         }
     }
 
+    /** True for delegate types: those deriving from System.MulticastDelegate (II.14.6). */
+    public boolean isDelegate() {
+        for (RuntimeType b = base(); b != null; b = b.base()) {
+            if (b.is("MulticastDelegate")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Reference cells System.Delegate carries beyond its fields: the target and the method or invocation list. */
     public static final int DELEGATE_CELLS = 2;
 

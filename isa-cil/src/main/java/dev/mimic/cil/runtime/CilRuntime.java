@@ -45,6 +45,8 @@ public final class CilRuntime {
     private final Intrinsics intrinsics;
     private final GuestExceptions exceptions;
     private final Map<RuntimeMethod, CallTarget> virtualTargets = new HashMap<>();
+    private final List<RuntimeMethod> functions = new ArrayList<>();
+    private final Map<RuntimeMethod, Long> functionIds = new HashMap<>();
     private final ExecutionContext context;
     private final PrintStream out;
 
@@ -124,9 +126,28 @@ public final class CilRuntime {
         CallTarget t = new CallTarget(m.key());
         Region shape = CallShape.of(m.key(), parameterTypes(m), resultType(m));
         Helper intrinsic = intrinsics.find(m);
-        t.link(shape, intrinsic != null ? new HelperCode(intrinsic) : new LazyCode(this, m, t));
+        RegionCode code = intrinsic != null ? new HelperCode(intrinsic)
+                : m.owner().isDelegate() && m.name().equals("Invoke") ? new Delegates.Invoke(this, m)
+                : new LazyCode(this, m, t);
+        t.link(shape, code);
         m.setCode(t);
         return t;
+    }
+
+    /** The method pointer {@code ldftn} pushes for {@code m}: its index in this runtime's table. */
+    public long functionPointer(RuntimeMethod m) {
+        return functionIds.computeIfAbsent(m, k -> {
+            functions.add(k);
+            return (long) functions.size() - 1;
+        });
+    }
+
+    /** The method a pointer from {@link #functionPointer} stands for. */
+    public RuntimeMethod function(long pointer) {
+        if (pointer < 0 || pointer >= functions.size()) {
+            throw new IllegalStateException("not a method pointer: " + pointer);
+        }
+        return functions.get((int) pointer);
     }
 
     /** The target a {@code callvirt} of {@code declared} calls: a dispatch on the receiver's type. */

@@ -271,6 +271,18 @@ public final class CilSemantics {
         throw t.unsupported("ldtoken of methods");
     }
 
+    /** III.3.41: a method pointer is the method's index in the runtime's table. */
+    public static void ldftn(Translation t, CilInstruction i) {
+        t.push(t.b.i64(t.runtime.functionPointer(t.methodOf(i.token()))));
+    }
+
+    /** III.4.18: the implementation the object's type has for the virtual method. */
+    public static void ldvirtftn(Translation t, CilInstruction i) {
+        Temp object = t.pop();
+        t.push(t.b.helper(dev.mimic.backend.ir.Helper.of(dev.mimic.cil.runtime.Delegates.class, "virtualFunction",
+                dev.mimic.backend.ir.Effect.values()), object, t.b.i64(t.runtime.functionPointer(t.methodOf(i.token())))));
+    }
+
     public static void ckfinite(Translation t, CilInstruction i) {
         t.push(t.op("checkFinite", t.pop()));
     }

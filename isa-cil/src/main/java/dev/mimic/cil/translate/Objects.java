@@ -95,23 +95,16 @@ final class Objects {
         if (type.definition() == null || type.kind() == RuntimeType.Kind.INTERFACE) {
             throw t.unsupported("newobj of " + type);
         }
-        if (isDelegate(type)) {
-            throw t.unsupported("delegates are not supported yet (" + type + ")");
+        if (type.isDelegate()) {
+            t.push(t.b.helper(Helper.of(dev.mimic.cil.runtime.Delegates.class, "create",
+                    dev.mimic.backend.ir.Effect.values()), t.b.constantRef(type), args[1], Types.coerce(t, args[2], Type.I64)));
+            return;
         }
         initializeFor(t, type, false);
         Temp object = t.op("allocate", t.b.constantRef(type));
         args[0] = object;
         invoke(t, ctor, false, false, args);
         t.push(object);
-    }
-
-    private static boolean isDelegate(RuntimeType type) {
-        for (RuntimeType b = type.base(); b != null; b = b.base()) {
-            if (b.is("MulticastDelegate")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static void ldfld(Translation t, FieldSlot f) {
