@@ -1,6 +1,7 @@
 package dev.mimic.cil.corlib;
 
 import dev.mimic.backend.exec.ExecutionContext;
+import dev.mimic.backend.ir.ManagedObject;
 import dev.mimic.cil.assembly.Assembly;
 import dev.mimic.cil.metadata.Table;
 import dev.mimic.cil.model.FieldSlot;
@@ -66,5 +67,59 @@ public final class ArrayIntrinsics {
     @Intrinsic("System.Type::GetTypeFromHandle(System.RuntimeTypeHandle)")
     public static Object typeFromHandle(Object handle) {
         return handle;
+    }
+
+    /** One-dimensional arrays are all Mimic has as JVM arrays; multi-dimensional ones are refused at translation. */
+    @Intrinsic("System.Array::GetRank()")
+    public static int rank(Object array) {
+        return 1;
+    }
+
+    @Intrinsic("System.Array::GetLength(int32)")
+    public static int lengthOf(ExecutionContext ctx, Object array, int dimension) {
+        if (dimension != 0) {
+            throw Text.rt(ctx).exceptions().raise("IndexOutOfRangeException", "Index was outside the bounds of the array.");
+        }
+        return java.lang.reflect.Array.getLength(array);
+    }
+
+    @Intrinsic("System.Array::GetLowerBound(int32)")
+    public static int lowerBound(ExecutionContext ctx, Object array, int dimension) {
+        lengthOf(ctx, array, dimension);
+        return 0;
+    }
+
+    /** Array.Copy's unchecked core (mono's FastCopy): same element kinds, ranges already checked by the caller's CIL. */
+    @Intrinsic("System.Array::FastCopy(System.Array,int32,System.Array,int32,int32)")
+    public static int fastCopy(ExecutionContext ctx, Object source, int sourceIndex, Object dest, int destIndex,
+            int length) {
+        if (source.getClass() != dest.getClass()) {
+            return 0;
+        }
+        System.arraycopy(source, sourceIndex, dest, destIndex, length);
+        if (dest instanceof Object[] a) {
+            for (int i = destIndex; i < destIndex + length; i++) {
+                a[i] = dev.mimic.cil.runtime.ManagedOps.copy(ctx, a[i]);
+            }
+        }
+        return 1;
+    }
+
+    @Intrinsic("System.Array::ClearInternal(System.Array,int32,int32)")
+    public static void clear(ExecutionContext ctx, Object array, int index, int length) {
+        switch (array) {
+            case Object[] a -> {
+                for (int i = index; i < index + length; i++) {
+                    a[i] = a[i] instanceof ManagedObject o && Text.rt(ctx).typeOf(o).isValueType()
+                            ? Text.rt(ctx).typeOf(o).newValue() : null;
+                }
+            }
+            case byte[] a -> java.util.Arrays.fill(a, index, index + length, (byte) 0);
+            case short[] a -> java.util.Arrays.fill(a, index, index + length, (short) 0);
+            case int[] a -> java.util.Arrays.fill(a, index, index + length, 0);
+            case long[] a -> java.util.Arrays.fill(a, index, index + length, 0L);
+            case double[] a -> java.util.Arrays.fill(a, index, index + length, 0.0);
+            default -> throw new IllegalStateException("not a guest array: " + array);
+        }
     }
 }

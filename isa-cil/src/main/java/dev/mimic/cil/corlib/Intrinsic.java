@@ -15,4 +15,10 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface Intrinsic {
     String[] value();
+
+    /**
+     * True when the Java method needs the instantiation it runs for: it then takes the
+     * {@link dev.mimic.cil.model.RuntimeMethod} as its first argument (after the context).
+     */
+    boolean instantiated() default false;
 }

@@ -15,12 +15,18 @@ import java.util.Map;
 public final class Intrinsics {
     private static final List<Class<?>> OWNERS = List.of(ConsoleIntrinsics.class, StringIntrinsics.class,
             ObjectIntrinsics.class, NumberIntrinsics.class, MathIntrinsics.class, ArrayIntrinsics.class,
-            ThreadingIntrinsics.class, dev.mimic.cil.runtime.Delegates.class);
+            ThreadingIntrinsics.class, BuilderIntrinsics.class, dev.mimic.cil.runtime.Delegates.class);
+    private static final java.util.Set<Helper> INSTANTIATED = new java.util.HashSet<>();
     private static final Map<String, Helper> BY_KEY = scan();
 
     /** The intrinsic implementing {@code m}, or null. */
     public Helper find(RuntimeMethod m) {
         return BY_KEY.get(m.definitionKey());
+    }
+
+    /** True when {@code h} takes the method it implements as its first argument. */
+    public boolean takesMethod(Helper h) {
+        return INSTANTIATED.contains(h);
     }
 
     private static Map<String, Helper> scan() {
@@ -30,6 +36,9 @@ public final class Intrinsics {
                 Intrinsic i = m.getAnnotation(Intrinsic.class);
                 if (i != null) {
                     Helper h = Helper.of(owner, m.getName(), Effect.values());
+                    if (i.instantiated()) {
+                        INSTANTIATED.add(h);
+                    }
                     for (String key : i.value()) {
                         if (out.put(key, h) != null) {
                             throw new IllegalStateException("two intrinsics for " + key);

@@ -4,6 +4,7 @@ import dev.mimic.backend.exec.ExecutionContext;
 import dev.mimic.backend.ir.ManagedObject;
 import dev.mimic.cil.model.RuntimeType;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -80,5 +81,35 @@ public final class ObjectIntrinsics {
     private static Object field(ExecutionContext ctx, Object self, String name) {
         var f = Text.rt(ctx).types().corlibType("System", "Exception").field(name);
         return ((ManagedObject) self).references[f.cell().index()];
+    }
+
+    @Intrinsic("System.RuntimeTypeHandle::type_is_assignable_from(System.Type,System.Type)")
+    public static int typeIsAssignableFrom(Object type, Object from) {
+        return ((RuntimeType) type).isAssignableFrom((RuntimeType) from) ? 1 : 0;
+    }
+
+    /** Instantiates the open generic {@code type} over {@code argument} and runs its default constructor. */
+    @Intrinsic("System.RuntimeType::CreateInstanceForAnotherGenericParameter(System.Type,System.RuntimeType)")
+    public static Object createInstance(ExecutionContext ctx, Object type, Object argument) {
+        RuntimeType open = (RuntimeType) type;
+        var rt = Text.rt(ctx);
+        RuntimeType closed = rt.types().type(open.assembly(), open.definition().row(), List.of((RuntimeType) argument));
+        ManagedObject instance = closed.newValue();
+        rt.invoke(closed.method(".ctor", 0), instance);
+        return instance;
+    }
+
+    /** Whether a value of T holds references the GC must see: anything but primitives, enums and pointers. */
+    @Intrinsic(value = "System.Runtime.CompilerServices.RuntimeHelpers::IsReferenceOrContainsReferences()",
+            instantiated = true)
+    public static int containsReferences(Object method) {
+        RuntimeType t = ((dev.mimic.cil.model.RuntimeMethod) method).methodArguments().get(0);
+        return t.isObjectStruct() || t.stackType() == dev.mimic.backend.ir.Type.REF ? 1 : 0;
+    }
+
+    @Intrinsic("System.RuntimeTypeHandle::IsSubclassOf(System.RuntimeType,System.RuntimeType)")
+    public static int isSubclassOf(Object type, Object of) {
+        RuntimeType t = (RuntimeType) type;
+        return t != of && ((RuntimeType) of).isAssignableFrom(t) && !((RuntimeType) of).isInterface() ? 1 : 0;
     }
 }

@@ -126,7 +126,7 @@ public final class CilRuntime {
         CallTarget t = new CallTarget(m.key());
         Region shape = CallShape.of(m.key(), parameterTypes(m), resultType(m));
         Helper intrinsic = intrinsics.find(m);
-        RegionCode code = intrinsic != null ? new HelperCode(intrinsic)
+        RegionCode code = intrinsic != null ? new HelperCode(intrinsic, intrinsics.takesMethod(intrinsic) ? m : null)
                 : m.owner().isDelegate() && m.name().equals("Invoke") ? new Delegates.Invoke(this, m)
                 : new LazyCode(this, m, t);
         t.link(shape, code);
@@ -202,6 +202,7 @@ public final class CilRuntime {
         return switch (value) {
             case ManagedObject o -> types.typeOf(o.type());
             case String s -> types.corlibType("System", "String");
+            case StringBuilder b -> types.corlibType("System.Text", "StringBuilder");
             case RuntimeType t -> types.corlibType("System", "RuntimeType");
             case Object[] a -> types.arrayOf(types.corlibType("System", "Object"), 1);
             case int[] a -> types.arrayOf(types.corlibType("System", "Int32"), 1);

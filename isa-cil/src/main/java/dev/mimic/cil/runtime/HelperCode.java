@@ -4,6 +4,7 @@ import dev.mimic.backend.exec.ExecutionContext;
 import dev.mimic.backend.exec.Frame;
 import dev.mimic.backend.ir.Helper;
 import dev.mimic.backend.ir.Type;
+import dev.mimic.cil.model.RuntimeMethod;
 
 /**
  * A method implemented in Java (an internal call or an intrinsic) run as a call target, for the
@@ -11,9 +12,12 @@ import dev.mimic.backend.ir.Type;
  */
 final class HelperCode implements dev.mimic.backend.exec.RegionCode {
     private final Helper helper;
+    private final RuntimeMethod method;
 
-    HelperCode(Helper helper) {
+    /** {@code method} is passed as the first argument when not null (an instantiated intrinsic). */
+    HelperCode(Helper helper, RuntimeMethod method) {
         this.helper = helper;
+        this.method = method;
     }
 
     @Override
@@ -23,12 +27,18 @@ final class HelperCode implements dev.mimic.backend.exec.RegionCode {
         if (base == 1) {
             args[0] = ctx;
         }
-        for (int i = 0; i < helper.arity(); i++) {
+        int first = 0;
+        if (method != null) {
+            args[base] = method;
+            first = 1;
+        }
+        for (int i = first; i < helper.arity(); i++) {
+            int cell = i - first;
             args[i + base] = switch (helper.parameterType(i)) {
-                case I32 -> (int) frame.values[i];
-                case I64 -> frame.values[i];
-                case F64 -> Double.longBitsToDouble(frame.values[i]);
-                case REF -> frame.refs[i];
+                case I32 -> (int) frame.values[cell];
+                case I64 -> frame.values[cell];
+                case F64 -> Double.longBitsToDouble(frame.values[cell]);
+                case REF -> frame.refs[cell];
             };
         }
         Object result;

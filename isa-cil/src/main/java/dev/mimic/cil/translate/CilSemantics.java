@@ -260,7 +260,9 @@ public final class CilSemantics {
     public static void ldtoken(Translation t, CilInstruction i) {
         t.push(t.b.constantRef(switch (i.token().table()) {
             case FIELD -> t.field(i.token());
-            case TYPE_DEF, TYPE_REF, TYPE_SPEC -> t.type(i.token());
+            case TYPE_DEF -> t.types.isGenericDefinition(t.assembly, i.token().row())
+                    ? t.types.type(t.assembly, i.token().row(), java.util.List.of()) : t.type(i.token());
+            case TYPE_REF, TYPE_SPEC -> t.type(i.token());
             case MEMBER_REF -> t.assembly.memberRefSignature(i.token().row()) instanceof dev.mimic.cil.signature.MethodSig
                     ? unsupportedToken(t) : t.field(i.token());
             default -> unsupportedToken(t);

@@ -68,12 +68,18 @@ final class Objects {
         }
         Helper intrinsic = t.runtime.intrinsics().find(m);
         if (intrinsic != null) {
+            if (t.runtime.intrinsics().takesMethod(intrinsic)) {
+                Temp[] all = new Temp[args.length + 1];
+                all[0] = t.b.constantRef(m);
+                System.arraycopy(args, 0, all, 1, args.length);
+                return t.b.helper(intrinsic, all);
+            }
             return t.b.helper(intrinsic, args);
         }
         return t.b.call(t.runtime.target(m), result, args);
     }
 
-    /** III.4.21: strings come from their constructor intrinsic; other objects are allocated, then constructed. */
+    /** III.4.21: JVM-backed objects come from their constructor intrinsic; others are allocated, then constructed. */
     static void newobj(Translation t, RuntimeMethod ctor) {
         RuntimeType type = ctor.owner();
         List<RuntimeType> params = ctor.parameterTypes();
@@ -81,13 +87,14 @@ final class Objects {
         for (int n = params.size() - 1; n >= 0; n--) {
             args[n + 1] = Values.stored(t, t.pop(), params.get(n));
         }
-        if (type.is("String")) {
-            Helper h = t.runtime.intrinsics().find(ctor);
-            if (h == null) {
-                throw t.unsupported("string constructor " + ctor.key());
-            }
-            t.push(t.b.helper(h, java.util.Arrays.copyOfRange(args, 1, args.length)));
+        Helper constructor = t.runtime.intrinsics().find(ctor);
+        if (constructor != null) {
+            // Types backed by JVM classes (String, StringBuilder): the intrinsic makes the object.
+            t.push(t.b.helper(constructor, java.util.Arrays.copyOfRange(args, 1, args.length)));
             return;
+        }
+        if (type.is("String")) {
+            throw t.unsupported("string constructor " + ctor.key());
         }
         if (type.stackType() != Type.REF) {
             throw t.unsupported("newobj of primitive " + type);
