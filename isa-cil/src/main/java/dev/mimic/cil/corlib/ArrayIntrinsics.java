@@ -5,6 +5,7 @@ import dev.mimic.backend.ir.ManagedObject;
 import dev.mimic.cil.assembly.Assembly;
 import dev.mimic.cil.metadata.Table;
 import dev.mimic.cil.model.FieldSlot;
+import dev.mimic.cil.runtime.MdArray;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -60,7 +61,7 @@ public final class ArrayIntrinsics {
 
     @Intrinsic("System.Array::get_Length()")
     public static int length(Object array) {
-        return java.lang.reflect.Array.getLength(array);
+        return array instanceof MdArray a ? a.totalLength() : java.lang.reflect.Array.getLength(array);
     }
 
     /** typeof(T): a type handle is the loaded type itself, and so is the Type object made from it. */
@@ -69,18 +70,17 @@ public final class ArrayIntrinsics {
         return handle;
     }
 
-    /** One-dimensional arrays are all Mimic has as JVM arrays; multi-dimensional ones are refused at translation. */
     @Intrinsic("System.Array::GetRank()")
     public static int rank(Object array) {
-        return 1;
+        return array instanceof MdArray a ? a.rank() : 1;
     }
 
     @Intrinsic("System.Array::GetLength(int32)")
     public static int lengthOf(ExecutionContext ctx, Object array, int dimension) {
-        if (dimension != 0) {
+        if (dimension < 0 || dimension >= rank(array)) {
             throw Text.rt(ctx).exceptions().raise("IndexOutOfRangeException", "Index was outside the bounds of the array.");
         }
-        return java.lang.reflect.Array.getLength(array);
+        return array instanceof MdArray a ? a.length(dimension) : java.lang.reflect.Array.getLength(array);
     }
 
     @Intrinsic("System.Array::GetLowerBound(int32)")

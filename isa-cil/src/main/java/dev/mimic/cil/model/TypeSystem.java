@@ -228,6 +228,19 @@ public final class TypeSystem {
         };
     }
 
+    /** The array type a MemberRef's parent names (its methods are the runtime's, II.14.2), or null. */
+    public RuntimeType arrayMethodOwner(Assembly scope, Token token, GenericContext context) {
+        if (token.table() != Table.MEMBER_REF) {
+            return null;
+        }
+        Token parent = scope.metadata().token(Table.MEMBER_REF, token.row(), 0);
+        if (parent.table() != Table.TYPE_SPEC) {
+            return null;
+        }
+        RuntimeType owner = resolve(scope, parent, context);
+        return owner.kind() == RuntimeType.Kind.ARRAY ? owner : null;
+    }
+
     /** The field a Field or MemberRef token names. */
     public FieldSlot resolveField(Assembly scope, Token token, GenericContext context) {
         var md = scope.metadata();

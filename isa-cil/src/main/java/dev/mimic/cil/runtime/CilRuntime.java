@@ -204,6 +204,7 @@ public final class CilRuntime {
             case String s -> types.corlibType("System", "String");
             case StringBuilder b -> types.corlibType("System.Text", "StringBuilder");
             case RuntimeType t -> types.corlibType("System", "RuntimeType");
+            case MdArray a -> a.type();
             case Object[] a -> types.arrayOf(types.corlibType("System", "Object"), 1);
             case int[] a -> types.arrayOf(types.corlibType("System", "Int32"), 1);
             case long[] a -> types.arrayOf(types.corlibType("System", "Int64"), 1);
@@ -219,8 +220,8 @@ public final class CilRuntime {
         return types.typeOf(o.type());
     }
 
-    /** Runs a type's static constructor (II.10.5.3.1), once. */
-    void initialize(RuntimeType type) {
+    /** Runs a type's static constructor (II.10.5.3.1) now, unless it has started already. */
+    public void initialize(RuntimeType type) {
         if (type.startInitialization()) {
             RuntimeMethod cctor = type.typeInitializer();
             if (cctor != null) {

@@ -98,17 +98,33 @@ public final class CilSemantics {
 
     /** III.3.19: a call of the method the token names, without dispatch. */
     public static void call(Translation t, CilInstruction i) {
-        Objects.call(t, t.methodOf(i.token()), false);
+        RuntimeType array = t.types.arrayMethodOwner(t.assembly, i.token(), t.context);
+        if (array != null) {
+            MdArrays.call(t, array, t.assembly.metadata().string(dev.mimic.cil.metadata.Table.MEMBER_REF,
+                    i.token().row(), 1));
+        } else {
+            Objects.call(t, t.methodOf(i.token()), false);
+        }
     }
 
     /** III.4.2: a call that dispatches on the receiver's type; a {@code constrained.} prefix picks the receiver form. */
     public static void callvirt(Translation t, CilInstruction i) {
-        Objects.call(t, t.methodOf(i.token()), true);
+        if (t.types.arrayMethodOwner(t.assembly, i.token(), t.context) != null) {
+            call(t, i);
+        } else {
+            Objects.call(t, t.methodOf(i.token()), true);
+        }
     }
 
     /** III.4.21: allocate and construct. */
     public static void newobj(Translation t, CilInstruction i) {
-        Objects.newobj(t, t.methodOf(i.token()));
+        RuntimeType array = t.types.arrayMethodOwner(t.assembly, i.token(), t.context);
+        if (array != null) {
+            var sig = (dev.mimic.cil.signature.MethodSig) t.assembly.memberRefSignature(i.token().row());
+            MdArrays.newobj(t, array, sig.parameters().size());
+        } else {
+            Objects.newobj(t, t.methodOf(i.token()));
+        }
     }
 
     public static void ret(Translation t, CilInstruction i) {

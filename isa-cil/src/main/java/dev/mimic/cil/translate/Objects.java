@@ -143,12 +143,19 @@ final class Objects {
     }
 
     /**
-     * Triggers the type initializer (II.10.5.3.1): a {@code beforefieldinit} type at its first static
-     * field access, any other type also at its first static method call or instance constructor.
+     * Triggers the type initializer (II.10.5.3.1): a {@code beforefieldinit} type before its first
+     * static field access, any other type at its first static field access, static method call or
+     * instance constructor.
      */
     static void initializeFor(Translation t, RuntimeType type, boolean fieldAccess) {
         if (type.initializationStarted() || type.typeInitializer() == null
                 || (!fieldAccess && type.isBeforeFieldInit())) {
+            return;
+        }
+        if (type.isBeforeFieldInit()) {
+            // II.10.5.3.2 lets a beforefieldinit initializer run at any time before the first static
+            // field access; mono runs it when it compiles the accessing method, and so does Mimic.
+            t.runtime.initialize(type);
             return;
         }
         t.b.helper(Helper.of(dev.mimic.cil.runtime.ManagedOps.class, "initialize",
