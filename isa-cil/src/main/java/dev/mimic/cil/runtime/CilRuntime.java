@@ -181,13 +181,16 @@ public final class CilRuntime {
             throw new UnsupportedInstructionException(m.key() + " is " + (m.definition().isInternalCall()
                     ? "an internal call Mimic does not implement yet" : "abstract or has no IL body"));
         }
-        Region region = translator.translate(m);
+        MethodTranslator.Result translated = translator.translate(m);
+        Region region = translated.region();
         RegionCode code;
         if (engine.compiler() == null) {
             code = new InterpretedCode(region);
-        } else if (engine.threshold() > 0) {
+        } else if (engine.threshold() > 0 && !translated.loops()) {
             code = new TieredCode(region, target, engine.compiler(), engine.threshold());
         } else {
+            // A method with a loop is compiled at once in tiered mode too: it may be called only
+            // once (Main) and spend the whole run in its loop, where calls cannot be counted.
             try {
                 code = engine.compiler().apply(region);
             } catch (IllegalArgumentException e) {

@@ -44,8 +44,12 @@ public final class MethodTranslator {
         return (long) (0x06000000 | row) << 32 | offset;
     }
 
+    /** A translated method: its region, and whether its IL loops (branches backwards). */
+    public record Result(Region region, boolean loops) {
+    }
+
     /** The region of {@code method}, which must have an IL body. */
-    public Region translate(RuntimeMethod method) {
+    public Result translate(RuntimeMethod method) {
         var def = method.definition();
         var assembly = method.owner().assembly();
         List<CilInstruction> code = decoder.decode(assembly, def);
@@ -113,14 +117,19 @@ public final class MethodTranslator {
         }
         Map<Integer, Integer> index = new HashMap<>();
         Set<Integer> starts = new HashSet<>(protection.boundaries());
+        boolean loops = false;
         for (int i = 0; i < code.size(); i++) {
             CilInstruction insn = code.get(i);
             index.put(insn.offset(), i);
             switch (insn.opcode().operand()) {
-                case BRTARGET8, BRTARGET32 -> starts.add(insn.branchTarget());
+                case BRTARGET8, BRTARGET32 -> {
+                    starts.add(insn.branchTarget());
+                    loops |= insn.branchTarget() <= insn.offset();
+                }
                 case SWITCH -> {
                     for (int target : insn.targets()) {
                         starts.add(target);
+                        loops |= target <= insn.offset();
                     }
                 }
                 default -> { }
@@ -151,7 +160,7 @@ public final class MethodTranslator {
             }
         }
         t.finishHandlers();
-        return b.build();
+        return new Result(b.build(), loops);
     }
 
     private static void emit(Translation t, CilInstruction insn) {

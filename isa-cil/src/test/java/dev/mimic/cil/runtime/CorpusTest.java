@@ -19,12 +19,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The corpus: C# programs written for Mimic ({@code src/test/resources/cil/corpus/*.cs}), compiled by
- * mcs, each run by mono and by Mimic on the interpreter and on the JIT; standard output and exit
- * status must be identical.
+ * The corpus: C# programs written for Mimic ({@code src/test/resources/cil/corpus/*.cs}, run with
+ * two arguments, and the benchmark programs of {@code bench/cil}, run without, at their small
+ * default sizes), compiled by mcs, each run by mono and by Mimic on the interpreter and on the JIT;
+ * standard output and exit status must be identical.
  */
 class CorpusTest {
-    private static final Path SOURCES = Path.of("src/test/resources/cil/corpus");
+    private static final Path CORPUS = Path.of("src/test/resources/cil/corpus");
+    private static final Path BENCHMARKS = Path.of("../bench/cil");
     private static final Path MONO = Path.of("/usr/bin/mono");
     private static final List<String> ARGS = List.of("alpha", "beta");
 
@@ -33,11 +35,12 @@ class CorpusTest {
 
     static Stream<Arguments> programs() throws IOException {
         List<Arguments> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(SOURCES)) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".cs")).sorted().toList()) {
-                String name = p.getFileName().toString().replace(".cs", "");
-                out.add(Arguments.of(name, "interp"));
-                out.add(Arguments.of(name, "jit"));
+        for (Path folder : List.of(CORPUS, BENCHMARKS)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path p : files.filter(f -> f.toString().endsWith(".cs")).sorted().toList()) {
+                    out.add(Arguments.of(p, "interp"));
+                    out.add(Arguments.of(p, "jit"));
+                }
             }
         }
         return out.stream();
@@ -45,31 +48,32 @@ class CorpusTest {
 
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("programs")
-    void program_printsWhatMonoPrints(String name, String engine) throws Exception {
-        Path exe = CSharp.compile(Path.of("target", "cs", "corpus"), name + ".exe",
-                Files.readString(SOURCES.resolve(name + ".cs")));
+    void program_printsWhatMonoPrints(Path source, String engine) throws Exception {
+        String name = source.getFileName().toString().replace(".cs", "");
+        Path exe = CSharp.compile(Path.of("target", "cs", "corpus"), name + ".exe", Files.readString(source));
         assumeTrue(Files.isExecutable(MONO), "mono is not installed (mono-runtime)");
-        Run expected = mono(exe);
-        Run actual = mimic(exe, engine);
+        List<String> args = source.startsWith(CORPUS) ? ARGS : List.of();
+        Run expected = mono(exe, args);
+        Run actual = mimic(exe, engine, args);
         assertEquals(expected.out(), actual.out(), name + ": standard output");
         assertEquals(expected.status(), actual.status(), name + ": exit status");
     }
 
-    private static Run mono(Path exe) throws IOException, InterruptedException {
+    private static Run mono(Path exe, List<String> args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(MONO.toString(), exe.toString()));
-        command.addAll(ARGS);
+        command.addAll(args);
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return new Run(out, p.waitFor());
     }
 
-    private static Run mimic(Path exe, String engine) throws IOException {
+    private static Run mimic(Path exe, String engine, List<String> args) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream stdout = new PrintStream(out, false, StandardCharsets.UTF_8);
         CilRuntime.Engine e = engine.equals("jit") ? CilRuntime.Engine.compiled(new Jit()::compile)
                 : CilRuntime.Engine.INTERPRETER;
-        int status = CilProgram.load(exe, e, stdout).run(ARGS, new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = CilProgram.load(exe, e, stdout).run(args, new PrintStream(err, true, StandardCharsets.UTF_8));
         stdout.flush();
         return new Run(out.toString(StandardCharsets.UTF_8), status & 0xFF);
     }
