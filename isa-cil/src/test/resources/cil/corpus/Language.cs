@@ -48,6 +48,8 @@ class Language {
     static int Main() {
         Color c = Color.Blue;
         Console.WriteLine((int) c + " " + (c == Color.Blue) + " " + (int) Color.Green);
+        Console.WriteLine(c + " " + Color.Red + " " + (Color) 5 + " " + (Color) 42);
+        Console.WriteLine(Console.ReadLine() == null);
         foreach (string s in new[] { "apple", "carrot", "stone", "pear" }) Console.WriteLine(s + " " + Kind(s));
         int total = 0;
         foreach (int e in Evens(10)) total += e;

@@ -48,7 +48,7 @@ final class CilCommand extends MachineCommand {
         PrintStream out = new PrintStream(io.out(), false, java.nio.charset.StandardCharsets.UTF_8);
         CilProgram loaded;
         try {
-            loaded = CilProgram.load(program, engine(), out);
+            loaded = CilProgram.load(program, engine(), io.in(), out);
         } catch (CilFormatException | MissingAssemblyException e) {
             throw new MachineException(e.getMessage());
         } catch (NoSuchFileException e) {

@@ -58,6 +58,22 @@ class CilCommandTest {
     }
 
     @Test
+    void consoleInputIsReadLineByLine() throws Exception {
+        Path exe = compile("echo.exe", """
+                using System;
+                class P {
+                    static void Main() {
+                        string line;
+                        while ((line = Console.ReadLine()) != null) Console.WriteLine("[" + line + "]");
+                    }
+                }
+                """);
+        Mimic r = Mimic.withInput("one\ntwo words\n", "cil", exe.toString());
+        assertEquals(0, r.status(), r.err());
+        assertArrayEquals(new String[] {"[one]", "[two words]"}, r.out().lines().toArray());
+    }
+
+    @Test
     void unhandledExceptionIsReportedAsMonoDoesWithStatus1() throws Exception {
         Path exe = compile("fail.exe", """
                 using System;

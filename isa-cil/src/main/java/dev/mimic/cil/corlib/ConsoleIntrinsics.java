@@ -122,4 +122,26 @@ public final class ConsoleIntrinsics {
     public static void writeFormat2(ExecutionContext ctx, Object format, Object a, Object b) {
         write(ctx, Text.format(ctx, (String) format, new Object[] {a, b}), false);
     }
+
+    /** Console.ReadLine: a line without its terminator, or null at the end of input. */
+    @Intrinsic("System.Console::ReadLine()")
+    public static Object readLine(ExecutionContext ctx) {
+        Text.rt(ctx).out().flush();
+        try {
+            return Text.rt(ctx).in().readLine();
+        } catch (java.io.IOException e) {
+            throw Text.rt(ctx).exceptions().raise("IOException", e.getMessage());
+        }
+    }
+
+    /** Console.Read: the next character, or -1 at the end of input. */
+    @Intrinsic("System.Console::Read()")
+    public static int read(ExecutionContext ctx) {
+        Text.rt(ctx).out().flush();
+        try {
+            return Text.rt(ctx).in().read();
+        } catch (java.io.IOException e) {
+            throw Text.rt(ctx).exceptions().raise("IOException", e.getMessage());
+        }
+    }
 }

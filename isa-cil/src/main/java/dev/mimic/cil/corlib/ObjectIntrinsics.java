@@ -2,6 +2,8 @@ package dev.mimic.cil.corlib;
 
 import dev.mimic.backend.exec.ExecutionContext;
 import dev.mimic.backend.ir.ManagedObject;
+import dev.mimic.cil.metadata.Table;
+import dev.mimic.cil.metadata.Token;
 import dev.mimic.cil.model.RuntimeType;
 import java.util.Arrays;
 import java.util.List;
@@ -111,5 +113,39 @@ public final class ObjectIntrinsics {
     public static int isSubclassOf(Object type, Object of) {
         RuntimeType t = (RuntimeType) type;
         return t != of && ((RuntimeType) of).isAssignableFrom(t) && !((RuntimeType) of).isInterface() ? 1 : 0;
+    }
+
+    /** Enum.ToString: the name of the constant with the value (II.22.9 Constant rows), else the number. */
+    @Intrinsic("System.Enum::ToString()")
+    public static Object enumName(ExecutionContext ctx, Object self) {
+        ManagedObject boxed = (ManagedObject) self;
+        RuntimeType type = Text.rt(ctx).typeOf(boxed);
+        long value = boxed.primitives[0];
+        var md = type.assembly().metadata();
+        for (int r = 1; r <= md.rowCount(Table.CONSTANT); r++) {
+            Token parent = md.token(Table.CONSTANT, r, 1);
+            if (parent.table() != Table.FIELD) {
+                continue;
+            }
+            var field = type.assembly().field(parent.row());
+            if (field.declaringType() == type.definition().row() && field.isStatic()
+                    && constant(md.cell(Table.CONSTANT, r, 0), md.blob(Table.CONSTANT, r, 2)) == value) {
+                return field.name();
+            }
+        }
+        return Long.toString(value);
+    }
+
+    /** An integer constant's value as the IR holds it (II.23.1.16 element types). */
+    private static long constant(int elementType, dev.mimic.cil.pe.ByteReader blob) {
+        return switch (elementType) {
+            case 0x02, 0x05 -> blob.u1();
+            case 0x04 -> (byte) blob.u1();
+            case 0x06 -> (short) blob.u2();
+            case 0x03, 0x07 -> blob.u2();
+            case 0x08, 0x09 -> blob.u4();
+            case 0x0A, 0x0B -> blob.u8();
+            default -> Long.MIN_VALUE;
+        };
     }
 }

@@ -29,13 +29,13 @@ public final class CilProgram {
      * Loads {@code path} and the class library. A malformed file is a {@link CilFormatException}; a
      * missing reference a {@link dev.mimic.cil.assembly.MissingAssemblyException}.
      */
-    public static CilProgram load(Path path, CilRuntime.Engine engine, PrintStream out) throws IOException {
+    public static CilProgram load(Path path, CilRuntime.Engine engine, java.io.InputStream in, PrintStream out) throws IOException {
         AssemblyResolver resolver = AssemblyResolver.forProgram(path.toAbsolutePath().getParent());
         Assembly program = resolver.loadProgram(path);
         MethodDefinition entry = program.entryPoint().orElseThrow(() -> new CilFormatException(program.file(),
                 "CLI header", "the assembly has no entry point (a library, not a program)"));
         resolver.closure(program);
-        CilRuntime runtime = new CilRuntime(program, resolver, engine, out);
+        CilRuntime runtime = new CilRuntime(program, resolver, engine, in, out);
         return new CilProgram(runtime, runtime.method(entry));
     }
 

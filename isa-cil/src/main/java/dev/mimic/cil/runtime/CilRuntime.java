@@ -49,6 +49,7 @@ public final class CilRuntime {
     private final Map<RuntimeMethod, Long> functionIds = new HashMap<>();
     private final ExecutionContext context;
     private final PrintStream out;
+    private final java.io.BufferedReader in;
 
     /**
      * How translated methods run: always interpreted, always compiled, or interpreted until called
@@ -63,12 +64,13 @@ public final class CilRuntime {
         }
     }
 
-    public CilRuntime(Assembly program, AssemblyResolver resolver, Engine engine, PrintStream out)
-            throws IOException {
+    public CilRuntime(Assembly program, AssemblyResolver resolver, Engine engine, java.io.InputStream in,
+            PrintStream out) throws IOException {
         this.program = program;
         this.types = new TypeSystem(resolver, program);
         this.engine = engine;
         this.out = out;
+        this.in = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
         this.intrinsics = new Intrinsics();
         this.exceptions = new GuestExceptions(types);
         this.translator = new MethodTranslator(OpcodeTable.standard(), types, this);
@@ -96,6 +98,11 @@ public final class CilRuntime {
     /** The guest's standard output. */
     public PrintStream out() {
         return out;
+    }
+
+    /** The guest's standard input. */
+    public java.io.BufferedReader in() {
+        return in;
     }
 
     public ExecutionContext context() {

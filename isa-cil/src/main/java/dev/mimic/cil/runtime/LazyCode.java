@@ -5,6 +5,7 @@ import dev.mimic.backend.exec.ExecutionContext;
 import dev.mimic.backend.exec.Frame;
 import dev.mimic.backend.exec.RegionCode;
 import dev.mimic.cil.model.RuntimeMethod;
+import dev.mimic.cil.translate.InvalidProgramException;
 
 /**
  * The code of a method not yet translated: the first call translates it (the CLI compiles a method
@@ -24,7 +25,12 @@ final class LazyCode implements RegionCode {
 
     @Override
     public int run(ExecutionContext ctx, Frame frame) {
-        runtime.link(method, target);
+        try {
+            runtime.link(method, target);
+        } catch (InvalidProgramException e) {
+            // III.1.8: invalid IL found when a method is compiled raises InvalidProgramException.
+            throw runtime.exceptions().raise("InvalidProgramException", e.getMessage());
+        }
         return FrameCall.forward(target, ctx, frame, runtime.parameterCount(method));
     }
 

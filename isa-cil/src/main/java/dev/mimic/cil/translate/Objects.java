@@ -108,7 +108,8 @@ final class Objects {
             return;
         }
         initializeFor(t, type, false);
-        Temp object = t.op("allocate", t.b.constantRef(type));
+        boolean plain = type.instanceFields().stream().noneMatch(f -> f.type().isObjectStruct());
+        Temp object = plain ? t.b.newObject(type.managedType()) : t.op("allocate", t.b.constantRef(type));
         args[0] = object;
         invoke(t, ctor, false, false, args);
         t.push(object);

@@ -29,7 +29,7 @@ class CilRuntimeTest {
 
     private static CilRuntime runtime(Assembly a, String engine) throws Exception {
         AssemblyResolver resolver = AssemblyResolver.forProgram(Path.of(a.file()).toAbsolutePath().getParent());
-        return new CilRuntime(a, resolver, engine(engine), System.out);
+        return new CilRuntime(a, resolver, engine(engine), java.io.InputStream.nullInputStream(), System.out);
     }
 
     /** Calls a static method whose parameters are int32 or int64 and returns its integer result. */

@@ -7,6 +7,7 @@ import dev.mimic.backend.jit.Jit;
 import dev.mimic.cil.assembly.CSharp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,6 +64,7 @@ class CorpusTest {
         List<String> command = new ArrayList<>(List.of(MONO.toString(), exe.toString()));
         command.addAll(args);
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return new Run(out, p.waitFor());
     }
@@ -73,7 +75,7 @@ class CorpusTest {
         PrintStream stdout = new PrintStream(out, false, StandardCharsets.UTF_8);
         CilRuntime.Engine e = engine.equals("jit") ? CilRuntime.Engine.compiled(new Jit()::compile)
                 : CilRuntime.Engine.INTERPRETER;
-        int status = CilProgram.load(exe, e, stdout).run(args, new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = CilProgram.load(exe, e, InputStream.nullInputStream(), stdout).run(args, new PrintStream(err, true, StandardCharsets.UTF_8));
         stdout.flush();
         return new Run(out.toString(StandardCharsets.UTF_8), status & 0xFF);
     }
