@@ -386,11 +386,6 @@ public final class TypeSystem {
         return byManaged.get(managed);
     }
 
-    /** Resolves the assembly an AssemblyRef names, for callers outside type resolution. */
-    public Assembly assembly(AssemblyName name, String requester) throws IOException {
-        return resolver.resolve(name, requester);
-    }
-
     /** True for a TypeDef with generic parameters. */
     public boolean isGenericDefinition(Assembly scope, int typeRow) {
         return arityOf(scope, new Token(Table.TYPE_DEF, typeRow)) > 0;

@@ -35,72 +35,40 @@ public final class ManagedOps {
         return index;
     }
 
-    public static int div32(ExecutionContext ctx, int a, int b) {
+    /**
+     * {@code div}, {@code rem}, {@code div.un}, {@code rem.un} on int32 ({@code op} 0 to 3, III.3.31,
+     * III.3.55): a zero divisor raises DivideByZeroException, and the signed forms raise
+     * OverflowException for int.MinValue by -1, where Java would wrap.
+     */
+    public static int divide32(ExecutionContext ctx, int a, int b, int op) {
         if (b == 0) {
             throw rt(ctx).exceptions().divideByZero();
         }
-        if (b == -1 && a == Integer.MIN_VALUE) {
+        if (b == -1 && a == Integer.MIN_VALUE && op < 2) {
             throw rt(ctx).exceptions().overflow();
         }
-        return a / b;
+        return switch (op) {
+            case 0 -> a / b;
+            case 1 -> a % b;
+            case 2 -> Integer.divideUnsigned(a, b);
+            default -> Integer.remainderUnsigned(a, b);
+        };
     }
 
-    public static long div64(ExecutionContext ctx, long a, long b) {
+    /** The int64 forms of {@link #divide32}. */
+    public static long divide64(ExecutionContext ctx, long a, long b, int op) {
         if (b == 0) {
             throw rt(ctx).exceptions().divideByZero();
         }
-        if (b == -1 && a == Long.MIN_VALUE) {
+        if (b == -1 && a == Long.MIN_VALUE && op < 2) {
             throw rt(ctx).exceptions().overflow();
         }
-        return a / b;
-    }
-
-    public static int rem32(ExecutionContext ctx, int a, int b) {
-        if (b == 0) {
-            throw rt(ctx).exceptions().divideByZero();
-        }
-        if (b == -1 && a == Integer.MIN_VALUE) {
-            throw rt(ctx).exceptions().overflow();
-        }
-        return a % b;
-    }
-
-    public static long rem64(ExecutionContext ctx, long a, long b) {
-        if (b == 0) {
-            throw rt(ctx).exceptions().divideByZero();
-        }
-        if (b == -1 && a == Long.MIN_VALUE) {
-            throw rt(ctx).exceptions().overflow();
-        }
-        return a % b;
-    }
-
-    public static int divu32(ExecutionContext ctx, int a, int b) {
-        if (b == 0) {
-            throw rt(ctx).exceptions().divideByZero();
-        }
-        return Integer.divideUnsigned(a, b);
-    }
-
-    public static long divu64(ExecutionContext ctx, long a, long b) {
-        if (b == 0) {
-            throw rt(ctx).exceptions().divideByZero();
-        }
-        return Long.divideUnsigned(a, b);
-    }
-
-    public static int remu32(ExecutionContext ctx, int a, int b) {
-        if (b == 0) {
-            throw rt(ctx).exceptions().divideByZero();
-        }
-        return Integer.remainderUnsigned(a, b);
-    }
-
-    public static long remu64(ExecutionContext ctx, long a, long b) {
-        if (b == 0) {
-            throw rt(ctx).exceptions().divideByZero();
-        }
-        return Long.remainderUnsigned(a, b);
+        return switch (op) {
+            case 0 -> a / b;
+            case 1 -> a % b;
+            case 2 -> Long.divideUnsigned(a, b);
+            default -> Long.remainderUnsigned(a, b);
+        };
     }
 
     /** {@code add.ovf}, {@code sub.ovf}, {@code mul.ovf} and their {@code .un} forms on int32 (op: 0 add, 1 sub, 2 mul; +4 unsigned). */

@@ -425,19 +425,19 @@ public final class CilSemantics {
 
     /** III.3.31: division by zero and int.MinValue / -1 raise, as the CLI (not Java) says. */
     public static void div(Translation t, CilInstruction i) {
-        division(t, Op.DIV, "div");
+        division(t, Op.DIV, 0);
     }
 
     public static void div_un(Translation t, CilInstruction i) {
-        division(t, Op.DIVU, "divu");
+        division(t, Op.DIVU, 2);
     }
 
     public static void rem(Translation t, CilInstruction i) {
-        division(t, Op.REM, "rem");
+        division(t, Op.REM, 1);
     }
 
     public static void rem_un(Translation t, CilInstruction i) {
-        division(t, Op.REMU, "remu");
+        division(t, Op.REMU, 3);
     }
 
     public static void and(Translation t, CilInstruction i) {
@@ -617,7 +617,8 @@ public final class CilSemantics {
         return t.b.binary(Op.XOR, condition, t.b.i32(1));
     }
 
-    private static void division(Translation t, Op op, String helper) {
+    /** Integer division through {@code ManagedOps.divide32/64} ({@code kind} as there); floats are IEEE. */
+    private static void division(Translation t, Op op, int kind) {
         Temp b = t.pop();
         Temp a = t.pop();
         Type type = Types.common(t, a, b);
@@ -625,11 +626,11 @@ public final class CilSemantics {
         b = Types.coerce(t, b, type);
         if (type == Type.F64) {
             if (op == Op.DIVU || op == Op.REMU) {
-                throw t.invalid(helper + " of floats");
+                throw t.invalid("unsigned division of floats");
             }
             t.push(t.b.binary(op, a, b));
         } else {
-            t.push(t.op(helper + (type == Type.I32 ? "32" : "64"), a, b));
+            t.push(t.op(type == Type.I32 ? "divide32" : "divide64", a, b, t.b.i32(kind)));
         }
     }
 

@@ -9,7 +9,6 @@ import dev.mimic.cil.decode.CilInstruction;
 import dev.mimic.cil.decode.OpcodeTable;
 import dev.mimic.cil.model.RuntimeMethod;
 import dev.mimic.cil.model.RuntimeType;
-import dev.mimic.cil.model.TypeSystem;
 import dev.mimic.cil.runtime.CilRuntime;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -34,7 +33,7 @@ public final class MethodTranslator {
     private final CilDecoder decoder;
     private final CilRuntime runtime;
 
-    public MethodTranslator(OpcodeTable table, TypeSystem types, CilRuntime runtime) {
+    public MethodTranslator(OpcodeTable table, CilRuntime runtime) {
         this.decoder = new CilDecoder(table);
         this.runtime = runtime;
     }
