@@ -122,4 +122,35 @@ public final class ArrayIntrinsics {
             default -> throw new IllegalStateException("not a guest array: " + array);
         }
     }
+
+    /** Array.GetGenericValueImpl: element {@code index} copied to {@code value} (a struct is copied into the target). */
+    @Intrinsic("System.Array::GetGenericValueImpl(int32,!!0&)")
+    public static void getGenericValue(ExecutionContext ctx, Object array, int index, Object value) {
+        index = dev.mimic.cil.runtime.ManagedOps.checkIndex(ctx, array, index);
+        switch (array) {
+            case Object[] a when value instanceof ManagedObject target ->
+                    dev.mimic.cil.runtime.ManagedOps.assignStruct(ctx, target, a[index]);
+            case Object[] a -> ((dev.mimic.cil.runtime.ManagedPointer) value).storeRef(a[index]);
+            default -> ((dev.mimic.cil.runtime.ManagedPointer) value).store(
+                    new dev.mimic.cil.runtime.ManagedPointer.Element(array, index).load());
+        }
+    }
+
+    /** Array.SetGenericValueImpl: {@code value} stored into element {@code index}. */
+    @Intrinsic("System.Array::SetGenericValueImpl(int32,!!0&)")
+    public static void setGenericValue(ExecutionContext ctx, Object array, int index, Object value) {
+        index = dev.mimic.cil.runtime.ManagedOps.checkIndex(ctx, array, index);
+        switch (array) {
+            case Object[] a when value instanceof ManagedObject source ->
+                    a[index] = dev.mimic.cil.runtime.ManagedOps.copy(ctx, source);
+            case Object[] a -> a[index] = ((dev.mimic.cil.runtime.ManagedPointer) value).loadRef();
+            default -> new dev.mimic.cil.runtime.ManagedPointer.Element(array, index).store(
+                    ((dev.mimic.cil.runtime.ManagedPointer) value).load());
+        }
+    }
+
+    @Intrinsic({"System.RuntimeTypeHandle::GetElementType(System.RuntimeType)"})
+    public static Object elementType(Object type) {
+        return ((dev.mimic.cil.model.RuntimeType) type).element();
+    }
 }

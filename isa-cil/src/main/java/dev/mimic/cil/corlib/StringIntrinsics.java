@@ -241,4 +241,52 @@ public final class StringIntrinsics {
     public static Object repeated(int c, int count) {
         return String.valueOf((char) c).repeat(count);
     }
+
+    @Intrinsic("System.String::Split(char,System.StringSplitOptions)")
+    public static Object splitChar(ExecutionContext ctx, Object self, int separator, int options) {
+        return split(str(ctx, self), new char[] {(char) separator}, options);
+    }
+
+    @Intrinsic("System.String::Split(char[])")
+    public static Object splitChars(ExecutionContext ctx, Object self, Object separators) {
+        return splitCharsWith(ctx, self, separators, 0);
+    }
+
+    @Intrinsic("System.String::Split(char[],System.StringSplitOptions)")
+    public static Object splitCharsWith(ExecutionContext ctx, Object self, Object separators, int options) {
+        short[] s = separators == null ? new short[0] : (short[]) separators;
+        char[] c = new char[s.length];
+        for (int i = 0; i < s.length; i++) {
+            c[i] = (char) s[i];
+        }
+        return split(str(ctx, self), c, options);
+    }
+
+    /** String.Split: no separators means white space; option 1 (RemoveEmptyEntries) drops empty parts. */
+    private static Object split(String s, char[] separators, int options) {
+        java.util.List<Object> parts = new java.util.ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            if (i == s.length() || isSeparator(s.charAt(i), separators)) {
+                String part = s.substring(start, i);
+                if (!(part.isEmpty() && (options & 1) != 0)) {
+                    parts.add(part);
+                }
+                start = i + 1;
+            }
+        }
+        return parts.toArray();
+    }
+
+    private static boolean isSeparator(char c, char[] separators) {
+        if (separators.length == 0) {
+            return Character.isWhitespace(c);
+        }
+        for (char s : separators) {
+            if (s == c) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

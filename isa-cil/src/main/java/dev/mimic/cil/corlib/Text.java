@@ -64,7 +64,47 @@ final class Text {
         if (format == null || format.isEmpty() || format.equalsIgnoreCase("G")) {
             return Long.toString(value);
         }
-        return standard(BigDecimal.valueOf(value), value, format);
+        return isCustom(format) ? custom(BigDecimal.valueOf(value), format)
+                : standard(BigDecimal.valueOf(value), value, format);
+    }
+
+    /** A custom numeric format ({@code 0.00}, {@code #,##0}), as opposed to a letter and a precision. */
+    private static boolean isCustom(String format) {
+        return !format.matches("[A-Za-z]\\d*");
+    }
+
+    /**
+     * The custom format placeholders {@code 0} (a digit, always), {@code #} (a digit if significant),
+     * {@code .} and {@code ,} (grouping, when in the integer part); rounding is half away from zero.
+     */
+    private static String custom(BigDecimal value, String format) {
+        int dot = format.indexOf('.');
+        String integerPart = dot < 0 ? format : format.substring(0, dot);
+        String fraction = dot < 0 ? "" : format.substring(dot + 1);
+        if (!(integerPart + fraction).matches("[0#,]*")) {
+            throw new IllegalArgumentException("format " + format + " is not supported yet");
+        }
+        int decimals = fraction.length();
+        int minDecimals = fraction.lastIndexOf('0') + 1;
+        int minInteger = integerPart.replace(",", "").replace("#", "").length();
+        BigDecimal r = value.setScale(decimals, RoundingMode.HALF_UP);
+        String digits = r.abs().toPlainString();
+        String whole = digits.contains(".") ? digits.substring(0, digits.indexOf('.')) : digits;
+        String frac = digits.contains(".") ? digits.substring(digits.indexOf('.') + 1) : "";
+        while (frac.length() > minDecimals && frac.endsWith("0")) {
+            frac = frac.substring(0, frac.length() - 1);
+        }
+        if (whole.equals("0") && minInteger == 0) {
+            whole = "";
+        }
+        while (whole.length() < minInteger) {
+            whole = "0" + whole;
+        }
+        if (integerPart.contains(",") && !whole.isEmpty()) {
+            whole = String.format(java.util.Locale.ROOT, "%,d", new java.math.BigInteger(whole));
+        }
+        String text = frac.isEmpty() ? whole : whole + "." + frac;
+        return r.signum() < 0 ? "-" + text : text;
     }
 
     static String unsigned(long value, String type, String format) {
@@ -97,7 +137,9 @@ final class Text {
             int p = format.length() > 1 ? Integer.parseInt(format.substring(1)) : precision;
             return general(value, p == 0 ? precision : p, kind == 'G' ? 'E' : 'e');
         }
-        return standard(new BigDecimal(value), 0, format);
+        // mono formats from the value rounded to the type's precision, then rounds half away from zero.
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(precision, RoundingMode.HALF_EVEN));
+        return isCustom(format) ? custom(rounded, format) : standard(rounded, 0, format);
     }
 
     /** The general format (G): fixed notation unless the exponent is below -5 or at least the precision. */
@@ -135,12 +177,12 @@ final class Text {
                 }
                 yield value.signum() < 0 ? "-" + s : s;
             }
-            case 'F' -> value.setScale(digits < 0 ? 2 : digits, RoundingMode.HALF_EVEN).toPlainString();
+            case 'F' -> value.setScale(digits < 0 ? 2 : digits, RoundingMode.HALF_UP).toPlainString();
             case 'N' -> {
-                BigDecimal r = value.setScale(digits < 0 ? 2 : digits, RoundingMode.HALF_EVEN);
+                BigDecimal r = value.setScale(digits < 0 ? 2 : digits, RoundingMode.HALF_UP);
                 yield String.format(java.util.Locale.ROOT, "%,." + r.scale() + "f", r);
             }
-            case 'P' -> value.movePointRight(2).setScale(digits < 0 ? 2 : digits, RoundingMode.HALF_EVEN)
+            case 'P' -> value.movePointRight(2).setScale(digits < 0 ? 2 : digits, RoundingMode.HALF_UP)
                     .toPlainString() + " %";
             case 'X' -> {
                 String s = Long.toHexString(bits);

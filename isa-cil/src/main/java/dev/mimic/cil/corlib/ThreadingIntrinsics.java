@@ -53,4 +53,10 @@ public final class ThreadingIntrinsics {
         ((ManagedPointer) taken).store(1);
     }
 
+
+    /** The one thread a program runs on has id 1, as mono's main thread does. */
+    @Intrinsic({"System.Environment::get_CurrentManagedThreadId()", "System.Threading.Thread::get_ManagedThreadId()"})
+    public static int threadId() {
+        return 1;
+    }
 }

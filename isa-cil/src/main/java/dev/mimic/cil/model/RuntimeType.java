@@ -162,7 +162,8 @@ public final class RuntimeType {
     /** The interfaces this type declares it implements (II.22.23), not those of its bases. */
     public List<RuntimeType> interfaces() {
         if (interfaces == null) {
-            interfaces = definition == null ? List.of() : system.interfacesOf(this);
+            interfaces = definition != null ? system.interfacesOf(this)
+                    : kind == Kind.ARRAY && rank == 1 ? system.vectorInterfaces(element) : List.of();
         }
         return interfaces;
     }
@@ -441,8 +442,12 @@ public final class RuntimeType {
         return vtable;
     }
 
+    /** The slot of a virtual method; a generic method's instantiations share their definition's slot. */
     private static int slotOf(RuntimeMethod m) {
         m.owner().vtable();
+        if (m.slot < 0 && !m.methodArguments().isEmpty()) {
+            return slotOf(m.owner().system().method(m.owner(), m.definition(), List.of()));
+        }
         return m.slot;
     }
 
@@ -457,7 +462,10 @@ public final class RuntimeType {
             return known;
         }
         RuntimeMethod found = null;
-        if (!declared.owner().isInterface()) {
+        if (kind() == Kind.ARRAY && declared.owner().isInterface() && declared.owner().definition() != null
+                && !declared.owner().typeArguments().isEmpty()) {
+            found = system.vectorMethod(this, declared);
+        } else if (!declared.owner().isInterface()) {
             found = declared.isVirtual() ? vtable().get(slotOf(declared)) : declared;
         } else {
             for (RuntimeType t = this; t != null && found == null; t = t.base()) {

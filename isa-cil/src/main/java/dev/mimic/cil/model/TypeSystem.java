@@ -281,6 +281,37 @@ public final class TypeSystem {
                 .map(t -> resolve(type.assembly(), t, context)).toList();
     }
 
+    /** The generic interfaces a vector {@code T[]} implements (II.14.2 and mono's array model). */
+    List<RuntimeType> vectorInterfaces(RuntimeType element) {
+        List<RuntimeType> out = new ArrayList<>();
+        for (String name : VECTOR_INTERFACES.keySet()) {
+            TypeDefinition def = corlib.findType("System.Collections.Generic", name).orElseThrow();
+            out.add(type(corlib, def.row(), List.of(element)));
+        }
+        return out;
+    }
+
+    /** The generic interfaces of vectors, and the prefix of mono's System.Array methods that implement each. */
+    private static final Map<String, String> VECTOR_INTERFACES = Map.of("IList`1", "InternalArray__",
+            "ICollection`1", "InternalArray__ICollection_", "IEnumerable`1", "InternalArray__IEnumerable_",
+            "IReadOnlyList`1", "InternalArray__IReadOnlyList_", "IReadOnlyCollection`1",
+            "InternalArray__IReadOnlyCollection_");
+
+    /** The System.Array method that implements a generic interface method for a vector, instantiated for its element. */
+    RuntimeMethod vectorMethod(RuntimeType array, RuntimeMethod declared) {
+        String prefix = VECTOR_INTERFACES.get(declared.owner().definition().name());
+        if (prefix == null) {
+            return null;
+        }
+        RuntimeType arrays = corlibType("System", "Array");
+        for (MethodDefinition def : arrays.definition().methods()) {
+            if (def.name().equals(prefix + declared.name())) {
+                return method(arrays, def, List.of(array.element()));
+            }
+        }
+        return null;
+    }
+
     /** The MethodImpl rows of a TypeDef, resolved in its instantiation. */
     List<MethodImpl> methodImpls(RuntimeType type) {
         if (type.definition() == null) {

@@ -268,4 +268,25 @@ public final class ManagedOps {
         }
         return value;
     }
+
+    /** {@code unbox.any Nullable<T>} (III.4.33): null gives an empty Nullable, a boxed T one holding it. */
+    public static Object unboxNullable(ExecutionContext ctx, Object value, RuntimeType nullable) {
+        ManagedObject result = nullable.newValue();
+        if (value == null) {
+            return result;
+        }
+        RuntimeType inner = nullable.typeArguments().get(0);
+        if (!inner.isAssignableFrom(rt(ctx).typeOf(value))) {
+            throw rt(ctx).exceptions().invalidCast();
+        }
+        var hasValue = nullable.field("hasValue").cell();
+        var field = nullable.field("value").cell();
+        result.primitives[hasValue.index()] = 1;
+        if (field.type() == dev.mimic.backend.ir.Type.REF) {
+            result.references[field.index()] = copy(ctx, value);
+        } else {
+            result.primitives[field.index()] = ((ManagedObject) value).primitives[0];
+        }
+        return result;
+    }
 }

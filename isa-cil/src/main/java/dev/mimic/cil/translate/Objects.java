@@ -168,6 +168,13 @@ final class Objects {
         if (!type.isValueType()) {
             return value;
         }
+        if (isNullable(type)) {
+            // III.4.1: a Nullable<T> boxes to null or to a boxed T.
+            Temp hasValue = t.b.getField(type.field("hasValue").cell(), value);
+            Temp boxed = box(t, type.typeArguments().get(0), Values.loaded(t,
+                    t.b.getField(type.field("value").cell(), value), type.typeArguments().get(0)));
+            return t.b.select(hasValue, boxed, t.b.constantRef(null));
+        }
         if (type.isObjectStruct()) {
             return t.op("copy", value);
         }
@@ -178,6 +185,9 @@ final class Objects {
 
     /** III.4.33: the value inside a box, after checking the box's type. */
     static Temp unboxAny(Translation t, RuntimeType type, Temp value) {
+        if (isNullable(type)) {
+            return t.op("unboxNullable", value, t.b.constantRef(type));
+        }
         Temp object = t.op("castClass", value, t.b.constantRef(type));
         if (!type.isValueType()) {
             return object;
@@ -193,6 +203,11 @@ final class Objects {
     static Temp unbox(Translation t, RuntimeType type, Temp value) {
         Temp object = t.op("checkNull", t.op("castClass", value, t.b.constantRef(type)));
         return type.isObjectStruct() ? object : t.op("fieldPointer", object, t.b.i32(0));
+    }
+
+    private static boolean isNullable(RuntimeType type) {
+        return type.definition() != null && type.assembly() == type.system().corlib()
+                && type.namespace().equals("System") && type.definition().name().equals("Nullable`1");
     }
 
     private static FieldRef boxCell(RuntimeType type) {
