@@ -17,9 +17,36 @@ public final class NumberIntrinsics {
         return Long.toString(ManagedPointer.primitive(self));
     }
 
-    @Intrinsic({"System.Int32::ToString(string)", "System.Int64::ToString(string)"})
-    public static Object integerFormat(Object self, Object format) {
-        return Text.integer(ManagedPointer.primitive(self), (String) format);
+    @Intrinsic("System.Int32::ToString(string)")
+    public static Object intFormat(Object self, Object format) {
+        return Text.integer(ManagedPointer.primitive(self), 32, (String) format);
+    }
+
+    @Intrinsic("System.Int64::ToString(string)")
+    public static Object longFormat(Object self, Object format) {
+        return Text.integer(ManagedPointer.primitive(self), 64, (String) format);
+    }
+
+    @Intrinsic("System.Int32::TryParse(string,int32&)")
+    public static int tryParseInt(Object s, Object result) {
+        try {
+            ((ManagedPointer) result).store(Integer.parseInt(((String) s).strip()));
+            return 1;
+        } catch (NumberFormatException | NullPointerException e) {
+            ((ManagedPointer) result).store(0);
+            return 0;
+        }
+    }
+
+    @Intrinsic("System.Double::TryParse(string,float64&)")
+    public static int tryParseDouble(Object s, Object result) {
+        try {
+            ((ManagedPointer) result).store(Double.doubleToRawLongBits(Double.parseDouble(((String) s).strip())));
+            return 1;
+        } catch (NumberFormatException | NullPointerException e) {
+            ((ManagedPointer) result).store(0);
+            return 0;
+        }
     }
 
     @Intrinsic("System.UInt32::ToString()")
@@ -86,5 +113,15 @@ public final class NumberIntrinsics {
         } catch (NumberFormatException e) {
             throw Text.rt(ctx).exceptions().format("Input string was not in a correct format.");
         }
+    }
+
+    @Intrinsic({"System.Char::ToUpper(char)", "System.Char::ToUpperInvariant(char)"})
+    public static int toUpper(int c) {
+        return Character.toUpperCase((char) c);
+    }
+
+    @Intrinsic({"System.Char::ToLower(char)", "System.Char::ToLowerInvariant(char)"})
+    public static int toLower(int c) {
+        return Character.toLowerCase((char) c);
     }
 }

@@ -289,4 +289,23 @@ public final class StringIntrinsics {
         }
         return false;
     }
+
+    /**
+     * The culture-aware comparison (String.Compare, CompareTo) approximated for the invariant culture:
+     * letters in alphabetical order whatever their case, lower case before upper case on a tie.
+     */
+    @Intrinsic({"System.String::Compare(string,string)"})
+    public static int compare(Object a, Object b) {
+        if (a == null || b == null) {
+            return a == b ? 0 : a == null ? -1 : 1;
+        }
+        String x = (String) a, y = (String) b;
+        int c = x.compareToIgnoreCase(y);
+        return Integer.signum(c != 0 ? c : y.compareTo(x));
+    }
+
+    @Intrinsic({"System.String::CompareTo(string)", "System.String::CompareTo(object)"})
+    public static int compareTo(ExecutionContext ctx, Object self, Object other) {
+        return compare(str(ctx, self), other);
+    }
 }

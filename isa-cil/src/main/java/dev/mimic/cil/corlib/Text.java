@@ -34,8 +34,11 @@ final class Text {
             RuntimeType t = rt(ctx).typeOf(o);
             String primitive = t.definition() != null && t.namespace().equals("System") ? t.simpleName() : "";
             switch (primitive) {
-                case "Int32", "Int16", "SByte", "Int64" -> {
-                    return integer(o.primitives[0], format);
+                case "Int32", "Int16", "SByte" -> {
+                    return integer(o.primitives[0], 32, format);
+                }
+                case "Int64" -> {
+                    return integer(o.primitives[0], 64, format);
                 }
                 case "UInt32", "UInt16", "Byte", "UInt64" -> {
                     return unsigned(o.primitives[0], primitive, format);
@@ -60,12 +63,13 @@ final class Text {
         return (String) rt(ctx).invokeVirtual(toString, value);
     }
 
-    static String integer(long value, String format) {
+    /** A signed integer of {@code bits} bits; hexadecimal shows its two's complement at that width. */
+    static String integer(long value, int bits, String format) {
         if (format == null || format.isEmpty() || format.equalsIgnoreCase("G")) {
             return Long.toString(value);
         }
         return isCustom(format) ? custom(BigDecimal.valueOf(value), format)
-                : standard(BigDecimal.valueOf(value), value, format);
+                : standard(BigDecimal.valueOf(value), bits == 64 ? value : value & 0xFFFF_FFFFL, format);
     }
 
     /** A custom numeric format ({@code 0.00}, {@code #,##0}), as opposed to a letter and a precision. */

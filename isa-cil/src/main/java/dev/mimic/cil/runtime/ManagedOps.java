@@ -229,7 +229,11 @@ public final class ManagedOps {
 
     /** A pointer to a primitive or reference field cell ({@code ldflda}, {@code ldsflda}, {@code unbox}). */
     public static Object fieldPointer(ExecutionContext ctx, Object object, int cell) {
-        return new ManagedPointer.Field((ManagedObject) checkNull(ctx, object), cell);
+        if (!(checkNull(ctx, object) instanceof ManagedObject o)) {
+            throw new dev.mimic.cil.translate.UnsupportedInstructionException("the fields of "
+                    + rt(ctx).typeOf(object) + " cannot be addressed: Mimic backs the type with a JVM class");
+        }
+        return new ManagedPointer.Field(o, cell);
     }
 
     /** Loads through a pointer; a boxed primitive stands for a pointer to its value (a virtual call's {@code this}). */
