@@ -42,6 +42,9 @@ final class CilCommand extends MachineCommand {
      */
     @Override
     int run() {
+        if (engine.maxSteps() != Long.MAX_VALUE) {
+            throw new MachineException("--max-steps is not supported for CIL programs yet");
+        }
         if (!Files.isRegularFile(program)) {
             throw new MachineException(program + ": no such file");
         }
@@ -57,7 +60,11 @@ final class CilCommand extends MachineCommand {
             throw new MachineException(program + ": " + e.getMessage());
         }
         try {
-            return loaded.run(arguments == null ? List.of() : arguments, io.err());
+            int status = loaded.run(arguments == null ? List.of() : arguments, io.err());
+            if (engine.stats()) {
+                io.err().print(loaded.runtime().statistics());
+            }
+            return status;
         } catch (UnsupportedInstructionException e) {
             io.out().flush();
             throw new MachineException("not supported yet: " + e.getMessage());

@@ -118,6 +118,27 @@ class CilCommandTest {
     }
 
     @Test
+    void statsCountMethodsAndInstructions() throws Exception {
+        Path exe = compile("loop.exe", """
+                class P {
+                    static int Square(int x) { return x * x; }
+                    static int Main() { int s = 0; for (int i = 0; i < 100; i++) s += Square(i); return s % 100; }
+                }
+                """);
+        Mimic r = Mimic.run("cil", "--stats", exe.toString());
+        assertEquals(328350 % 100, r.status(), r.err());
+        assertTrue(r.err().contains("methods translated:   2"), r.err());
+        assertTrue(r.err().matches("(?s).*guest instructions:   [0-9,]+\\n"), r.err());
+    }
+
+    @Test
+    void maxStepsIsRefusedRatherThanIgnored() throws Exception {
+        Mimic r = Mimic.run("cil", "--max-steps", "10", dir.resolve("any.exe").toString());
+        assertEquals(2, r.status());
+        assertArrayEquals(new String[] {"mimic cil: --max-steps is not supported for CIL programs yet"}, r.errLines());
+    }
+
+    @Test
     void missingProgramIsAUserError() {
         Mimic r = Mimic.run("cil", dir.resolve("nothing.exe").toString());
         assertEquals(2, r.status());

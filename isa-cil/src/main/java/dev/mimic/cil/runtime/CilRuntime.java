@@ -50,6 +50,8 @@ public final class CilRuntime {
     private final ExecutionContext context;
     private final PrintStream out;
     private final java.io.BufferedReader in;
+    private int translated;
+    private int compiledAtOnce;
 
     /**
      * How translated methods run: always interpreted, always compiled, or interpreted until called
@@ -112,6 +114,15 @@ public final class CilRuntime {
     /** Guest instructions executed so far. */
     public long instructions() {
         return context.instructions;
+    }
+
+    /**
+     * What ran: methods translated, methods compiled before their first run (tiered mode compiles
+     * the others when hot) and guest instructions executed, as {@code --stats} prints them.
+     */
+    public String statistics() {
+        return String.format("methods translated:   %,d%nmethods compiled:     %,d before their first run%n"
+                + "guest instructions:   %,d%n", translated, compiledAtOnce, context.instructions);
     }
 
     /** The loaded type of a MethodDef's owner in the program. */
@@ -188,18 +199,20 @@ public final class CilRuntime {
             throw new UnsupportedInstructionException(m.key() + " is " + (m.definition().isInternalCall()
                     ? "an internal call Mimic does not implement yet" : "abstract or has no IL body"));
         }
-        MethodTranslator.Result translated = translator.translate(m);
-        Region region = translated.region();
+        MethodTranslator.Result result = translator.translate(m);
+        Region region = result.region();
+        translated++;
         RegionCode code;
         if (engine.compiler() == null) {
             code = new InterpretedCode(region);
-        } else if (engine.threshold() > 0 && !translated.loops()) {
+        } else if (engine.threshold() > 0 && !result.loops()) {
             code = new TieredCode(region, target, engine.compiler(), engine.threshold());
         } else {
             // A method with a loop is compiled at once in tiered mode too: it may be called only
             // once (Main) and spend the whole run in its loop, where calls cannot be counted.
             try {
                 code = engine.compiler().apply(region);
+                compiledAtOnce++;
             } catch (IllegalArgumentException e) {
                 code = new InterpretedCode(region);
             }
