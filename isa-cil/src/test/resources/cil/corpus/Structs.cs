@@ -13,6 +13,7 @@ struct Vec {
 struct Line { public Vec From, To; }
 
 class Structs {
+    static Vec s1, s2;
     static void Bump(Vec v) { v.X = 100; }
     static void BumpRef(ref Vec v) { v.X = 100; }
     static void Swap(ref int a, ref int b) { int t = a; a = b; b = t; }
@@ -50,6 +51,12 @@ class Structs {
         int[] arr = { 1, 2, 3 };
         Swap(ref arr[0], ref arr[2]);
         Console.WriteLine(arr[0] + " " + arr[2]);
+        s1 = s2 = new Vec(2, 2);
+        s1.X = 9;
+        Vec[] pair = new Vec[2];
+        pair[0] = pair[1] = new Vec(3, 3);
+        pair[0].Y = 7;
+        Console.WriteLine(s2.X + " " + pair[1].Y);
         return (int) a.Dot(b);
     }
 }

@@ -88,8 +88,10 @@ public final class CilSemantics {
         t.push(t.b.f64(i.floatValue()));
     }
 
+    /** III.3.33: a duplicated struct value is a copy, so storing both never aliases them. */
     public static void dup(Translation t, CilInstruction i) {
-        t.push(t.b.mov(t.peek()));
+        Temp top = t.peek();
+        t.push(top.type() == Type.REF ? t.op("copy", top) : t.b.mov(top));
     }
 
     public static void pop(Translation t, CilInstruction i) {
