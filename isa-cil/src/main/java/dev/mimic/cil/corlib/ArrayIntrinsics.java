@@ -51,8 +51,18 @@ public final class ArrayIntrinsics {
         if (array == null) {
             throw Text.rt(ctx).exceptions().raise("ArgumentNullException", "Value cannot be null.");
         }
-        int n = java.lang.reflect.Array.getLength(array);
-        for (int i = 0, j = n - 1; i < j; i++, j--) {
+        reverseRange(ctx, array, 0, java.lang.reflect.Array.getLength(array));
+    }
+
+    @Intrinsic({"System.Array::Reverse(System.Array,int32,int32)", "System.Array::Reverse(!!0[],int32,int32)"})
+    public static void reverseRange(ExecutionContext ctx, Object array, int index, int length) {
+        if (array == null) {
+            throw Text.rt(ctx).exceptions().raise("ArgumentNullException", "Value cannot be null.");
+        }
+        if (index < 0 || length < 0 || index > java.lang.reflect.Array.getLength(array) - length) {
+            throw Text.rt(ctx).exceptions().argumentOutOfRange("index");
+        }
+        for (int i = index, j = index + length - 1; i < j; i++, j--) {
             Object t = java.lang.reflect.Array.get(array, i);
             java.lang.reflect.Array.set(array, i, java.lang.reflect.Array.get(array, j));
             java.lang.reflect.Array.set(array, j, t);

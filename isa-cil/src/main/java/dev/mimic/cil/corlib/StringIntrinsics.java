@@ -1,6 +1,9 @@
 package dev.mimic.cil.corlib;
 
 import dev.mimic.backend.exec.ExecutionContext;
+import dev.mimic.cil.model.RuntimeMethod;
+import dev.mimic.cil.model.RuntimeType;
+import dev.mimic.cil.model.TypeSystem;
 
 /**
  * {@code System.String} on {@link java.lang.String}: guest strings are JVM strings (both are
@@ -307,5 +310,56 @@ public final class StringIntrinsics {
     @Intrinsic({"System.String::CompareTo(string)", "System.String::CompareTo(object)"})
     public static int compareTo(ExecutionContext ctx, Object self, Object other) {
         return compare(str(ctx, self), other);
+    }
+
+    /** String.Join over any IEnumerable<T>: enumerated through the guest's own enumerator. */
+    @Intrinsic(value = "System.String::Join(string,System.Collections.Generic.IEnumerable`1<!!0>)", instantiated = true)
+    public static Object joinEnumerable(ExecutionContext ctx, Object method, Object separator, Object values) {
+        RuntimeType element = ((RuntimeMethod) method).methodArguments().get(0);
+        return join(ctx, separator, values, element);
+    }
+
+    @Intrinsic("System.String::Join(string,System.Collections.Generic.IEnumerable`1<string>)")
+    public static Object joinStrings(ExecutionContext ctx, Object separator, Object values) {
+        return join(ctx, separator, values, Text.rt(ctx).types().corlibType("System", "String"));
+    }
+
+    @Intrinsic("System.String::Join(string,object[])")
+    public static Object joinObjects(ExecutionContext ctx, Object separator, Object values) {
+        StringBuilder s = new StringBuilder();
+        Object[] parts = (Object[]) values;
+        for (int i = 0; i < parts.length; i++) {
+            s.append(i > 0 ? orEmpty(separator) : "").append(Text.of(ctx, parts[i], null));
+        }
+        return s.toString();
+    }
+
+    private static Object join(ExecutionContext ctx, Object separator, Object values, RuntimeType element) {
+        var rt = Text.rt(ctx);
+        var types = rt.types();
+        RuntimeType enumerable = generic(types, "IEnumerable`1", element);
+        RuntimeType enumerator = generic(types, "IEnumerator`1", element);
+        RuntimeType plain = types.corlibType("System.Collections", "IEnumerator");
+        Object e = rt.invokeVirtual(enumerable.method("GetEnumerator", 0), checkedValues(ctx, values));
+        StringBuilder s = new StringBuilder();
+        boolean first = true;
+        while ((Integer) rt.invokeVirtual(plain.method("MoveNext", 0), e) != 0) {
+            Object current = rt.invokeVirtual(enumerator.method("get_Current", 0), e);
+            s.append(first ? "" : orEmpty(separator)).append(Text.of(ctx, Text.guestValue(element, current), null));
+            first = false;
+        }
+        return s.toString();
+    }
+
+    private static Object checkedValues(ExecutionContext ctx, Object values) {
+        if (values == null) {
+            throw Text.rt(ctx).exceptions().raise("ArgumentNullException", "Value cannot be null.");
+        }
+        return values;
+    }
+
+    private static RuntimeType generic(TypeSystem types, String name, RuntimeType argument) {
+        var def = types.corlib().findType("System.Collections.Generic", name).orElseThrow();
+        return types.type(types.corlib(), def.row(), java.util.List.of(argument));
     }
 }

@@ -22,6 +22,19 @@ final class Text {
         return (CilRuntime) ctx.machine;
     }
 
+    /**
+     * A value a Java caller got back from guest code ({@link CilRuntime#invoke}: Integer, Long or
+     * Double for primitives) as a guest value of {@code type}: primitives are boxed.
+     */
+    static Object guestValue(RuntimeType type, Object value) {
+        if (!(value instanceof Number n)) {
+            return value;
+        }
+        ManagedObject boxed = type.newValue();
+        boxed.primitives[0] = value instanceof Double d ? Double.doubleToRawLongBits(d) : n.longValue();
+        return boxed;
+    }
+
     /** {@code value.ToString()} of any guest value, with a format for the formattable primitives. */
     static String of(ExecutionContext ctx, Object value, String format) {
         if (value == null) {
