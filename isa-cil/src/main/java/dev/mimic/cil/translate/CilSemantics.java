@@ -250,6 +250,24 @@ public final class CilSemantics {
         Handlers.endfilter(t);
     }
 
+    /** III.3.16: informs a debugger; a program run without one goes on. */
+    public static void break_(Translation t, CilInstruction i) {
+        // The workbench stops on breakpoints of its own; this instruction asks for nothing more.
+    }
+
+    /** III.4.4: copies the value at one address to another. */
+    public static void cpobj(Translation t, CilInstruction i) {
+        RuntimeType type = t.type(i.token());
+        Temp source = t.pop();
+        Temp target = t.pop();
+        Pointers.store(t, type, target, Pointers.load(t, type, source));
+    }
+
+    /** III.2.2: the checks it lets the runtime skip are made anyway. */
+    public static void no(Translation t, CilInstruction i) {
+        // Type, range and null checks stay: skipping them is permission, not obligation.
+    }
+
     /** Prefixes that change nothing for Mimic's memory model (III.2). */
     public static void volatile_(Translation t, CilInstruction i) {
         // Every managed access is already sequentially consistent on one thread.
