@@ -125,7 +125,7 @@ public final class CilRuntime {
                 + "guest instructions:   %,d%n", translated, compiledAtOnce, context.instructions);
     }
 
-    /** The loaded type of a MethodDef's owner in the program. */
+    /** The method a MethodDef of the program defines, in its non-generic owner. */
     public RuntimeMethod method(MethodDefinition definition) {
         RuntimeType owner = types.type(program, definition.declaringType(), List.of());
         return types.method(owner, definition, List.of());
