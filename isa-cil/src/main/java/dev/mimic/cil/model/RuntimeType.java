@@ -492,9 +492,24 @@ public final class RuntimeType {
         return found;
     }
 
-    /** True once the static constructor has run or started (II.10.5.3.2: a re-entrant trigger sees it started). */
+    /** The exception that ended the static constructor, which every later trigger raises again; or null. */
+    private Object initializationFailure;
+
+    /**
+     * True once the static constructor has run or started (II.10.5.3.2: a re-entrant trigger sees it
+     * started) without failing; a failed one must be triggered again to raise its exception.
+     */
     public boolean initializationStarted() {
-        return initState != 0;
+        return initState != 0 && initializationFailure == null;
+    }
+
+    public Object initializationFailure() {
+        return initializationFailure;
+    }
+
+    /** Records that the static constructor threw; {@code exception} is what later triggers raise. */
+    public void failInitialization(Object exception) {
+        initializationFailure = exception;
     }
 
     /** Marks the static constructor started; returns false if it already was. */

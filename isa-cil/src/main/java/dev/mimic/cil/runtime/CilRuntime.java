@@ -3,6 +3,7 @@ package dev.mimic.cil.runtime;
 import dev.mimic.backend.exec.CallTarget;
 import dev.mimic.backend.exec.ExecutionContext;
 import dev.mimic.backend.exec.Frame;
+import dev.mimic.backend.exec.GuestThrow;
 import dev.mimic.backend.exec.RegionCode;
 import dev.mimic.backend.interp.InterpretedCode;
 import dev.mimic.backend.ir.Helper;
@@ -245,10 +246,20 @@ public final class CilRuntime {
 
     /** Runs a type's static constructor (II.10.5.3.1) now, unless it has started already. */
     public void initialize(RuntimeType type) {
+        if (type.initializationFailure() != null) {
+            throw new GuestThrow(type.initializationFailure());
+        }
         if (type.startInitialization()) {
             RuntimeMethod cctor = type.typeInitializer();
             if (cctor != null) {
-                invoke(cctor);
+                try {
+                    invoke(cctor);
+                } catch (GuestThrow thrown) {
+                    // II.10.5.3.3: the exception reaches the trigger wrapped, and so does every later trigger.
+                    GuestThrow failure = exceptions.typeInitialization(type, thrown.exception());
+                    type.failInitialization(failure.exception());
+                    throw failure;
+                }
             }
         }
     }

@@ -46,6 +46,18 @@ public final class GuestExceptions {
         return raise("FormatException", message);
     }
 
+    /** TypeInitializationException for {@code type}, with the static constructor's exception inside. */
+    public GuestThrow typeInitialization(RuntimeType type, Object inner) {
+        GuestThrow t = raise("TypeInitializationException", "The type initializer for '" + type.name()
+                + "' threw an exception.");
+        ManagedObject e = (ManagedObject) t.exception();
+        RuntimeType exception = types.corlibType("System", "Exception");
+        e.references[exception.field("_innerException").cell().index()] = inner;
+        e.references[types.corlibType("System", "TypeInitializationException").field("_typeName").cell().index()]
+                = type.name();
+        return t;
+    }
+
     /** A {@code System.<type>} with {@code message}, its constructor not run (mono fills these in natively too). */
     public GuestThrow raise(String type, String message) {
         RuntimeType t = types.corlibType("System", type);
