@@ -1,14 +1,26 @@
 package dev.mimic.cli;
 
+import dev.mimic.backend.machine.Machine;
+import dev.mimic.backend.machine.MachineException;
+import dev.mimic.cil.CilFormatException;
+import dev.mimic.cil.assembly.MissingAssemblyException;
+import dev.mimic.cil.runtime.CilProgram;
+import dev.mimic.cil.runtime.CilRuntime;
+import dev.mimic.cil.translate.UnsupportedInstructionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** .NET programs (ECMA-335 CIL) on Mimic's corlib, after mono's command line. */
-@Command(name = "cil", description = "Runs a .NET program, ECMA-335 CIL (not available yet). Like mono PROGRAM.exe ARGS.")
-final class CilCommand extends UnavailableMachine {
+/** .NET programs (ECMA-335 CIL) on mono's class library, after mono's command line. */
+@Command(name = "cil", description = "Runs a .NET program (ECMA-335 CIL) on mono's mscorlib, like mono PROGRAM.exe ARGS.")
+final class CilCommand extends MachineCommand {
     @Parameters(index = "0", paramLabel = "PROGRAM.exe", description = "The assembly with the entry point.")
     Path program;
 
@@ -18,4 +30,53 @@ final class CilCommand extends UnavailableMachine {
     CilCommand(Stdio io) {
         super(io);
     }
+
+    @Override
+    Machine open(InputStream stdin) {
+        throw new MachineException("stepping CIL in the workbench is not available yet; run it with 'mimic cil'");
+    }
+
+    /**
+     * Runs the program; a malformed assembly or a missing reference is one line on stderr and status
+     * 2, like every input error of the command line.
+     */
+    @Override
+    int run() {
+        if (engine.maxSteps() != Long.MAX_VALUE) {
+            throw new MachineException("--max-steps is not supported for CIL programs yet");
+        }
+        if (!Files.isRegularFile(program)) {
+            throw new MachineException(program + ": no such file");
+        }
+        PrintStream out = new PrintStream(io.out(), false, java.nio.charset.StandardCharsets.UTF_8);
+        CilProgram loaded;
+        try {
+            loaded = CilProgram.load(program, engine(), io.in(), out);
+        } catch (CilFormatException | MissingAssemblyException e) {
+            throw new MachineException(e.getMessage());
+        } catch (NoSuchFileException e) {
+            throw new MachineException(e.getFile() + ": no such file");
+        } catch (IOException e) {
+            throw new MachineException(program + ": " + e.getMessage());
+        }
+        try {
+            int status = loaded.run(arguments == null ? List.of() : arguments, io.err());
+            if (engine.stats()) {
+                io.err().print(loaded.runtime().statistics());
+            }
+            return status;
+        } catch (UnsupportedInstructionException e) {
+            io.out().flush();
+            throw new MachineException("not supported yet: " + e.getMessage());
+        }
+    }
+
+    private CilRuntime.Engine engine() {
+        return switch (engine.kind()) {
+            case INTERP -> CilRuntime.Engine.INTERPRETER;
+            case JIT -> CilRuntime.Engine.compiled(engine.compiler()::compile);
+            case TIERED -> new CilRuntime.Engine(engine.compiler()::compile, engine.tierThreshold());
+        };
+    }
+
 }

@@ -44,6 +44,11 @@ public final class EngineOptions {
         return jitThreshold == null ? Engine.DEFAULT_TIER_THRESHOLD : (int) Math.min(jitThreshold, Integer.MAX_VALUE);
     }
 
+    /** True when {@code --stats} was given. */
+    public boolean stats() {
+        return stats;
+    }
+
     /** The instruction budget, {@link Long#MAX_VALUE} when there is none. */
     public long maxSteps() {
         return maxSteps == null ? Long.MAX_VALUE : maxSteps;

@@ -3,61 +3,81 @@ package dev.mimic.cil.runtime;
 import dev.mimic.backend.exec.CallTarget;
 import dev.mimic.backend.exec.ExecutionContext;
 import dev.mimic.backend.exec.Frame;
+import dev.mimic.backend.exec.GuestThrow;
 import dev.mimic.backend.exec.RegionCode;
+import dev.mimic.backend.interp.InterpretedCode;
+import dev.mimic.backend.ir.Helper;
+import dev.mimic.backend.ir.ManagedObject;
 import dev.mimic.backend.ir.Region;
 import dev.mimic.backend.ir.Type;
 import dev.mimic.backend.state.GuestState;
 import dev.mimic.backend.state.StateLayout;
 import dev.mimic.cil.assembly.Assembly;
+import dev.mimic.cil.assembly.AssemblyResolver;
 import dev.mimic.cil.assembly.MethodDefinition;
+import dev.mimic.cil.corlib.Intrinsics;
 import dev.mimic.cil.decode.OpcodeTable;
+import dev.mimic.cil.model.RuntimeMethod;
+import dev.mimic.cil.model.RuntimeType;
+import dev.mimic.cil.model.TypeSystem;
 import dev.mimic.cil.translate.MethodTranslator;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import dev.mimic.cil.translate.UnsupportedInstructionException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Runs the methods of one assembly: each method becomes a {@link CallTarget} whose region is
- * translated the first time a call reaches it (with every method it calls, so targets are linked
- * before the region runs), and whose code is what {@code codeFor} makes of the region, the
- * interpreter ({@code InterpretedCode::new}) or the JIT ({@code new Jit()::compile}). One runtime
- * per machine; nothing is shared between runtimes.
+ * Runs one program on the class library: each method becomes a {@link CallTarget} translated on its
+ * first call, intrinsics and internal calls are Java methods ({@link Intrinsics}), and a translated
+ * method runs as its {@link Engine} says. One runtime per program; nothing is shared between runtimes.
  */
 public final class CilRuntime {
     /** The only machine state outside managed objects: the pc of the current instruction (method token, IL offset). */
     private static final StateLayout LAYOUT = layout();
 
-    private final Assembly assembly;
-    private final Function<Region, RegionCode> codeFor;
-    private final MethodTranslator translator = new MethodTranslator(OpcodeTable.standard());
-    private final Map<Integer, CallTarget> targets = new HashMap<>();
-    private final Deque<Integer> untranslated = new ArrayDeque<>();
+    private final Assembly program;
+    private final TypeSystem types;
+    private final Engine engine;
+    private final MethodTranslator translator;
+    private final Intrinsics intrinsics;
+    private final GuestExceptions exceptions;
+    private final Map<RuntimeMethod, CallTarget> virtualTargets = new HashMap<>();
+    private final List<RuntimeMethod> functions = new ArrayList<>();
+    private final Map<RuntimeMethod, Long> functionIds = new HashMap<>();
     private final ExecutionContext context;
-
-    public CilRuntime(Assembly assembly, Function<Region, RegionCode> codeFor) {
-        this.assembly = assembly;
-        this.codeFor = codeFor;
-        this.context = new ExecutionContext(new GuestState(LAYOUT), null, this);
-    }
+    private final PrintStream out;
+    private final java.io.BufferedReader in;
+    private int translated;
+    private int compiledAtOnce;
 
     /**
-     * Calls static method {@code method} with integer arguments (I32 and I64 parameters, as raw
-     * longs) and returns its integer result (0 for void).
+     * How translated methods run: always interpreted, always compiled, or interpreted until called
+     * {@code threshold} times and then compiled ({@code compiler} null means interpreted only).
      */
-    public long invoke(MethodDefinition method, long... arguments) {
-        CallTarget target = target(method.row());
-        linkPending();
-        Frame frame = new Frame(target.region().tempCount());
-        System.arraycopy(arguments, 0, frame.values, 0, arguments.length);
-        target.code().run(context, frame);
-        return frame.result;
+    public record Engine(Function<Region, RegionCode> compiler, int threshold) {
+        public static final Engine INTERPRETER = new Engine(null, 0);
+
+        /** Compiles every method before its first run. */
+        public static Engine compiled(Function<Region, RegionCode> compiler) {
+            return new Engine(compiler, 0);
+        }
     }
 
-    /** Guest instructions executed so far. */
-    public long instructions() {
-        return context.instructions;
+    public CilRuntime(Assembly program, AssemblyResolver resolver, Engine engine, java.io.InputStream in,
+            PrintStream out) throws IOException {
+        this.program = program;
+        this.types = new TypeSystem(resolver, program);
+        this.engine = engine;
+        this.out = out;
+        this.in = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        this.intrinsics = new Intrinsics();
+        this.exceptions = new GuestExceptions(types);
+        this.translator = new MethodTranslator(OpcodeTable.standard(), this);
+        this.context = new ExecutionContext(new GuestState(LAYOUT), null, this);
     }
 
     private static StateLayout layout() {
@@ -66,19 +86,215 @@ public final class CilRuntime {
         return b.build();
     }
 
-    private CallTarget target(int row) {
-        return targets.computeIfAbsent(row, r -> {
-            untranslated.add(r);
-            MethodDefinition m = assembly.method(r);
-            return new CallTarget(assembly.fullName(assembly.type(m.declaringType())) + "::" + m.name());
+    public TypeSystem types() {
+        return types;
+    }
+
+    public Intrinsics intrinsics() {
+        return intrinsics;
+    }
+
+    public GuestExceptions exceptions() {
+        return exceptions;
+    }
+
+    /** The guest's standard output. */
+    public PrintStream out() {
+        return out;
+    }
+
+    /** The guest's standard input. */
+    public java.io.BufferedReader in() {
+        return in;
+    }
+
+    public ExecutionContext context() {
+        return context;
+    }
+
+    /** Guest instructions executed so far. */
+    public long instructions() {
+        return context.instructions;
+    }
+
+    /**
+     * What ran: methods translated, methods compiled before their first run (tiered mode compiles
+     * the others when hot) and guest instructions executed, as {@code --stats} prints them.
+     */
+    public String statistics() {
+        return String.format("methods translated:   %,d%nmethods compiled:     %,d before their first run%n"
+                + "guest instructions:   %,d%n", translated, compiledAtOnce, context.instructions);
+    }
+
+    /** The method a MethodDef of the program defines, in its non-generic owner. */
+    public RuntimeMethod method(MethodDefinition definition) {
+        RuntimeType owner = types.type(program, definition.declaringType(), List.of());
+        return types.method(owner, definition, List.of());
+    }
+
+    /** The number of IR parameters of a method: {@code this} and its declared parameters. */
+    public int parameterCount(RuntimeMethod m) {
+        return m.signature().parameters().size() + (m.signature().hasThis() ? 1 : 0);
+    }
+
+    /** The call target of a method, its code translated on first call. */
+    public CallTarget target(RuntimeMethod m) {
+        if (m.code() instanceof CallTarget t) {
+            return t;
+        }
+        CallTarget t = new CallTarget(m.key());
+        Region shape = CallShape.of(m.key(), parameterTypes(m), resultType(m));
+        Helper intrinsic = intrinsics.find(m);
+        RegionCode code = intrinsic != null ? new HelperCode(intrinsic, intrinsics.takesMethod(intrinsic) ? m : null)
+                : m.owner().isDelegate() && m.name().equals("Invoke") ? new Delegates.Invoke(this, m)
+                : new LazyCode(this, m, t);
+        t.link(shape, code);
+        m.setCode(t);
+        return t;
+    }
+
+    /** The method pointer {@code ldftn} pushes for {@code m}: its index in this runtime's table. */
+    public long functionPointer(RuntimeMethod m) {
+        return functionIds.computeIfAbsent(m, k -> {
+            functions.add(k);
+            return (long) functions.size() - 1;
         });
     }
 
-    private void linkPending() {
-        while (!untranslated.isEmpty()) {
-            int row = untranslated.poll();
-            Region region = translator.translate(assembly, assembly.method(row), this::target);
-            targets.get(row).link(region, codeFor.apply(region));
+    /** The method a pointer from {@link #functionPointer} stands for. */
+    public RuntimeMethod function(long pointer) {
+        if (pointer < 0 || pointer >= functions.size()) {
+            throw new IllegalStateException("not a method pointer: " + pointer);
         }
+        return functions.get((int) pointer);
+    }
+
+    /** The target a {@code callvirt} of {@code declared} calls: a dispatch on the receiver's type. */
+    public CallTarget virtualTarget(RuntimeMethod declared) {
+        return virtualTargets.computeIfAbsent(declared, m -> {
+            CallTarget t = new CallTarget(m.key() + " (virtual)");
+            t.link(CallShape.of(m.key(), parameterTypes(m), resultType(m)), new VirtualCall(this, m));
+            return t;
+        });
+    }
+
+    private List<Type> parameterTypes(RuntimeMethod m) {
+        List<Type> out = new ArrayList<>();
+        if (m.signature().hasThis()) {
+            out.add(Type.REF);
+        }
+        for (RuntimeType p : m.parameterTypes()) {
+            out.add(p.stackType());
+        }
+        return out;
+    }
+
+    private static Type resultType(RuntimeMethod m) {
+        RuntimeType r = m.returnType();
+        return r == null ? null : r.stackType();
+    }
+
+    /** Translates a method and links its code into its target (called by the target's first run). */
+    void link(RuntimeMethod m, CallTarget target) {
+        if (m.definition().body() == null) {
+            throw new UnsupportedInstructionException(m.key() + " is " + (m.definition().isInternalCall()
+                    ? "an internal call Mimic does not implement yet" : "abstract or has no IL body"));
+        }
+        MethodTranslator.Result result = translator.translate(m);
+        Region region = result.region();
+        translated++;
+        RegionCode code;
+        if (engine.compiler() == null) {
+            code = new InterpretedCode(region);
+        } else if (engine.threshold() > 0 && !result.loops()) {
+            code = new TieredCode(region, target, engine.compiler(), engine.threshold());
+        } else {
+            // A method with a loop is compiled at once in tiered mode too: it may be called only
+            // once (Main) and spend the whole run in its loop, where calls cannot be counted.
+            try {
+                code = engine.compiler().apply(region);
+                compiledAtOnce++;
+            } catch (IllegalArgumentException e) {
+                code = new InterpretedCode(region);
+            }
+        }
+        target.link(region, code);
+    }
+
+    /** The type of any guest value: managed objects, strings, arrays and the runtime's own objects. */
+    public RuntimeType typeOf(Object value) {
+        return switch (value) {
+            case ManagedObject o -> types.typeOf(o.type());
+            case String s -> types.corlibType("System", "String");
+            case StringBuilder b -> types.corlibType("System.Text", "StringBuilder");
+            case RuntimeType t -> types.corlibType("System", "RuntimeType");
+            case MdArray a -> a.type();
+            case Object[] a -> types.arrayOf(types.corlibType("System", "Object"), 1);
+            case int[] a -> types.arrayOf(types.corlibType("System", "Int32"), 1);
+            case long[] a -> types.arrayOf(types.corlibType("System", "Int64"), 1);
+            case double[] a -> types.arrayOf(types.corlibType("System", "Double"), 1);
+            case short[] a -> types.arrayOf(types.corlibType("System", "Char"), 1);
+            case byte[] a -> types.arrayOf(types.corlibType("System", "Byte"), 1);
+            default -> throw new IllegalStateException("not a guest value: " + value.getClass().getName());
+        };
+    }
+
+    /** The type of a managed object. */
+    public RuntimeType typeOf(ManagedObject o) {
+        return types.typeOf(o.type());
+    }
+
+    /** Runs a type's static constructor (II.10.5.3.1) now, unless it has started already. */
+    public void initialize(RuntimeType type) {
+        if (type.initializationFailure() != null) {
+            throw new GuestThrow(type.initializationFailure());
+        }
+        if (type.startInitialization()) {
+            RuntimeMethod cctor = type.typeInitializer();
+            if (cctor != null) {
+                try {
+                    invoke(cctor);
+                } catch (GuestThrow thrown) {
+                    // II.10.5.3.3: the exception reaches the trigger wrapped, and so does every later trigger.
+                    GuestThrow failure = exceptions.typeInitialization(type, thrown.exception());
+                    type.failInitialization(failure.exception());
+                    throw failure;
+                }
+            }
+        }
+    }
+
+    /**
+     * Calls {@code m} from Java with arguments as guest values (Integer, Long, Double or references)
+     * and returns its result the same way (null for void).
+     */
+    public Object invoke(RuntimeMethod m, Object... arguments) {
+        CallTarget target = target(m);
+        List<Type> params = parameterTypes(m);
+        Frame frame = new Frame(Math.max(target.region().tempCount(), params.size()));
+        for (int i = 0; i < arguments.length; i++) {
+            switch (params.get(i)) {
+                case I32 -> frame.values[i] = (Integer) arguments[i];
+                case I64 -> frame.values[i] = (Long) arguments[i];
+                case F64 -> frame.values[i] = Double.doubleToRawLongBits((Double) arguments[i]);
+                case REF -> frame.refs[i] = arguments[i];
+            }
+        }
+        target.code().run(context, frame);
+        Type r = resultType(m);
+        return r == null ? null : switch (r) {
+            case I32 -> (int) frame.result;
+            case I64 -> frame.result;
+            case F64 -> Double.longBitsToDouble(frame.result);
+            case REF -> frame.resultRef;
+        };
+    }
+
+    /** Calls the implementation of virtual method {@code declared} for {@code receiver}. */
+    public Object invokeVirtual(RuntimeMethod declared, Object receiver, Object... arguments) {
+        Object[] all = new Object[arguments.length + 1];
+        all[0] = receiver;
+        System.arraycopy(arguments, 0, all, 1, arguments.length);
+        return invoke(typeOf(receiver).implementation(declared), all);
     }
 }

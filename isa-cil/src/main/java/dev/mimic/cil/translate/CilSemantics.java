@@ -4,12 +4,9 @@ import dev.mimic.backend.ir.ArrayKind;
 import dev.mimic.backend.ir.Op;
 import dev.mimic.backend.ir.Temp;
 import dev.mimic.backend.ir.Type;
-import dev.mimic.cil.assembly.MethodDefinition;
 import dev.mimic.cil.decode.CilInstruction;
-import dev.mimic.cil.metadata.Table;
-import dev.mimic.cil.metadata.Token;
-import dev.mimic.cil.signature.MethodSig;
-import dev.mimic.cil.signature.TypeSig;
+import dev.mimic.cil.model.FieldSlot;
+import dev.mimic.cil.model.RuntimeType;
 import dev.mimic.specs.model.Value;
 
 /**
@@ -29,21 +26,46 @@ public final class CilSemantics {
     }
 
     public static void ldarg(Translation t, CilInstruction i) {
-        t.push(t.b.mov(t.args[arg(t, i)]));
+        int n = arg(t, i);
+        t.push(Values.loaded(t, t.argCells[n] ? Cells.load(t, t.args[n], t.argTypes[n]) : t.b.mov(t.args[n]),
+                t.argTypes[n]));
     }
 
     public static void starg(Translation t, CilInstruction i) {
         int n = arg(t, i);
-        t.b.assign(t.args[n], Types.store(t, t.pop(), t.argTypes[n]));
+        Temp v = Values.stored(t, t.pop(), t.argTypes[n]);
+        if (t.argCells[n]) {
+            Cells.store(t, t.args[n], t.argTypes[n], v);
+        } else {
+            t.b.assign(t.args[n], v);
+        }
     }
 
     public static void ldloc(Translation t, CilInstruction i) {
-        t.push(t.b.mov(t.locals[local(t, i)]));
+        int n = local(t, i);
+        t.push(Values.loaded(t, t.localCells[n] ? Cells.load(t, t.locals[n], t.localTypes[n]) : t.b.mov(t.locals[n]),
+                t.localTypes[n]));
     }
 
     public static void stloc(Translation t, CilInstruction i) {
         int n = local(t, i);
-        t.b.assign(t.locals[n], Types.store(t, t.pop(), t.localTypes[n]));
+        Temp v = Values.stored(t, t.pop(), t.localTypes[n]);
+        if (t.localCells[n]) {
+            Cells.store(t, t.locals[n], t.localTypes[n], v);
+        } else {
+            t.b.assign(t.locals[n], v);
+        }
+    }
+
+    /** III.3.39: a struct's address is its object; other locals live in cells. */
+    public static void ldarga(Translation t, CilInstruction i) {
+        int n = arg(t, i);
+        t.push(t.argCells[n] ? t.op("elementPointer", t.args[n], t.b.i32(0)) : t.b.mov(t.args[n]));
+    }
+
+    public static void ldloca(Translation t, CilInstruction i) {
+        int n = local(t, i);
+        t.push(t.localCells[n] ? t.op("elementPointer", t.locals[n], t.b.i32(0)) : t.b.mov(t.locals[n]));
     }
 
     public static void ldnull(Translation t, CilInstruction i) {
@@ -66,43 +88,274 @@ public final class CilSemantics {
         t.push(t.b.f64(i.floatValue()));
     }
 
+    /** III.3.33: a duplicated struct value is a copy, so storing both never aliases them. */
     public static void dup(Translation t, CilInstruction i) {
-        t.push(t.b.mov(t.peek()));
+        Temp top = t.peek();
+        t.push(top.type() == Type.REF ? t.op("copy", top) : t.b.mov(top));
     }
 
     public static void pop(Translation t, CilInstruction i) {
         t.pop();
     }
 
-    /** III.3.19: a static call to a method of this assembly; arguments are popped last-first. */
+    /** III.3.19: a call of the method the token names, without dispatch. */
     public static void call(Translation t, CilInstruction i) {
-        Token token = i.token();
-        if (token.table() != Table.METHOD_DEF) {
-            throw t.unsupported("call through %s (only methods of this assembly so far)".formatted(token));
+        RuntimeType array = t.types.arrayMethodOwner(t.assembly, i.token(), t.context);
+        if (array != null) {
+            MdArrays.call(t, array, t.assembly.metadata().string(dev.mimic.cil.metadata.Table.MEMBER_REF,
+                    i.token().row(), 1));
+        } else {
+            Objects.call(t, t.methodOf(i.token()), false);
         }
-        MethodDefinition callee = t.assembly.method(token.row());
-        MethodSig sig = callee.signature();
-        if (sig.hasThis()) {
-            throw t.unsupported("call of instance method %s (only static methods so far)".formatted(callee.name()));
+    }
+
+    /** III.4.2: a call that dispatches on the receiver's type; a {@code constrained.} prefix picks the receiver form. */
+    public static void callvirt(Translation t, CilInstruction i) {
+        if (t.types.arrayMethodOwner(t.assembly, i.token(), t.context) != null) {
+            call(t, i);
+        } else {
+            Objects.call(t, t.methodOf(i.token()), true);
         }
-        Temp[] args = new Temp[sig.parameters().size()];
-        for (int n = args.length - 1; n >= 0; n--) {
-            args[n] = Types.coerce(t, t.pop(), Types.ir(t, sig.parameters().get(n)));
-        }
-        Type result = sig.returnType() == TypeSig.Primitive.VOID ? null : Types.ir(t, sig.returnType());
-        Temp value = t.b.call(t.target(token.row()), result, args);
-        if (value != null) {
-            t.push(value);
+    }
+
+    /** III.4.21: allocate and construct. */
+    public static void newobj(Translation t, CilInstruction i) {
+        RuntimeType array = t.types.arrayMethodOwner(t.assembly, i.token(), t.context);
+        if (array != null) {
+            var sig = (dev.mimic.cil.signature.MethodSig) t.assembly.memberRefSignature(i.token().row());
+            MdArrays.newobj(t, array, sig.parameters().size());
+        } else {
+            Objects.newobj(t, t.methodOf(i.token()));
         }
     }
 
     public static void ret(Translation t, CilInstruction i) {
-        TypeSig type = t.method.signature().returnType();
-        if (type == TypeSig.Primitive.VOID) {
+        RuntimeType type = t.method.returnType();
+        if (type == null) {
             t.b.ret();
         } else {
-            t.b.ret(Types.coerce(t, t.pop(), Types.ir(t, type)));
+            t.b.ret(Values.stored(t, t.pop(), type));
         }
+    }
+
+    public static void ldfld(Translation t, CilInstruction i) {
+        Objects.ldfld(t, t.field(i.token()));
+    }
+
+    public static void stfld(Translation t, CilInstruction i) {
+        Objects.stfld(t, t.field(i.token()));
+    }
+
+    public static void ldflda(Translation t, CilInstruction i) {
+        Objects.ldflda(t, t.field(i.token()));
+    }
+
+    public static void ldsfld(Translation t, CilInstruction i) {
+        FieldSlot f = t.field(i.token());
+        t.push(Values.loaded(t, t.b.getField(f.cell(), Objects.statics(t, f)), f.type()));
+    }
+
+    public static void stsfld(Translation t, CilInstruction i) {
+        FieldSlot f = t.field(i.token());
+        Temp v = Values.stored(t, t.pop(), f.type());
+        t.b.putField(f.cell(), Objects.statics(t, f), v);
+    }
+
+    public static void ldsflda(Translation t, CilInstruction i) {
+        FieldSlot f = t.field(i.token());
+        Temp statics = Objects.statics(t, f);
+        t.push(f.type().isObjectStruct() ? t.b.getField(f.cell(), statics)
+                : t.op("fieldPointer", statics, t.b.i32(f.cell().index())));
+    }
+
+    /** III.4.16: strings are JVM strings, so a literal is a constant. */
+    public static void ldstr(Translation t, CilInstruction i) {
+        t.push(t.b.constantRef(t.assembly.metadata().userStrings().get(i.intValue() & 0xFFFFFF)));
+    }
+
+    public static void castclass(Translation t, CilInstruction i) {
+        t.push(t.op("castClass", t.pop(), t.b.constantRef(t.type(i.token()))));
+    }
+
+    public static void isinst(Translation t, CilInstruction i) {
+        Temp v = t.pop();
+        Temp is = t.op("isInstance", v, t.b.constantRef(t.type(i.token())));
+        t.push(t.b.select(is, v, t.b.constantRef(null)));
+    }
+
+    public static void box(Translation t, CilInstruction i) {
+        t.push(Objects.box(t, t.type(i.token()), t.pop()));
+    }
+
+    public static void unbox_any(Translation t, CilInstruction i) {
+        t.push(Objects.unboxAny(t, t.type(i.token()), t.pop()));
+    }
+
+    public static void unbox(Translation t, CilInstruction i) {
+        t.push(Objects.unbox(t, t.type(i.token()), t.pop()));
+    }
+
+    public static void ldobj(Translation t, CilInstruction i) {
+        t.push(Pointers.load(t, t.type(i.token()), t.pop()));
+    }
+
+    public static void stobj(Translation t, CilInstruction i) {
+        Temp value = t.pop();
+        Pointers.store(t, t.type(i.token()), t.pop(), value);
+    }
+
+    /** III.4.5: zero the value at the address. */
+    public static void initobj(Translation t, CilInstruction i) {
+        RuntimeType type = t.type(i.token());
+        Pointers.store(t, type, t.pop(), type.isObjectStruct() ? t.b.constantRef(null) : Values.zero(t, type));
+    }
+
+    public static void ldind(Translation t, CilInstruction i) {
+        t.push(Pointers.load(t, Pointers.typeOf(t, i), t.pop()));
+    }
+
+    public static void stind(Translation t, CilInstruction i) {
+        Temp value = t.pop();
+        Pointers.store(t, Pointers.typeOf(t, i), t.pop(), value);
+    }
+
+    public static void ldelema(Translation t, CilInstruction i) {
+        Temp index = Types.coerce(t, t.pop(), Type.I32);
+        Temp array = t.pop();
+        RuntimeType element = t.type(i.token());
+        if (element.isObjectStruct()) {
+            t.push(t.b.arrayLoad(ArrayKind.REF, array, t.op("checkIndex", array, index)));
+        } else {
+            t.push(t.op("elementPointer", array, index));
+        }
+    }
+
+    public static void throw_(Translation t, CilInstruction i) {
+        t.b.throwRef(t.op("checkNull", t.pop()));
+    }
+
+    public static void rethrow(Translation t, CilInstruction i) {
+        Handlers.rethrow(t);
+    }
+
+    public static void leave(Translation t, CilInstruction i) {
+        Handlers.leave(t, i.branchTarget());
+    }
+
+    public static void endfinally(Translation t, CilInstruction i) {
+        Handlers.endfinally(t);
+    }
+
+    public static void endfilter(Translation t, CilInstruction i) {
+        Handlers.endfilter(t);
+    }
+
+    /** III.3.16: informs a debugger; a program run without one goes on. */
+    public static void break_(Translation t, CilInstruction i) {
+        // The workbench stops on breakpoints of its own; this instruction asks for nothing more.
+    }
+
+    /** III.4.4: copies the value at one address to another. */
+    public static void cpobj(Translation t, CilInstruction i) {
+        RuntimeType type = t.type(i.token());
+        Temp source = t.pop();
+        Temp target = t.pop();
+        Pointers.store(t, type, target, Pointers.load(t, type, source));
+    }
+
+    /** III.2.2: the checks it lets the runtime skip are made anyway. */
+    public static void no(Translation t, CilInstruction i) {
+        // Type, range and null checks stay: skipping them is permission, not obligation.
+    }
+
+    /** Prefixes that change nothing for Mimic's memory model (III.2). */
+    public static void volatile_(Translation t, CilInstruction i) {
+        // Every managed access is already sequentially consistent on one thread.
+    }
+
+    public static void readonly_(Translation t, CilInstruction i) {
+        // III.2.3: only relaxes a type check of the ldelema that follows.
+    }
+
+    public static void tail(Translation t, CilInstruction i) {
+        // III.2.4: a call is a JVM call; the prefix is permission, not obligation.
+    }
+
+    public static void unaligned(Translation t, CilInstruction i) {
+        // III.2.5: managed cells have no alignment.
+    }
+
+    public static void constrained(Translation t, CilInstruction i) {
+        t.constrained = t.type(i.token());
+    }
+
+    /**
+     * III.4.17: a field's handle is the loaded field, a type's handle the loaded type (and its Type
+     * object), so {@code InitializeArray} and {@code typeof} need nothing more.
+     */
+    public static void ldtoken(Translation t, CilInstruction i) {
+        t.push(t.b.constantRef(switch (i.token().table()) {
+            case FIELD -> t.field(i.token());
+            case TYPE_DEF -> t.types.isGenericDefinition(t.assembly, i.token().row())
+                    ? t.types.type(t.assembly, i.token().row(), java.util.List.of()) : t.type(i.token());
+            case TYPE_REF, TYPE_SPEC -> t.type(i.token());
+            case MEMBER_REF -> t.assembly.memberRefSignature(i.token().row()) instanceof dev.mimic.cil.signature.MethodSig
+                    ? unsupportedToken(t) : t.field(i.token());
+            default -> unsupportedToken(t);
+        }));
+    }
+
+    private static Object unsupportedToken(Translation t) {
+        throw t.unsupported("ldtoken of methods");
+    }
+
+    /** III.3.41: a method pointer is the method's index in the runtime's table. */
+    public static void ldftn(Translation t, CilInstruction i) {
+        t.push(t.b.i64(t.runtime.functionPointer(t.methodOf(i.token()))));
+    }
+
+    /** III.4.18: the implementation the object's type has for the virtual method. */
+    public static void ldvirtftn(Translation t, CilInstruction i) {
+        Temp object = t.pop();
+        t.push(t.b.helper(dev.mimic.backend.ir.Helper.of(dev.mimic.cil.runtime.Delegates.class, "virtualFunction",
+                dev.mimic.backend.ir.Effect.values()), object, t.b.i64(t.runtime.functionPointer(t.methodOf(i.token())))));
+    }
+
+    public static void ckfinite(Translation t, CilInstruction i) {
+        t.push(t.op("checkFinite", t.pop()));
+    }
+
+    public static void add_ovf(Translation t, CilInstruction i) {
+        checked(t, 0);
+    }
+
+    public static void sub_ovf(Translation t, CilInstruction i) {
+        checked(t, 1);
+    }
+
+    public static void mul_ovf(Translation t, CilInstruction i) {
+        checked(t, 2);
+    }
+
+    public static void add_ovf_un(Translation t, CilInstruction i) {
+        checked(t, 4);
+    }
+
+    public static void sub_ovf_un(Translation t, CilInstruction i) {
+        checked(t, 5);
+    }
+
+    public static void mul_ovf_un(Translation t, CilInstruction i) {
+        checked(t, 6);
+    }
+
+    /** III.3.19: conversions that raise OverflowException when the value does not fit. */
+    public static void conv_ovf(Translation t, CilInstruction i) {
+        convChecked(t, i, false);
+    }
+
+    public static void conv_ovf_un(Translation t, CilInstruction i) {
+        convChecked(t, i, true);
     }
 
     public static void br(Translation t, CilInstruction i) {
@@ -190,20 +443,21 @@ public final class CilSemantics {
         arithmetic(t, Op.MUL);
     }
 
+    /** III.3.31: division by zero and int.MinValue / -1 raise, as the CLI (not Java) says. */
     public static void div(Translation t, CilInstruction i) {
-        arithmetic(t, Op.DIV);
+        division(t, Op.DIV, 0);
     }
 
     public static void div_un(Translation t, CilInstruction i) {
-        arithmetic(t, Op.DIVU);
+        division(t, Op.DIVU, 2);
     }
 
     public static void rem(Translation t, CilInstruction i) {
-        arithmetic(t, Op.REM);
+        division(t, Op.REM, 1);
     }
 
     public static void rem_un(Translation t, CilInstruction i) {
-        arithmetic(t, Op.REMU);
+        division(t, Op.REMU, 3);
     }
 
     public static void and(Translation t, CilInstruction i) {
@@ -245,7 +499,7 @@ public final class CilSemantics {
         for (int n = 0; n < targets.length; n++) {
             int next = t.b.newBlock();
             t.branchToBlock(t.b.binary(Op.EQ, value, t.b.i32(n)), targets[n], next);
-            t.b.switchTo(next);
+            t.switchTo(next);
         }
         t.jumpTo(i.next());
     }
@@ -253,7 +507,12 @@ public final class CilSemantics {
     /** III.4.20: a zero-based one-dimensional array of the element type the token names. */
     public static void newarr(Translation t, CilInstruction i) {
         Temp length = Types.coerce(t, t.pop(), Type.I32);
-        t.push(t.b.newArray(Types.elementKind(t, i.token()), length));
+        RuntimeType element = t.type(i.token());
+        if (element.isObjectStruct()) {
+            t.push(t.op("newStructArray", t.b.constantRef(element), length));
+        } else {
+            t.push(t.b.newArray(Types.elementKind(t, Types.elementName(element)), length));
+        }
     }
 
     /** III.4.12: the length is a native unsigned int. */
@@ -266,10 +525,11 @@ public final class CilSemantics {
         Temp index = Types.coerce(t, t.pop(), Type.I32);
         Temp array = t.pop();
         String type = Types.elementName(t, i);
-        Temp value = t.b.arrayLoad(Types.elementKind(t, type), array, index);
+        Temp value = t.b.arrayLoad(Types.elementKind(t, type), array, t.op("checkIndex", array, index));
         t.push(switch (type) {
             case "u1" -> t.b.zeroExtend(value, 8);
             case "u2" -> t.b.zeroExtend(value, 16);
+            case "ref" -> i.opcode().spec().entry("type").isEmpty() ? Values.loaded(t, value, t.type(i.token())) : value;
             default -> value;
         });
     }
@@ -279,8 +539,11 @@ public final class CilSemantics {
         Temp value = t.pop();
         Temp index = Types.coerce(t, t.pop(), Type.I32);
         Temp array = t.pop();
-        ArrayKind kind = Types.elementKind(t, Types.elementName(t, i));
-        t.b.arrayStore(kind, array, index, Types.coerce(t, value, kind.elementType()));
+        String type = Types.elementName(t, i);
+        ArrayKind kind = Types.elementKind(t, type);
+        Temp v = Types.coerce(t, value, kind.elementType());
+        t.b.arrayStore(kind, array, t.op("checkIndex", array, index), type.equals("r4") ? t.b.helper(
+                dev.mimic.backend.ir.Helper.of(dev.mimic.cil.runtime.ManagedOps.class, "toSingle"), v) : v);
     }
 
     /** III.3.27: conversions to the type named by the {@code type} key of cil.isa. */
@@ -348,6 +611,14 @@ public final class CilSemantics {
         a = Types.coerce(t, a, type);
         b = Types.coerce(t, b, type);
         boolean floats = type == Type.F64;
+        if (type == Type.REF) {
+            // III.1.5 table 4: references compare only for identity; cgt.un with null is "not null".
+            return switch (c) {
+                case EQ -> t.b.binary(Op.EQ, a, b);
+                case NE_UN, GT_UN, LT_UN -> t.b.binary(Op.NE, a, b);
+                default -> throw t.invalid("ordered comparison of references");
+            };
+        }
         return switch (c) {
             case EQ -> t.b.binary(Op.EQ, a, b);
             case NE_UN -> t.b.binary(Op.NE, a, b);
@@ -364,5 +635,50 @@ public final class CilSemantics {
 
     private static Temp negate(Translation t, Temp condition) {
         return t.b.binary(Op.XOR, condition, t.b.i32(1));
+    }
+
+    /** Integer division through {@code ManagedOps.divide32/64} ({@code kind} as there); floats are IEEE. */
+    private static void division(Translation t, Op op, int kind) {
+        Temp b = t.pop();
+        Temp a = t.pop();
+        Type type = Types.common(t, a, b);
+        a = Types.coerce(t, a, type);
+        b = Types.coerce(t, b, type);
+        if (type == Type.F64) {
+            if (op == Op.DIVU || op == Op.REMU) {
+                throw t.invalid("unsigned division of floats");
+            }
+            t.push(t.b.binary(op, a, b));
+        } else {
+            t.push(t.op(type == Type.I32 ? "divide32" : "divide64", a, b, t.b.i32(kind)));
+        }
+    }
+
+    private static void checked(Translation t, int op) {
+        Temp b = t.pop();
+        Temp a = t.pop();
+        Type type = Types.common(t, a, b);
+        a = Types.coerce(t, a, type);
+        b = Types.coerce(t, b, type);
+        t.push(t.op(type == Type.I32 ? "ovf32" : "ovf64", a, b, t.b.i32(op)));
+    }
+
+    /** The targets of conv.ovf in the order of {@code ManagedOps.convOvf}. */
+    private static final java.util.List<String> OVF_TARGETS = java.util.List.of("i1", "u1", "i2", "u2", "i4", "u4",
+            "i8", "u8", "i", "u");
+
+    private static void convChecked(Translation t, CilInstruction i, boolean unsigned) {
+        String to = ((Value.Name) i.opcode().spec().entry("type").get(0)).name();
+        int target = OVF_TARGETS.indexOf(to);
+        Temp v = t.pop();
+        Temp wide = switch (v.type()) {
+            case I32 -> unsigned ? t.b.convertUnsigned(v) : t.b.convert(v, Type.I64);
+            case I64 -> v;
+            case F64 -> null;
+            case REF -> throw t.invalid("conversion of a reference");
+        };
+        Temp checkedValue = wide == null ? t.op("convOvfFloat", v, t.b.i32(target))
+                : t.op("convOvf", wide, t.b.i32(unsigned ? 1 : 0), t.b.i32(target));
+        t.push(Types.convert(t, checkedValue, to));
     }
 }

@@ -1,17 +1,15 @@
 package dev.mimic.cil.translate;
 
-import dev.mimic.backend.exec.CallTarget;
 import dev.mimic.backend.ir.Region;
 import dev.mimic.backend.ir.RegionBuilder;
 import dev.mimic.backend.ir.Temp;
 import dev.mimic.backend.ir.Type;
-import dev.mimic.cil.assembly.Assembly;
-import dev.mimic.cil.assembly.MethodDefinition;
 import dev.mimic.cil.decode.CilDecoder;
 import dev.mimic.cil.decode.CilInstruction;
 import dev.mimic.cil.decode.OpcodeTable;
-import dev.mimic.cil.signature.MethodSig;
-import dev.mimic.cil.signature.TypeSig;
+import dev.mimic.cil.model.RuntimeMethod;
+import dev.mimic.cil.model.RuntimeType;
+import dev.mimic.cil.runtime.CilRuntime;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -20,22 +18,24 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.IntFunction;
 
 /**
- * Translates one CIL method into one called region (ECMA-335 method = IR region, as DESIGN.md asks):
- * parameters are the region's parameters, locals are temporaries zeroed in the entry block, each IL
- * basic block is an IR block, and every instruction starts with an {@code INSN} marker whose pc is
- * the method token in the high 32 bits and the IL offset in the low. Each instruction's IR comes from
- * the {@link CilSemantics} method named by its {@code emit} in cil.isa.
+ * Translates one CIL method (one instantiation) into one called region (ECMA-335 method = IR
+ * region, as DESIGN.md asks): {@code this} and the parameters are the region's parameters, locals
+ * are temporaries zeroed in the entry block, each IL basic block is an IR block, and every
+ * instruction starts with an {@code INSN} marker whose pc is the method token in the high 32 bits
+ * and the IL offset in the low. Each instruction's IR comes from the {@link CilSemantics} method
+ * named by its {@code emit} in cil.isa.
  */
 public final class MethodTranslator {
     private static final Map<String, Method> SEMANTICS = semantics();
 
     private final CilDecoder decoder;
+    private final CilRuntime runtime;
 
-    public MethodTranslator(OpcodeTable table) {
+    public MethodTranslator(OpcodeTable table, CilRuntime runtime) {
         this.decoder = new CilDecoder(table);
+        this.runtime = runtime;
     }
 
     /** The pc of the instruction at {@code offset} of MethodDef {@code row}. */
@@ -43,52 +43,92 @@ public final class MethodTranslator {
         return (long) (0x06000000 | row) << 32 | offset;
     }
 
-    /**
-     * The region of {@code method}; calls to other methods go through {@code targets}, which maps a
-     * MethodDef row to its (possibly not yet linked) call target.
-     */
-    public Region translate(Assembly assembly, MethodDefinition method, IntFunction<CallTarget> targets) {
-        String name = assembly.fullName(assembly.type(method.declaringType())) + "::" + method.name();
-        if (method.body() == null) {
-            throw new UnsupportedInstructionException(name + " has no IL body (internal call or abstract)");
+    /** A translated method: its region, and whether its IL loops (branches backwards). */
+    public record Result(Region region, boolean loops) {
+    }
+
+    /** The region of {@code method}, which must have an IL body. */
+    public Result translate(RuntimeMethod method) {
+        var def = method.definition();
+        var assembly = method.owner().assembly();
+        List<CilInstruction> code = decoder.decode(assembly, def);
+        RegionBuilder b = new RegionBuilder(method.key(), pc(def.row(), 0)).called();
+        List<RuntimeType> params = method.parameterTypes();
+        boolean hasThis = method.signature().hasThis();
+        int argCount = params.size() + (hasThis ? 1 : 0);
+        RuntimeType[] argTypes = new RuntimeType[argCount];
+        if (hasThis) {
+            RuntimeType owner = method.owner();
+            argTypes[0] = owner.isValueType() ? runtime.types().byRef(owner) : owner;
         }
-        MethodSig sig = method.signature();
-        if (sig.hasThis() || !method.body().clauses().isEmpty()) {
-            throw new UnsupportedInstructionException(name + ": instance methods and exception handlers are not "
-                    + "translated yet");
+        for (int i = 0; i < params.size(); i++) {
+            argTypes[i + (hasThis ? 1 : 0)] = params.get(i);
         }
-        if (sig.parameters().isEmpty() && sig.returnType() == TypeSig.Primitive.VOID) {
-            // RegionBuilder takes a region without parameters or result for a dispatchable one.
-            throw new UnsupportedInstructionException(name + ": methods without parameters or result are not "
-                    + "translated yet");
+        List<RuntimeType> localList = assembly.locals(def.body()).stream()
+                .map(s -> runtime.types().resolve(assembly, s, method.context())).toList();
+        RuntimeType[] localTypes = localList.toArray(RuntimeType[]::new);
+        boolean[] argCells = new boolean[argCount];
+        boolean[] localCells = new boolean[localTypes.length];
+        for (CilInstruction insn : code) {
+            String emit = insn.opcode().spec().emit();
+            if (emit.equals("ldarga") || emit.equals("ldloca")) {
+                int n = Translation.operandOf(insn);
+                boolean local = emit.equals("ldloca");
+                RuntimeType[] typesOf = local ? localTypes : argTypes;
+                if (n >= 0 && n < typesOf.length && !typesOf[n].isObjectStruct()) {
+                    (local ? localCells : argCells)[n] = true;
+                }
+            }
         }
-        List<CilInstruction> code = decoder.decode(assembly, method);
-        RegionBuilder b = new RegionBuilder(name, pc(method.row(), 0));
-        TypeSig[] argTypes = sig.parameters().toArray(TypeSig[]::new);
-        TypeSig[] localTypes = assembly.locals(method.body()).toArray(TypeSig[]::new);
-        Temp[] args = new Temp[argTypes.length];
+        RuntimeType returnType = method.returnType();
+        if (returnType != null) {
+            b.returns(returnType.stackType());
+        }
+        Temp[] args = new Temp[argCount];
+        for (int n = 0; n < argCount; n++) {
+            args[n] = b.param(argTypes[n].stackType());
+        }
         Temp[] locals = new Temp[localTypes.length];
-        Translation t = new Translation(b, assembly, method, args, argTypes, locals, localTypes, targets);
-        if (sig.returnType() != TypeSig.Primitive.VOID) {
-            b.returns(Types.ir(t, sig.returnType()));
-        }
-        for (int n = 0; n < args.length; n++) {
-            args[n] = b.param(Types.ir(t, argTypes[n]));
+        Protection protection = new Protection(def.body().clauses());
+        Translation t = new Translation(b, runtime, method, args, argTypes, argCells, locals, localTypes, localCells,
+                protection);
+        for (int n = 0; n < argCount; n++) {
+            if (argCells[n]) {
+                Temp cell = Cells.create(t, argTypes[n]);
+                Cells.store(t, cell, argTypes[n], args[n]);
+                args[n] = cell;
+            }
         }
         for (int n = 0; n < locals.length; n++) {
-            locals[n] = b.temp(Types.ir(t, localTypes[n]));
-            b.assign(locals[n], zero(b, locals[n].type()));
+            if (localCells[n]) {
+                locals[n] = Cells.create(t, localTypes[n]);
+            } else {
+                locals[n] = b.temp(localTypes[n].stackType());
+                b.assign(locals[n], Values.zero(t, localTypes[n]));
+            }
+        }
+        for (Protection.Try range : protection.tries) {
+            for (Protection.Clause c : range.clauses) {
+                c.exception = b.temp(Type.REF);
+                b.assign(c.exception, b.constantRef(null));
+                b.assign(t.continuation(c), b.i32(0));
+            }
         }
         Map<Integer, Integer> index = new HashMap<>();
-        Set<Integer> targetsInCode = new HashSet<>();
+        Set<Integer> starts = new HashSet<>(protection.boundaries());
+        boolean loops = false;
         for (int i = 0; i < code.size(); i++) {
             CilInstruction insn = code.get(i);
             index.put(insn.offset(), i);
             switch (insn.opcode().operand()) {
-                case BRTARGET8, BRTARGET32 -> targetsInCode.add(insn.branchTarget());
+                case BRTARGET8, BRTARGET32 -> {
+                    starts.add(insn.branchTarget());
+                    loops |= insn.branchTarget() <= insn.offset();
+                }
                 case SWITCH -> {
                     for (int target : insn.targets()) {
-                        targetsInCode.add(target);
+                        starts.add(target);
+                        loops |= target <= insn.offset();
                     }
                 }
                 default -> { }
@@ -97,33 +137,29 @@ public final class MethodTranslator {
         t.jumpTo(0);
         for (int start = t.nextPending(); start >= 0; start = t.nextPending()) {
             t.enter(start);
-            for (int i = index.get(start); ; i++) {
+            Integer first = index.get(start);
+            if (first == null) {
+                throw t.invalid("IL_%04x is not the start of an instruction".formatted(start));
+            }
+            for (int i = first; ; i++) {
                 if (i == code.size()) {
                     throw t.invalid("control falls off the end of the method");
                 }
                 CilInstruction insn = code.get(i);
-                if (i > index.get(start) && targetsInCode.contains(insn.offset())) {
+                if (i > first && starts.contains(insn.offset())) {
                     t.jumpTo(insn.offset());
                     break;
                 }
                 t.at(insn.offset());
-                b.insn(pc(method.row(), insn.offset()));
+                b.insn(pc(def.row(), insn.offset()));
                 emit(t, insn);
                 if (b.blockClosed()) {
                     break;
                 }
             }
         }
-        return b.build();
-    }
-
-    private static Temp zero(RegionBuilder b, Type type) {
-        return switch (type) {
-            case I32 -> b.i32(0);
-            case I64 -> b.i64(0);
-            case F64 -> b.f64(0);
-            case REF -> b.constantRef(null);
-        };
+        t.finishHandlers();
+        return new Result(b.build(), loops);
     }
 
     private static void emit(Translation t, CilInstruction insn) {

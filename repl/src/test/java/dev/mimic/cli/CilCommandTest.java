@@ -1,0 +1,147 @@
+package dev.mimic.cli;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code mimic cil} behaves like {@code mono}: arguments, exit status, unhandled exceptions, bad input. */
+class CilCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path compile(String file, String source, String... options) throws Exception {
+        Path cs = dir.resolve(file.replaceFirst("\\.(exe|dll)$", ".cs"));
+        Files.writeString(cs, source);
+        Path out = dir.resolve(file);
+        List<String> command = new ArrayList<>(List.of("mcs", "-out:" + out));
+        command.addAll(Arrays.asList(options));
+        command.add(cs.toString());
+        Process mcs;
+        try {
+            mcs = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            Assumptions.abort("mcs is not installed (Debian package mono-mcs)");
+            throw e;
+        }
+        String log = new String(mcs.getInputStream().readAllBytes());
+        assertEquals(0, mcs.waitFor(), log);
+        return out;
+    }
+
+    @Test
+    void mainGetsTheArgumentsAndItsResultIsTheExitStatus() throws Exception {
+        Path exe = compile("args.exe", """
+                using System;
+                class P {
+                    static int Main(string[] args) {
+                        foreach (string a in args) Console.Write(a + "|");
+                        Console.WriteLine(args.Length);
+                        return 7;
+                    }
+                }
+                """);
+        for (String engine : new String[] {"interp", "jit", "tiered"}) {
+            Mimic r = Mimic.run("cil", "--engine=" + engine, exe.toString(), "one", "two words");
+            assertEquals(7, r.status(), r.err());
+            assertArrayEquals(new String[] {"one|two words|2"}, r.out().lines().toArray(), engine);
+        }
+    }
+
+    @Test
+    void consoleInputIsReadLineByLine() throws Exception {
+        Path exe = compile("echo.exe", """
+                using System;
+                class P {
+                    static void Main() {
+                        string line;
+                        while ((line = Console.ReadLine()) != null) Console.WriteLine("[" + line + "]");
+                    }
+                }
+                """);
+        Mimic r = Mimic.withInput("one\ntwo words\n", "cil", exe.toString());
+        assertEquals(0, r.status(), r.err());
+        assertArrayEquals(new String[] {"[one]", "[two words]"}, r.out().lines().toArray());
+    }
+
+    @Test
+    void unhandledExceptionIsReportedAsMonoDoesWithStatus1() throws Exception {
+        Path exe = compile("fail.exe", """
+                using System;
+                class P {
+                    static void Main() {
+                        Console.WriteLine("before");
+                        throw new InvalidOperationException("broken");
+                    }
+                }
+                """);
+        Mimic r = Mimic.run("cil", exe.toString());
+        assertEquals(1, r.status());
+        assertEquals("before\n", r.out());
+        assertArrayEquals(new String[] {"", "Unhandled Exception:", "System.InvalidOperationException: broken",
+                "[ERROR] FATAL UNHANDLED EXCEPTION: System.InvalidOperationException: broken"}, r.errLines());
+    }
+
+    @Test
+    void truncatedAssemblyIsOneLineNamingFileAndOffset() throws Exception {
+        Path exe = compile("whole.exe", "class P { static void Main() { } }");
+        byte[] bytes = Files.readAllBytes(exe);
+        Path truncated = dir.resolve("truncated.exe");
+        Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 2));
+        Mimic r = Mimic.run("cil", truncated.toString());
+        assertEquals(2, r.status());
+        assertEquals(1, r.errLines().length, r.err());
+        assertTrue(r.err().startsWith("mimic cil: " + truncated + ": "), r.err());
+    }
+
+    @Test
+    void missingReferencedAssemblyIsNamed() throws Exception {
+        Path lib = compile("Helpers.dll", "public class H { public static int Two() { return 2; } }", "-target:library");
+        Path exe = compile("uses.exe", "class P { static int Main() { return H.Two(); } }", "-r:" + lib);
+        Mimic present = Mimic.run("cil", exe.toString());
+        assertEquals(2, present.status(), present.err());
+        assertEquals("", present.err());
+        Files.delete(lib);
+        Mimic r = Mimic.run("cil", exe.toString());
+        assertEquals(2, r.status());
+        assertEquals(1, r.errLines().length, r.err());
+        assertTrue(r.err().contains("cannot find assembly Helpers"), r.err());
+    }
+
+    @Test
+    void statsCountMethodsAndInstructions() throws Exception {
+        Path exe = compile("loop.exe", """
+                class P {
+                    static int Square(int x) { return x * x; }
+                    static int Main() { int s = 0; for (int i = 0; i < 100; i++) s += Square(i); return s % 100; }
+                }
+                """);
+        Mimic r = Mimic.run("cil", "--stats", exe.toString());
+        assertEquals(328350 % 100, r.status(), r.err());
+        assertTrue(r.err().contains("methods translated:   2"), r.err());
+        assertTrue(r.err().matches("(?s).*guest instructions:   [0-9,]+\\n"), r.err());
+    }
+
+    @Test
+    void maxStepsIsRefusedRatherThanIgnored() throws Exception {
+        Mimic r = Mimic.run("cil", "--max-steps", "10", dir.resolve("any.exe").toString());
+        assertEquals(2, r.status());
+        assertArrayEquals(new String[] {"mimic cil: --max-steps is not supported for CIL programs yet"}, r.errLines());
+    }
+
+    @Test
+    void missingProgramIsAUserError() {
+        Mimic r = Mimic.run("cil", dir.resolve("nothing.exe").toString());
+        assertEquals(2, r.status());
+        assertArrayEquals(new String[] {"mimic cil: " + dir.resolve("nothing.exe") + ": no such file"}, r.errLines());
+    }
+}
