@@ -1025,8 +1025,9 @@ public final class X86Semantics {
         privileged(e);
     }
 
+    /** WAIT: a pending unmasked x87 exception is raised as #MF. */
     public void fwait(Emitter e) {
-        // WAIT checks for pending x87 exceptions; with no x87 state yet there are none.
+        x87(e, "await");
     }
 
     public void arpl(Emitter e) {
@@ -1360,9 +1361,14 @@ public final class X86Semantics {
         arithmetic(e, 7, false, true);
     }
 
+    /** The compare helpers' {@code how}: the pops, and bit 2 for the unordered compares (FUCOM and friends). */
+    private static Temp compareHow(Emitter e, int pops) {
+        return e.i32(pops | (e.insn().form().mnemonic().startsWith("fu") ? 4 : 0));
+    }
+
     /** FCOM, FCOMP, FUCOM, FUCOMP, FICOM, FICOMP: C3, C2, C0 from ST(0) compared with the operand. */
     private static void compare(Emitter e, int pops) {
-        Temp n = e.i32(pops);
+        Temp n = compareHow(e, pops);
         if (!e.isMemory(0)) {
             x87(e, "compareRegister", e.i32(e.insn().rm()), n);
         } else if (e.insn().form().mnemonic().startsWith("fi")) {
@@ -1400,12 +1406,12 @@ public final class X86Semantics {
 
     /** FCOMPP and FUCOMPP: compare with ST(1), pop twice. */
     public void fcompp(Emitter e) {
-        x87(e, "compareRegister", e.i32(1), e.i32(2));
+        x87(e, "compareRegister", e.i32(1), compareHow(e, 2));
     }
 
     /** FCOMI and FUCOMI: the comparison goes to ZF, PF, CF. */
     private static void compareToFlags(Emitter e, boolean pop) {
-        e.setFlagsValue(x87(e, "compareToFlags", e.i32(e.insn().rm()), e.i32(pop ? 1 : 0)));
+        e.setFlagsValue(x87(e, "compareToFlags", e.i32(e.insn().rm()), compareHow(e, pop ? 1 : 0)));
     }
 
     public void fcomi(Emitter e) {
@@ -1514,6 +1520,10 @@ public final class X86Semantics {
         x87(e, "free", e.i32(e.insn().rm()));
     }
 
+    public void ffreep(Emitter e) {
+        x87(e, "freeAndPop", e.i32(e.insn().rm()));
+    }
+
     public void fninit(Emitter e) {
         x87(e, "init");
     }
@@ -1539,8 +1549,9 @@ public final class X86Semantics {
         }
     }
 
+    /** FNSTENV, FNSAVE, FLDENV, FRSTOR: the layout is the operand size's (SDM vol. 1 8.1.10). */
     private static void environment(Emitter e, String helper, boolean registers) {
-        x87(e, helper, e.address(0), e.i32(registers ? 1 : 0));
+        x87(e, helper, e.address(0), e.i32(registers ? 1 : 0), e.i32(e.opsize()));
     }
 
     public void fnstenv(Emitter e) {

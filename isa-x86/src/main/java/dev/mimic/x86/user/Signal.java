@@ -35,7 +35,7 @@ public enum Signal {
     /** The signal a user-mode process receives for {@code fault}. */
     public static Signal of(GuestFault fault) {
         return switch (Vector.of(fault)) {
-            case Vector.DE -> SIGFPE;
+            case Vector.DE, Vector.MF -> SIGFPE;
             case Vector.UD -> SIGILL;
             case Vector.DB, Vector.BP -> SIGTRAP;
             default -> SIGSEGV;

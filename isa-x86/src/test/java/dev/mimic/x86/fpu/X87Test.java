@@ -1,12 +1,16 @@
 package dev.mimic.x86.fpu;
 
+import dev.mimic.backend.exec.GuestFault;
+import dev.mimic.x86.cpu.Vector;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * The x87 behaviours the differential tests found on the host CPU around NaNs and stack faults, which
- * the x87 differential property no longer reaches (its memory holds moderate numbers).
+ * x87 behaviours pinned one by one: NaN and stack-fault rules the differential tests found on the host
+ * CPU, unmasked exceptions and #MF, which the differential tests (all exceptions masked) do not reach,
+ * and the constants, remainders and extended range.
  */
 class X87Test {
     private static final long INDEFINITE = 0xFFF8_0000_0000_0000L;
@@ -74,7 +78,98 @@ class X87Test {
     @Test
     void extendedConversion_isExactForDoubles() {
         for (double v : new double[] {1.0, -0.1, Math.PI, Double.MIN_VALUE, Double.MAX_VALUE, 1e-310}) {
-            assertEquals(v, Extended.toDouble(Extended.mantissa(v), Extended.signExponent(v)));
+            long bits = Double.doubleToRawLongBits(v);
+            assertEquals(bits, ExtendedMath.toDouble(Extended.ofDouble(bits), new Rounding(0x37F)));
         }
+    }
+
+    private static final int DIV = 6;
+
+    private static Extended top(X87 f) {
+        return new Extended(X87.stExtendedExponent(f, 0), X87.stExtendedMantissa(f, 0));
+    }
+
+    @Test
+    void unmaskedZeroDivide_leavesTheDestinationAndRaisesMfAtTheNextWaitingInstruction() {
+        X87 f = new X87();
+        X87.setControlWord(f, 0x37B);
+        X87.pushDouble(f, Double.doubleToRawLongBits(0.0));
+        X87.pushDouble(f, Double.doubleToRawLongBits(3.0));
+        X87.arithmeticRegisters(f, DIV, 0, 1, 0);
+        assertEquals(1, X87.pendingException(f));
+        assertEquals(0x8084, X87.statusWord(f) & 0x80FF);
+        GuestFault fault = assertThrows(GuestFault.class, () -> X87.pushConstant(f, 0));
+        assertEquals(Vector.MF, Vector.of(fault));
+        X87.clearExceptions(f);
+        assertEquals(Double.doubleToRawLongBits(3.0), st0(f));
+    }
+
+    @Test
+    void maskedOverflow_isInfinityAndUnmaskedOverflowWrapsTheExponent() {
+        X87 f = new X87();
+        X87.pushExtended(f, Long.MIN_VALUE, 0x7FFE);
+        X87.arithmeticRegisters(f, ADD, 0, 0, 0);
+        assertEquals(Extended.infinity(false), top(f));
+        X87.init(f);
+        X87.setControlWord(f, 0x377);
+        X87.pushExtended(f, Long.MIN_VALUE, 0x7FFE);
+        X87.arithmeticRegisters(f, ADD, 0, 0, 0);
+        assertEquals(1, X87.pendingException(f));
+        X87.clearExceptions(f);
+        assertEquals(new Extended(0x7FFF - 24576, Long.MIN_VALUE), top(f));
+    }
+
+    @Test
+    void valuesBeyondTheDoubleRange_keepTheirFull64BitSignificand() {
+        X87 f = new X87();
+        X87.pushExtended(f, 0xFFFF_FFFF_FFFF_FFFFL, 0x4000 + 5000);
+        X87.pushExtended(f, 0x8000_0000_0000_0000L, 0x3FFF - 5000);
+        X87.arithmeticRegisters(f, MUL, 0, 1, 0);
+        assertEquals(new Extended(0x4000, 0xFFFF_FFFF_FFFF_FFFFL), top(f));
+    }
+
+    @Test
+    void fldpi_isRoundedByTheRoundingControl() {
+        X87 f = new X87();
+        X87.pushConstant(f, 3);
+        assertEquals(new Extended(0x4000, 0xC90F_DAA2_2168_C235L), top(f));
+        X87.setControlWord(f, 0x77F);
+        X87.pushConstant(f, 3);
+        assertEquals(new Extended(0x4000, 0xC90F_DAA2_2168_C234L), top(f));
+    }
+
+    @Test
+    void fprem_ofAHugeQuotient_isPartialWithC2AndFinishesInLaterSteps() {
+        X87 f = new X87();
+        X87.pushDouble(f, Double.doubleToRawLongBits(3.0));
+        X87.pushDouble(f, Double.doubleToRawLongBits(0x1p200));
+        X87.function(f, 0x18);
+        assertEquals(X87.C2, X87.statusWord(f) & X87.C2);
+        while ((X87.statusWord(f) & X87.C2) != 0) {
+            X87.function(f, 0x18);
+        }
+        // 2^200 mod 3 = 1, and the quotient (2^200 - 1) / 3 ends in binary 101: C0 = 1, C3 = 0, C1 = 1
+        assertEquals(X87.C0 | X87.C1, X87.statusWord(f) & (X87.C0 | X87.C1 | X87.C3));
+        assertEquals(Double.doubleToRawLongBits(1.0), st0(f));
+    }
+
+    @Test
+    void fsinOfAnArgumentBeyond2To63_setsC2AndLeavesTheOperand() {
+        X87 f = new X87();
+        X87.pushDouble(f, Double.doubleToRawLongBits(0x1p63));
+        X87.function(f, 0x1E);
+        assertEquals(X87.C2, X87.statusWord(f) & X87.C2);
+        assertEquals(Double.doubleToRawLongBits(0x1p63), st0(f));
+    }
+
+    @Test
+    void fxam_tellsPseudoDenormalsAndUnsupportedEncodingsApart() {
+        X87 f = new X87();
+        X87.pushExtended(f, Long.MIN_VALUE, 0);
+        X87.examine(f);
+        assertEquals(X87.C3 | X87.C2, X87.statusWord(f) & (X87.C0 | X87.C2 | X87.C3));
+        X87.pushExtended(f, 0x4000_0000_0000_0000L, 0x3FFF);
+        X87.examine(f);
+        assertEquals(0, X87.statusWord(f) & (X87.C0 | X87.C2 | X87.C3));
     }
 }
