@@ -283,18 +283,25 @@ public final class X87 {
 
     // ---- stores ----
 
-    public static int stFloat(X87 f, int i) {
-        Rounding r = f.begin();
-        int bits = ExtendedMath.toFloat(f.st(i), r);
-        f.finish();
-        return bits;
+    /**
+     * The value a store to memory writes: {@code result}, or what the memory held, {@code old}, when an
+     * unmasked invalid-operation, overflow or underflow exception leaves the destination unchanged
+     * (SDM vol. 1 4.9.1.4, 4.9.1.5).
+     */
+    private long stored(long result, long old) {
+        boolean write = finish();
+        return write && (rounding.flags() & ~control & (Rounding.OE | Rounding.UE)) == 0 ? result : old;
     }
 
-    public static long stDouble(X87 f, int i) {
+    /** FST m32: ST(i) rounded to single precision; {@code old} is the memory's value (see {@link #stored}). */
+    public static int stFloat(X87 f, int i, int old) {
         Rounding r = f.begin();
-        long bits = ExtendedMath.toDouble(f.st(i), r);
-        f.finish();
-        return bits;
+        return (int) f.stored(ExtendedMath.toFloat(f.st(i), r), old);
+    }
+
+    public static long stDouble(X87 f, int i, long old) {
+        Rounding r = f.begin();
+        return f.stored(ExtendedMath.toDouble(f.st(i), r), old);
     }
 
     public static long stExtendedMantissa(X87 f, int i) {
@@ -315,11 +322,10 @@ public final class X87 {
      * ST(0) as a {@code bytes}-wide integer, rounded by the control word's rounding control; the integer
      * indefinite (the most negative value) when it does not fit (SDM vol. 1 4.8.3.7).
      */
-    public static long stInteger(X87 f, int bytes) {
+    public static long stInteger(X87 f, int bytes, long old) {
         Rounding r = f.begin();
         Long value = ExtendedMath.toInteger(f.st(0), bytes, r);
-        f.finish();
-        return value == null ? Long.MIN_VALUE >> 64 - 8 * bytes : value;
+        return f.stored(value == null ? Long.MIN_VALUE >> 64 - 8 * bytes : value, old);
     }
 
     /** The packed BCD integer indefinite (SDM vol. 1 table 4-3), low eight bytes then high two. */

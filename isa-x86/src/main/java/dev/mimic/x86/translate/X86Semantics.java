@@ -1192,8 +1192,14 @@ public final class X86Semantics {
     /** FST and FSTP: ST(0) to memory in the operand's format, or to ST(i). */
     private static void store(Emitter e, boolean pop) {
         switch (e.insn().operand(0)) {
-            case Md -> e.store(4, e.writableAddress(0), x87(e, "stFloat", e.i32(0)));
-            case Mq -> e.store64(e.writableAddress(0), x87(e, "stDouble", e.i32(0)));
+            case Md -> {
+                Temp address = e.writableAddress(0);
+                e.store(4, address, x87(e, "stFloat", e.i32(0), e.load(4, address)));
+            }
+            case Mq -> {
+                Temp address = e.writableAddress(0);
+                e.store64(address, x87(e, "stDouble", e.i32(0), e.load64(address)));
+            }
             case Mt -> {
                 Temp address = e.writableAddress(0);
                 Temp mantissa = x87(e, "stExtendedMantissa", e.i32(0));
@@ -1226,8 +1232,8 @@ public final class X86Semantics {
     /** FIST and FISTP: ST(0) rounded to an integer of the operand's size. */
     private static void storeInteger(Emitter e, boolean pop) {
         int bytes = e.width(0);
-        Temp value = x87(e, "stInteger", e.i32(bytes));
         Temp address = e.writableAddress(0);
+        Temp value = x87(e, "stInteger", e.i32(bytes), bytes == 8 ? e.load64(address) : e.b.convert(e.load(bytes, address), Type.I64));
         if (bytes == 8) {
             e.store64(address, value);
         } else {

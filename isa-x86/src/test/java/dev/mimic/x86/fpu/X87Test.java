@@ -18,7 +18,7 @@ class X87Test {
     private static final int ADD = 0, MUL = 1, SUBR = 5;
 
     private static long st0(X87 f) {
-        return X87.stDouble(f, 0);
+        return X87.stDouble(f, 0, 0);
     }
 
     @Test
@@ -71,8 +71,8 @@ class X87Test {
 
     @Test
     void integerStoreOfAnEmptyRegister_isTheIntegerIndefiniteOfItsSize() {
-        assertEquals(0x8000, X87.stInteger(new X87(), 2) & 0xFFFF);
-        assertEquals(Long.MIN_VALUE, X87.stInteger(new X87(), 8));
+        assertEquals(0x8000, X87.stInteger(new X87(), 2, 0) & 0xFFFF);
+        assertEquals(Long.MIN_VALUE, X87.stInteger(new X87(), 8, 0));
     }
 
     @Test
@@ -171,5 +171,14 @@ class X87Test {
         X87.pushExtended(f, 0x4000_0000_0000_0000L, 0x3FFF);
         X87.examine(f);
         assertEquals(0, X87.statusWord(f) & (X87.C0 | X87.C2 | X87.C3));
+    }
+
+    @Test
+    void storeWithAnUnmaskedInvalidOperation_leavesTheMemoryAsItWas() {
+        X87 f = new X87();
+        X87.setControlWord(f, 0x37E);
+        X87.pushDouble(f, Double.doubleToRawLongBits(1e30));
+        assertEquals(1234, X87.stInteger(f, 4, 1234));
+        assertEquals(1, X87.pendingException(f));
     }
 }
