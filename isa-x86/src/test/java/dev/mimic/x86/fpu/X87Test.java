@@ -1,8 +1,14 @@
 package dev.mimic.x86.fpu;
 
+import dev.mimic.backend.exec.ExecutionContext;
 import dev.mimic.backend.exec.GuestFault;
+import dev.mimic.backend.memory.FlatMemory;
+import dev.mimic.backend.state.GuestState;
+import dev.mimic.x86.cpu.Registers;
 import dev.mimic.x86.cpu.Vector;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -180,5 +186,30 @@ class X87Test {
         X87.pushDouble(f, Double.doubleToRawLongBits(1e30));
         assertEquals(1234, X87.stInteger(f, 4, 1234));
         assertEquals(1, X87.pendingException(f));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 4})
+    void fsaveThenFrstor_restoresRegistersTagsAndWordsInTheLayoutOfTheOperandSize(int operandBytes) {
+        ExecutionContext ctx = new ExecutionContext(new GuestState(Registers.LAYOUT), new FlatMemory(4096), null);
+        X87 f = new X87();
+        X87.setControlWord(f, 0x0A7F);
+        X87.pushExtended(f, 0x8000_0000_0000_0001L, 0x3FFF);
+        X87.pushExtended(f, 0x4000_0000_0000_0000L, 0x3FFF);
+        X87.pushDouble(f, Double.doubleToRawLongBits(0.0));
+        int status = X87.statusWord(f);
+        int tags = X87.tagWord(f);
+        X87.save(ctx, f, 256, 1, operandBytes);
+        assertEquals(0x37F, X87.controlWord(f));
+        assertEquals(0x0A7F, ctx.memory.load16(256));
+        assertEquals(status, ctx.memory.load16(256 + operandBytes));
+        // ST(0) is +0 and comes first after the 7 environment fields.
+        assertEquals(0, ctx.memory.load16(256 + 7 * operandBytes + 8));
+        X87.restore(ctx, f, 256, 1, operandBytes);
+        assertEquals(0x0A7F, X87.controlWord(f));
+        assertEquals(status, X87.statusWord(f));
+        assertEquals(tags, X87.tagWord(f));
+        X87.pop(f);
+        assertEquals(new Extended(0x3FFF, 0x4000_0000_0000_0000L), top(f));
     }
 }
