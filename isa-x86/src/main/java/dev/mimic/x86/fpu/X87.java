@@ -37,6 +37,8 @@ public final class X87 {
      * the operation (SDM vol. 1 8.5.1.2, masked stack underflow).
      */
     private boolean underflowed;
+    /** Set on a stack overflow or underflow, which hides the operation's other exceptions. */
+    private boolean stackFault;
     /** Set when the current instruction's memory operand is a float or double denormal. */
     private boolean denormalSource;
     private int control;
@@ -100,6 +102,7 @@ public final class X87 {
     private Rounding begin() {
         await();
         underflowed = false;
+        stackFault = false;
         denormalSource = false;
         return rounding.reset(control);
     }
@@ -112,7 +115,7 @@ public final class X87 {
     private boolean finish() {
         Rounding r = rounding;
         // A stack fault takes precedence over the operation's other exceptions (SDM vol. 1 4.9.2).
-        status = status & ~C1 | (r.roundedUp() ? C1 : 0) | (underflowed ? IE : r.flags());
+        status = status & ~C1 | (r.roundedUp() ? C1 : 0) | (stackFault ? IE : r.flags());
         if ((status & ~control & 0x3F) != 0) {
             status |= ES | BUSY;
         }
@@ -140,6 +143,7 @@ public final class X87 {
         int r = physical(i);
         if (empty[r]) {
             underflowed = true;
+            stackFault = true;
             rounding.raise(IE);
             status |= SF;
             return Extended.INDEFINITE;
@@ -153,19 +157,37 @@ public final class X87 {
         empty[r] = false;
     }
 
+    /**
+     * Whether pushing onto physical register {@code r} overflows the stack: it is not empty, and ST(0)
+     * was (an underflow, which the hardware reports instead). Raises the stack fault.
+     */
+    private boolean overflows(int r) {
+        if (empty[r] || underflowed) {
+            return false;
+        }
+        stackFault = true;
+        rounding.raise(IE);
+        status |= SF;
+        return true;
+    }
+
+    /** Ends the instruction after a stack overflow check: C1 set on an overflow (SDM vol. 1 8.1.3.1). */
+    private boolean finish(boolean overflow) {
+        boolean write = finish();
+        if (overflow) {
+            status |= C1;
+        }
+        return write;
+    }
+
     /** Pushes {@code v} if the instruction may write; a full register is a stack overflow. */
     private void push(Extended v) {
         int r = top - 1 & 7;
-        if (!empty[r]) {
-            rounding.raise(IE);
-            status |= SF;
+        boolean overflow = overflows(r);
+        if (overflow) {
             v = Extended.INDEFINITE;
         }
-        boolean write = finish();
-        if (!empty[r]) {
-            status |= C1;
-        }
-        if (write) {
+        if (finish(overflow)) {
             top = r;
             registers[top] = v;
             empty[top] = false;
@@ -606,16 +628,11 @@ public final class X87 {
             return;
         }
         int r = top - 1 & 7;
-        if (!empty[r]) {
-            rounding.raise(IE);
-            status |= SF;
+        boolean overflow = overflows(r);
+        if (overflow) {
             v = pushed = Extended.INDEFINITE;
         }
-        boolean write = finish();
-        if (!empty[r]) {
-            status |= C1;
-        }
-        if (write) {
+        if (finish(overflow)) {
             set(0, underflowed ? Extended.INDEFINITE : v);
             top = r;
             set(0, underflowed ? Extended.INDEFINITE : pushed);
