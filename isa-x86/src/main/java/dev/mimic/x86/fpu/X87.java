@@ -101,6 +101,14 @@ public final class X87 {
     /** Starts a waiting instruction. */
     private Rounding begin() {
         await();
+        return resume();
+    }
+
+    /**
+     * Starts an instruction without the wait: for the second helper of an instruction made of two (the
+     * high part of FSTP m80 and FBSTP), which must not deliver what the first part raised.
+     */
+    private Rounding resume() {
         underflowed = false;
         stackFault = false;
         denormalSource = false;
@@ -326,18 +334,16 @@ public final class X87 {
         return f.stored(ExtendedMath.toDouble(f.st(i), r), old);
     }
 
-    public static long stExtendedMantissa(X87 f, int i) {
+    /** FSTP m80, the significand; {@code old} is the memory's value (see {@link #stored}). */
+    public static long stExtendedMantissa(X87 f, int i, long old) {
         f.begin();
-        long significand = f.st(i).significand();
-        f.finish();
-        return significand;
+        return f.stored(f.st(i).significand(), old);
     }
 
-    public static int stExtendedExponent(X87 f, int i) {
-        f.begin();
-        int signExponent = f.st(i).signExponent();
-        f.finish();
-        return signExponent;
+    /** FSTP m80, the sign and exponent (the instruction's second helper). */
+    public static int stExtendedExponent(X87 f, int i, int old) {
+        f.resume();
+        return (int) f.stored(f.st(i).signExponent(), old);
     }
 
     /**
@@ -355,15 +361,17 @@ public final class X87 {
     private static final long BCD_LIMIT = 1_000_000_000_000_000_000L;
 
     /** FBSTP: ST(0) rounded as packed BCD, its low eight bytes ({@code part} 0) or its high two bytes (1). */
-    public static long stBcd(X87 f, int part) {
-        Rounding r = f.begin();
+    public static long stBcd(X87 f, int part, long old) {
+        Rounding r = part == 0 ? f.begin() : f.resume();
         Extended v = f.st(0);
         Long value = ExtendedMath.toInteger(v, 8, r);
         if (value != null && Math.abs(value) >= BCD_LIMIT) {
             r.raise(IE);
             value = null;
         }
-        f.finish();
+        if (!f.finish()) {
+            return old;
+        }
         if (value == null) {
             return part == 0 ? BCD_INDEFINITE_LOW : 0xFFFF;
         }
@@ -487,10 +495,11 @@ public final class X87 {
         int order = ExtendedMath.compare(a, b, (how & 4) != 0, rounding);
         boolean write = finish();
         status &= ~(C0 | C1 | C2 | C3);
+        status |= order == Integer.MIN_VALUE ? C0 | C2 | C3 : order < 0 ? C0 : order == 0 ? C3 : 0;
+        // An unmasked exception still sets the codes (unordered), but the stack stays as it was.
         if (!write) {
             return;
         }
-        status |= order == Integer.MIN_VALUE ? C0 | C2 | C3 : order < 0 ? C0 : order == 0 ? C3 : 0;
         for (int i = 0; i < (how & 3); i++) {
             popRegister();
         }
@@ -716,7 +725,8 @@ public final class X87 {
      * 8.1.10, figures 8-9 to 8-12): 28 bytes of doublewords for 32 bits, 14 bytes of words for 16; then for
      * FNSAVE the registers ST(0)..ST(7) in 80-bit form, after which the FPU is initialised. The
      * instruction and operand pointers are saved as zero (this FPU does not track them), so the real-mode
-     * layouts, which differ only in those, are the same. FNSTENV then masks all exceptions.
+     * layouts, which differ only in those, are the same. FNSTENV then masks all exceptions, so that
+     * none is pending any more.
      */
     public static void save(ExecutionContext ctx, X87 f, int address, int withRegisters, int operandBytes) {
         GuestMemory m = ctx.memory;
@@ -739,7 +749,7 @@ public final class X87 {
             }
             init(f);
         } else {
-            f.control |= 0x3F;
+            f.loadControlWord(f.control | 0x3F);
         }
     }
 

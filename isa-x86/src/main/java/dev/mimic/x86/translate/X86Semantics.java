@@ -1161,6 +1161,16 @@ public final class X86Semantics {
         return e.call(X87_HELPERS.get(name), all);
     }
 
+    /**
+     * The wait of a waiting x87 instruction with a memory operand: a pending exception is #MF before the
+     * operand's address is checked or read (the helpers of register forms wait themselves).
+     */
+    private static void awaitBeforeMemory(Emitter e) {
+        if (e.isMemory(0)) {
+            x87(e, "await");
+        }
+    }
+
     /** The x87 register an operand names: 0 for ST, the r/m field for ST(i). */
     private static int stackIndex(Emitter e, int i) {
         return e.insn().operand(i) == OperandKind.ST ? 0 : e.insn().rm();
@@ -1177,6 +1187,7 @@ public final class X86Semantics {
     }
 
     public void fld(Emitter e) {
+        awaitBeforeMemory(e);
         switch (e.insn().operand(0)) {
             case Md -> x87(e, "pushFloat", e.load(4, e.address(0)));
             case Mq -> x87(e, "pushDouble", e.load64(e.address(0)));
@@ -1191,6 +1202,7 @@ public final class X86Semantics {
 
     /** FST and FSTP: ST(0) to memory in the operand's format, or to ST(i). */
     private static void store(Emitter e, boolean pop) {
+        awaitBeforeMemory(e);
         switch (e.insn().operand(0)) {
             case Md -> {
                 Temp address = e.writableAddress(0);
@@ -1202,10 +1214,11 @@ public final class X86Semantics {
             }
             case Mt -> {
                 Temp address = e.writableAddress(0);
-                Temp mantissa = x87(e, "stExtendedMantissa", e.i32(0));
-                Temp exponent = x87(e, "stExtendedExponent", e.i32(0));
+                Temp high = e.op(Op.ADD, address, 8);
+                Temp mantissa = x87(e, "stExtendedMantissa", e.i32(0), e.load64(address));
+                Temp exponent = x87(e, "stExtendedExponent", e.i32(0), e.load(2, high));
                 e.store64(address, mantissa);
-                e.store(2, e.op(Op.ADD, address, 8), exponent);
+                e.store(2, high, exponent);
             }
             default -> {
                 x87(e, "storeRegister", e.i32(e.insn().rm()), e.i32(pop ? 1 : 0));
@@ -1226,11 +1239,13 @@ public final class X86Semantics {
     }
 
     public void fild(Emitter e) {
+        awaitBeforeMemory(e);
         x87(e, "pushInteger", loadInteger(e, 0));
     }
 
     /** FIST and FISTP: ST(0) rounded to an integer of the operand's size. */
     private static void storeInteger(Emitter e, boolean pop) {
+        awaitBeforeMemory(e);
         int bytes = e.width(0);
         Temp address = e.writableAddress(0);
         Temp value = x87(e, "stInteger", e.i32(bytes), bytes == 8 ? e.load64(address) : e.b.convert(e.load(bytes, address), Type.I64));
@@ -1253,15 +1268,17 @@ public final class X86Semantics {
     }
 
     public void fbld(Emitter e) {
+        awaitBeforeMemory(e);
         Temp address = e.address(0);
         Temp low = e.load64(address);
         x87(e, "pushBcd", low, e.load(2, e.op(Op.ADD, address, 8)));
     }
 
     public void fbstp(Emitter e) {
+        awaitBeforeMemory(e);
         Temp address = e.writableAddress(0);
-        Temp low = x87(e, "stBcd", e.i32(0));
-        Temp high = e.low(x87(e, "stBcd", e.i32(1)));
+        Temp low = x87(e, "stBcd", e.i32(0), e.load64(address));
+        Temp high = e.low(x87(e, "stBcd", e.i32(1), e.b.convert(e.load(2, e.op(Op.ADD, address, 8)), Type.I64)));
         e.store64(address, low);
         e.store(2, e.op(Op.ADD, address, 8), high);
         x87(e, "pop");
@@ -1282,6 +1299,7 @@ public final class X86Semantics {
      * them): with memory, ST(0) = ST(0) op value; with registers, the first operand = first op second.
      */
     private static void arithmetic(Emitter e, int op, boolean pop, boolean integer) {
+        awaitBeforeMemory(e);
         if (e.isMemory(0)) {
             if (integer) {
                 x87(e, "arithmeticInteger", e.i32(op), loadInteger(e, 0));
@@ -1374,6 +1392,7 @@ public final class X86Semantics {
 
     /** FCOM, FCOMP, FUCOM, FUCOMP, FICOM, FICOMP: C3, C2, C0 from ST(0) compared with the operand. */
     private static void compare(Emitter e, int pops) {
+        awaitBeforeMemory(e);
         Temp n = compareHow(e, pops);
         if (!e.isMemory(0)) {
             x87(e, "compareRegister", e.i32(e.insn().rm()), n);
@@ -1513,8 +1532,9 @@ public final class X86Semantics {
         x87(e, "rotate", e.i32(1));
     }
 
+    /** FNOP does nothing but is a waiting instruction: it delivers a pending exception as #MF. */
     public void fnop(Emitter e) {
-        // No operation.
+        x87(e, "await");
     }
 
     /** FLD1, FLDL2T, FLDL2E, FLDPI, FLDLG2, FLDLN2, FLDZ by their r/m field. */
@@ -1543,6 +1563,7 @@ public final class X86Semantics {
     }
 
     public void fldcw(Emitter e) {
+        awaitBeforeMemory(e);
         x87(e, "setControlWord", e.load(2, e.address(0)));
     }
 
@@ -1569,10 +1590,12 @@ public final class X86Semantics {
     }
 
     public void fldenv(Emitter e) {
+        awaitBeforeMemory(e);
         environment(e, "restore", false);
     }
 
     public void frstor(Emitter e) {
+        awaitBeforeMemory(e);
         environment(e, "restore", true);
     }
 }

@@ -92,7 +92,7 @@ class X87Test {
     private static final int DIV = 6;
 
     private static Extended top(X87 f) {
-        return new Extended(X87.stExtendedExponent(f, 0), X87.stExtendedMantissa(f, 0));
+        return new Extended(X87.stExtendedExponent(f, 0, 0), X87.stExtendedMantissa(f, 0, 0));
     }
 
     @Test
