@@ -21,6 +21,7 @@ public final class Vector {
     public static final int SS = 12;
     public static final int GP = 13;
     public static final int PF = 14;
+    /** x87 floating-point error, delivered at a waiting x87 instruction. */
     public static final int MF = 16;
 
     private Vector() {

@@ -1036,8 +1036,9 @@ public final class X86Semantics {
         privileged(e);
     }
 
+    /** WAIT: a pending unmasked x87 exception is raised as #MF. */
     public void fwait(Emitter e) {
-        // WAIT checks for pending x87 exceptions; with no x87 state yet there are none.
+        x87(e, "await");
     }
 
     public void arpl(Emitter e) {
@@ -1180,6 +1181,16 @@ public final class X86Semantics {
         return e.call(X87_HELPERS.get(name), all);
     }
 
+    /**
+     * The wait of a waiting x87 instruction with a memory operand: a pending exception is #MF before the
+     * operand's address is checked or read (the helpers of register forms wait themselves).
+     */
+    private static void awaitBeforeMemory(Emitter e) {
+        if (e.isMemory(0)) {
+            x87(e, "await");
+        }
+    }
+
     /** The x87 register an operand names: 0 for ST, the r/m field for ST(i). */
     private static int stackIndex(Emitter e, int i) {
         return e.insn().operand(i) == OperandKind.ST ? 0 : e.insn().rm();
@@ -1196,6 +1207,7 @@ public final class X86Semantics {
     }
 
     public void fld(Emitter e) {
+        awaitBeforeMemory(e);
         switch (e.insn().operand(0)) {
             case Md -> x87(e, "pushFloat", e.load(4, e.address(0)));
             case Mq -> x87(e, "pushDouble", e.load64(e.address(0)));
@@ -1210,15 +1222,23 @@ public final class X86Semantics {
 
     /** FST and FSTP: ST(0) to memory in the operand's format, or to ST(i). */
     private static void store(Emitter e, boolean pop) {
+        awaitBeforeMemory(e);
         switch (e.insn().operand(0)) {
-            case Md -> e.store(4, e.writableAddress(0), x87(e, "stFloat", e.i32(0)));
-            case Mq -> e.store64(e.writableAddress(0), x87(e, "stDouble", e.i32(0)));
+            case Md -> {
+                Temp address = e.writableAddress(0);
+                e.store(4, address, x87(e, "stFloat", e.i32(0), e.load(4, address)));
+            }
+            case Mq -> {
+                Temp address = e.writableAddress(0);
+                e.store64(address, x87(e, "stDouble", e.i32(0), e.load64(address)));
+            }
             case Mt -> {
                 Temp address = e.writableAddress(0);
-                Temp mantissa = x87(e, "stExtendedMantissa", e.i32(0));
-                Temp exponent = x87(e, "stExtendedExponent", e.i32(0));
+                Temp high = e.op(Op.ADD, address, 8);
+                Temp mantissa = x87(e, "stExtendedMantissa", e.i32(0), e.load64(address));
+                Temp exponent = x87(e, "stExtendedExponent", e.i32(0), e.load(2, high));
                 e.store64(address, mantissa);
-                e.store(2, e.op(Op.ADD, address, 8), exponent);
+                e.store(2, high, exponent);
             }
             default -> {
                 x87(e, "storeRegister", e.i32(e.insn().rm()), e.i32(pop ? 1 : 0));
@@ -1239,14 +1259,16 @@ public final class X86Semantics {
     }
 
     public void fild(Emitter e) {
+        awaitBeforeMemory(e);
         x87(e, "pushInteger", loadInteger(e, 0));
     }
 
     /** FIST and FISTP: ST(0) rounded to an integer of the operand's size. */
     private static void storeInteger(Emitter e, boolean pop) {
+        awaitBeforeMemory(e);
         int bytes = e.width(0);
-        Temp value = x87(e, "stInteger", e.i32(bytes));
         Temp address = e.writableAddress(0);
+        Temp value = x87(e, "stInteger", e.i32(bytes), bytes == 8 ? e.load64(address) : e.b.convert(e.load(bytes, address), Type.I64));
         if (bytes == 8) {
             e.store64(address, value);
         } else {
@@ -1266,15 +1288,17 @@ public final class X86Semantics {
     }
 
     public void fbld(Emitter e) {
+        awaitBeforeMemory(e);
         Temp address = e.address(0);
         Temp low = e.load64(address);
         x87(e, "pushBcd", low, e.load(2, e.op(Op.ADD, address, 8)));
     }
 
     public void fbstp(Emitter e) {
+        awaitBeforeMemory(e);
         Temp address = e.writableAddress(0);
-        Temp low = x87(e, "stBcd", e.i32(0));
-        Temp high = e.low(x87(e, "stBcd", e.i32(1)));
+        Temp low = x87(e, "stBcd", e.i32(0), e.load64(address));
+        Temp high = e.low(x87(e, "stBcd", e.i32(1), e.b.convert(e.load(2, e.op(Op.ADD, address, 8)), Type.I64)));
         e.store64(address, low);
         e.store(2, e.op(Op.ADD, address, 8), high);
         x87(e, "pop");
@@ -1295,6 +1319,7 @@ public final class X86Semantics {
      * them): with memory, ST(0) = ST(0) op value; with registers, the first operand = first op second.
      */
     private static void arithmetic(Emitter e, int op, boolean pop, boolean integer) {
+        awaitBeforeMemory(e);
         if (e.isMemory(0)) {
             if (integer) {
                 x87(e, "arithmeticInteger", e.i32(op), loadInteger(e, 0));
@@ -1380,9 +1405,15 @@ public final class X86Semantics {
         arithmetic(e, 7, false, true);
     }
 
+    /** The compare helpers' {@code how}: the pops, and bit 2 for the unordered compares (FUCOM and friends). */
+    private static Temp compareHow(Emitter e, int pops) {
+        return e.i32(pops | (e.insn().form().mnemonic().startsWith("fu") ? 4 : 0));
+    }
+
     /** FCOM, FCOMP, FUCOM, FUCOMP, FICOM, FICOMP: C3, C2, C0 from ST(0) compared with the operand. */
     private static void compare(Emitter e, int pops) {
-        Temp n = e.i32(pops);
+        awaitBeforeMemory(e);
+        Temp n = compareHow(e, pops);
         if (!e.isMemory(0)) {
             x87(e, "compareRegister", e.i32(e.insn().rm()), n);
         } else if (e.insn().form().mnemonic().startsWith("fi")) {
@@ -1420,12 +1451,12 @@ public final class X86Semantics {
 
     /** FCOMPP and FUCOMPP: compare with ST(1), pop twice. */
     public void fcompp(Emitter e) {
-        x87(e, "compareRegister", e.i32(1), e.i32(2));
+        x87(e, "compareRegister", e.i32(1), compareHow(e, 2));
     }
 
     /** FCOMI and FUCOMI: the comparison goes to ZF, PF, CF. */
     private static void compareToFlags(Emitter e, boolean pop) {
-        e.setFlagsValue(x87(e, "compareToFlags", e.i32(e.insn().rm()), e.i32(pop ? 1 : 0)));
+        e.setFlagsValue(x87(e, "compareToFlags", e.i32(e.insn().rm()), compareHow(e, pop ? 1 : 0)));
     }
 
     public void fcomi(Emitter e) {
@@ -1521,8 +1552,9 @@ public final class X86Semantics {
         x87(e, "rotate", e.i32(1));
     }
 
+    /** FNOP does nothing but is a waiting instruction: it delivers a pending exception as #MF. */
     public void fnop(Emitter e) {
-        // No operation.
+        x87(e, "await");
     }
 
     /** FLD1, FLDL2T, FLDL2E, FLDPI, FLDLG2, FLDLN2, FLDZ by their r/m field. */
@@ -1532,6 +1564,10 @@ public final class X86Semantics {
 
     public void ffree(Emitter e) {
         x87(e, "free", e.i32(e.insn().rm()));
+    }
+
+    public void ffreep(Emitter e) {
+        x87(e, "freeAndPop", e.i32(e.insn().rm()));
     }
 
     public void fninit(Emitter e) {
@@ -1547,6 +1583,7 @@ public final class X86Semantics {
     }
 
     public void fldcw(Emitter e) {
+        awaitBeforeMemory(e);
         x87(e, "setControlWord", e.load(2, e.address(0)));
     }
 
@@ -1559,8 +1596,9 @@ public final class X86Semantics {
         }
     }
 
+    /** FNSTENV, FNSAVE, FLDENV, FRSTOR: the layout is the operand size's (SDM vol. 1 8.1.10). */
     private static void environment(Emitter e, String helper, boolean registers) {
-        x87(e, helper, e.address(0), e.i32(registers ? 1 : 0));
+        x87(e, helper, e.address(0), e.i32(registers ? 1 : 0), e.i32(e.opsize()));
     }
 
     public void fnstenv(Emitter e) {
@@ -1572,10 +1610,12 @@ public final class X86Semantics {
     }
 
     public void fldenv(Emitter e) {
+        awaitBeforeMemory(e);
         environment(e, "restore", false);
     }
 
     public void frstor(Emitter e) {
+        awaitBeforeMemory(e);
         environment(e, "restore", true);
     }
 }

@@ -50,7 +50,7 @@ public record Signal(int number, String description) {
     /** The signal a user-mode process receives for {@code fault}. */
     public static Signal of(GuestFault fault) {
         return switch (Vector.of(fault)) {
-            case Vector.DE -> SIGFPE;
+            case Vector.DE, Vector.MF -> SIGFPE;
             case Vector.UD -> SIGILL;
             case Vector.DB, Vector.BP -> SIGTRAP;
             default -> SIGSEGV;

@@ -31,9 +31,10 @@ final class CaseGenerator {
             .filter(f -> f.sandboxed() && f.flow() == OpForm.Flow.NEXT && !isX87(f)).toList();
     /** The x87 forms the sandbox can compare. */
     static final List<OpForm> X87_FORMS = X86Isa.get().forms().stream().filter(f -> f.sandboxed() && isX87(f)).toList();
-    /** Where the x87 prologue keeps its control word and the epilogue stores the stack. */
+    /** Where the x87 prologue keeps its control word and the epilogue stores the environment and the stack. */
     private static final int CONTROL_WORD = (int) MimicSandbox.SCRATCH + 1016;
-    private static final int STACK_DUMP = (int) MimicSandbox.SCRATCH + 952;
+    private static final int ENVIRONMENT = (int) MimicSandbox.SCRATCH + 900;
+    private static final int STACK_DUMP = ENVIRONMENT + 28;
 
     private final List<OpForm> forms;
     private final Random random;
@@ -51,24 +52,39 @@ final class CaseGenerator {
     }
 
     /**
-     * FNINIT, then precision control 53 bits (control word 027F): this FPU computes in doubles, and with
-     * that precision the hardware rounds results as doubles too.
+     * FNINIT, eight FLDZ and FNINIT again, so that the empty registers hold +0 as in a new FPU (FXAM
+     * shows their sign), then FLDCW {@code controlWord} (which sets precision and rounding control).
      */
-    static byte[] x87Prologue() {
+    static byte[] x87Prologue(int controlWord) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0xDB, (byte) 0xE3});
+        for (int i = 0; i < 8; i++) {
+            out.writeBytes(new byte[] {(byte) 0xD9, (byte) 0xEE});
+        }
         out.writeBytes(new byte[] {(byte) 0xDB, (byte) 0xE3, 0x66, (byte) 0xC7, 0x05});
         le32(out, CONTROL_WORD);
-        out.writeBytes(new byte[] {0x7F, 0x02, (byte) 0xD9, 0x2D});
+        out.writeBytes(new byte[] {(byte) controlWord, (byte) (controlWord >>> 8), (byte) 0xD9, 0x2D});
         le32(out, CONTROL_WORD);
         return out.toByteArray();
     }
 
-    /** Eight FSTP QWORD PTR into the scratch page, so the memory comparison sees the whole stack (empty: the indefinite). */
+    /**
+     * FNSTENV into the scratch page with its instruction and operand pointers zeroed (this FPU does not
+     * track them), then eight FSTP TBYTE PTR, so that the memory comparison sees the control, status and
+     * tag words and the whole stack bit for bit (an empty register stores the indefinite).
+     */
     static byte[] x87Epilogue() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0xD9, 0x35});
+        le32(out, ENVIRONMENT);
+        for (int offset = 12; offset < 28; offset += 4) {
+            out.writeBytes(new byte[] {(byte) 0xC7, 0x05});
+            le32(out, ENVIRONMENT + offset);
+            le32(out, 0);
+        }
         for (int i = 0; i < 8; i++) {
-            out.writeBytes(new byte[] {(byte) 0xDD, 0x1D});
-            le32(out, STACK_DUMP + 8 * i);
+            out.writeBytes(new byte[] {(byte) 0xDB, 0x3D});
+            le32(out, STACK_DUMP + 10 * i);
         }
         return out.toByteArray();
     }
