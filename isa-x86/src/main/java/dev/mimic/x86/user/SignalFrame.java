@@ -149,7 +149,7 @@ final class SignalFrame {
     private void saveFpu(long fpstate) throws BadAddress {
         guest.put(fpstate, new byte[FPSTATE_SIZE], FPSTATE_SIZE);
         try {
-            X87.save(ctx, (X87) state.getRef(Registers.FPU), (int) fpstate, 1);
+            X87.save(ctx, (X87) state.getRef(Registers.FPU), (int) fpstate, 1, 4);
         } catch (GuestFault f) {
             throw new BadAddress(fpstate);
         }
@@ -193,7 +193,7 @@ final class SignalFrame {
             X87.init(fpu);
         } else {
             try {
-                X87.restore(ctx, fpu, fpstate, 1);
+                X87.restore(ctx, fpu, fpstate, 1, 4);
             } catch (GuestFault f) {
                 throw new BadAddress(fpstate & 0xFFFF_FFFFL);
             }
