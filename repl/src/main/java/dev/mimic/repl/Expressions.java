@@ -3,12 +3,15 @@ package dev.mimic.repl;
 import dev.mimic.backend.debug.Condition;
 import dev.mimic.backend.machine.Machine;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Addresses and conditions as the user types them, in {@link Condition}'s syntax: {@code 0x1c},
  * {@code main+4}, {@code sp - 8}, {@code queens.pas:12}. A name is a register first, then a machine
- * symbol, so the same expression means the same thing on every machine.
+ * symbol, so the same expression means the same thing on every machine. A machine symbol that is the
+ * whole text is taken as it is, since Forth words such as {@code ofw-banner} or {@code 2dup} are
+ * not arithmetic.
  */
 public final class Expressions {
     private final Machine machine;
@@ -21,6 +24,13 @@ public final class Expressions {
     public long value(String text) {
         if (text.isBlank()) {
             throw new CommandException("missing address");
+        }
+        String whole = text.strip();
+        if (!machine.registerNames().contains(whole)) {
+            Optional<Long> symbol = machine.resolve(whole);
+            if (symbol.isPresent()) {
+                return symbol.get();
+            }
         }
         try {
             return Condition.parse(text).value(this::lookup);

@@ -33,6 +33,18 @@ class ExpressionsTest {
     }
 
     @Test
+    void aSymbolThatIsTheWholeTextIsNotArithmetic() {
+        ToyMachine forthLike = ToyMachine.of("""
+                ofw:        halt
+                banner:     halt
+                ofw-banner: halt
+                """);
+        Expressions e = new Expressions(forthLike);
+        assertEquals(8, e.value(" ofw-banner "));
+        assertEquals(4 - 4, e.value("banner - ofw - 4"));
+    }
+
+    @Test
     void unknownNamesAndBadSyntaxAreOneLine() {
         assertEquals("no register or symbol 'nowhere'",
                 assertThrows(CommandException.class, () -> expressions.value("nowhere + 1")).getMessage());
