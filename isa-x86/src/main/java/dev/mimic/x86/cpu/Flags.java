@@ -30,6 +30,7 @@ public final class Flags {
     public static final int IF = 1 << 9;
     public static final int DF = 1 << 10;
     public static final int OF = 1 << 11;
+    public static final int IOPL = 3 << 12;
     public static final int NT = 1 << 14;
     public static final int RF = 1 << 16;
     public static final int VM = 1 << 17;

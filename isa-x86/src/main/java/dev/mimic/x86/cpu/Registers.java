@@ -4,13 +4,18 @@ import dev.mimic.backend.ir.Type;
 import dev.mimic.backend.state.GuestState;
 import dev.mimic.backend.state.Slot;
 import dev.mimic.backend.state.StateLayout;
+import dev.mimic.x86.fpu.X87;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 
 import java.util.List;
 
 /**
  * The x86 CPU's state slots: the eight general registers, EIP (zero-extended, so guest addresses read
  * as unsigned numbers in the debugger), EFLAGS without its arithmetic flags, the lazy-flags record
- * ({@link Flags}), the six segment registers with their base addresses, and the x87 FPU. The layout is the same for
+ * ({@link Flags}), the six segment registers with their base addresses and valid offsets, and the x87 FPU. The layout is the same for
  * every x86 machine; each machine has its own {@link GuestState}.
  */
 public final class Registers {
@@ -23,6 +28,8 @@ public final class Registers {
     private static final Slot[] GPR = new Slot[8];
     private static final Slot[] SELECTOR = new Slot[6];
     private static final Slot[] BASE = new Slot[6];
+    private static final Slot[] LIMIT = new Slot[6];
+    private static final Slot[] LOWER = new Slot[6];
     public static final Slot EIP;
     /** EFLAGS except the six arithmetic flags (DF, IF, TF, ID...); bit 1 set. */
     public static final Slot EFLAGS;
@@ -50,6 +57,12 @@ public final class Registers {
         for (int i = 0; i < 6; i++) {
             BASE[i] = b.add(SEGMENTS.get(i) + ".base", Type.I32);
         }
+        for (int i = 0; i < 6; i++) {
+            LIMIT[i] = b.add(SEGMENTS.get(i) + ".limit", Type.I32);
+        }
+        for (int i = 0; i < 6; i++) {
+            LOWER[i] = b.add(SEGMENTS.get(i) + ".lower", Type.I32);
+        }
         FPU = b.add("fpu", Type.REF);
         LAYOUT = b.build();
     }
@@ -68,6 +81,43 @@ public final class Registers {
 
     public static Slot base(int segment) {
         return BASE[segment];
+    }
+
+    /**
+     * How far above {@link #lower} valid offsets reach: the limit of an expand-up segment, which
+     * system-mode code checks where segments are not flat.
+     */
+    public static Slot limit(int segment) {
+        return LIMIT[segment];
+    }
+
+    /** The lowest valid offset: 0, or for an expand-down segment its limit plus one (SDM vol. 3 5.3). */
+    public static Slot lower(int segment) {
+        return LOWER[segment];
+    }
+
+    /** Writes every slot and the FPU, for snapshots. */
+    public static void write(GuestState s, DataOutputStream out) throws IOException {
+        for (Slot slot : LAYOUT.slots()) {
+            if (slot != FPU) {
+                out.writeLong(s.get(slot));
+            }
+        }
+        ((X87) s.getRef(FPU)).write(out);
+    }
+
+    /** Reads what {@link #write} wrote into a new state, which a machine copies once the rest is restored. */
+    public static GuestState read(DataInputStream in) throws IOException {
+        GuestState s = new GuestState(LAYOUT);
+        for (Slot slot : LAYOUT.slots()) {
+            if (slot != FPU) {
+                s.set(slot, in.readLong());
+            }
+        }
+        X87 fpu = new X87();
+        fpu.read(in);
+        s.setRef(FPU, fpu);
+        return s;
     }
 
     /** The whole EFLAGS register, arithmetic flags computed from the lazy record. */

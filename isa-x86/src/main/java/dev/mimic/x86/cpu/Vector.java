@@ -14,8 +14,14 @@ public final class Vector {
     public static final int OF = 4;
     public static final int BR = 5;
     public static final int UD = 6;
+    public static final int NM = 7;
+    public static final int DF = 8;
+    public static final int TS = 10;
+    public static final int NP = 11;
+    public static final int SS = 12;
     public static final int GP = 13;
     public static final int PF = 14;
+    public static final int MF = 16;
 
     private Vector() {
     }
@@ -37,5 +43,15 @@ public final class Vector {
 
     public static GuestFault generalProtection(int errorCode, String what) {
         return raise(GP, errorCode, "general protection: " + what);
+    }
+
+    /** The error code of a fault of the exception {@code vector} (0 for page faults, whose code is elsewhere). */
+    public static int errorCode(GuestFault fault) {
+        return fault.kind() == GuestFault.Kind.MEMORY ? fault.code() : fault.kind() == GuestFault.Kind.MACHINE ? fault.code() >>> 8 : 0;
+    }
+
+    /** True for the exceptions that push an error code (SDM vol. 3 table 6-1). */
+    public static boolean hasErrorCode(int vector) {
+        return vector == DF || vector >= TS && vector <= PF || vector == 17;
     }
 }

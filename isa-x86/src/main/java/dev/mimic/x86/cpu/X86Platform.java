@@ -1,15 +1,17 @@
 package dev.mimic.x86.cpu;
 
+import dev.mimic.backend.exec.ExecutionContext;
+
 /**
- * What the CPU asks of the machine around it: the descriptor tables behind segment loads, and the
- * handling of software interrupts and faults. A Linux user-mode process and a PC answer differently;
- * the running machine is {@link dev.mimic.backend.exec.ExecutionContext#machine}, and helpers reach it
- * through it.
+ * What the CPU asks of the machine around it when a segment register is loaded: a Linux process knows
+ * its few selectors (flat code and data, TLS entries), a system-mode machine reads descriptor tables
+ * or, in real mode, multiplies by 16. The running machine is
+ * {@link dev.mimic.backend.exec.ExecutionContext#machine}, and helpers reach it through it.
  */
 public interface X86Platform {
     /**
-     * The base address of the segment {@code selector} names when it is loaded into segment register
-     * {@code segment}; throws a {@link Vector#GP} fault for a selector that may not be loaded.
+     * Loads segment register {@code segment} with {@code selector} (its selector, base and limit slots);
+     * throws the fault the load raises ({@link Vector#GP}, #NP, #SS) for a selector that may not be loaded.
      */
-    int segmentBase(int segment, int selector);
+    void loadSegment(ExecutionContext ctx, int segment, int selector);
 }

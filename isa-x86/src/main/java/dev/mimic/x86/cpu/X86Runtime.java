@@ -1,7 +1,6 @@
 package dev.mimic.x86.cpu;
 
 import dev.mimic.backend.exec.ExecutionContext;
-import dev.mimic.backend.state.GuestState;
 
 /**
  * The helpers IR calls that involve the machine or end an instruction with an exception: raising an
@@ -23,11 +22,8 @@ public final class X86Runtime {
         });
     }
 
-    /** Loads segment register {@code segment} with {@code selector}: its base from the platform's tables. */
+    /** Loads segment register {@code segment} with {@code selector} as the platform's tables say. */
     public static void loadSegment(ExecutionContext ctx, int segment, int selector) {
-        int base = ctx.machine(X86Platform.class).segmentBase(segment, selector & 0xFFFF);
-        GuestState s = ctx.state;
-        s.set(Registers.selector(segment), selector & 0xFFFF);
-        s.set(Registers.base(segment), base);
+        ctx.machine(X86Platform.class).loadSegment(ctx, segment, selector & 0xFFFF);
     }
 }

@@ -1,5 +1,9 @@
 package dev.mimic.x86.decode;
 
+import dev.mimic.backend.exec.GuestFault;
+import dev.mimic.backend.machine.Disassembly;
+import dev.mimic.x86.cpu.Vector;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +18,27 @@ public final class X86Disassembler {
     private static final String[] SEGMENT = {"es", "cs", "ss", "ds", "fs", "gs", "?", "?"};
 
     private X86Disassembler() {
+    }
+
+    /**
+     * {@code count} instructions from {@code address} as the debugger lists them; bytes that cannot be
+     * fetched read "(not mapped)", undecodable ones "(bad)", and the listing goes on at the next byte.
+     */
+    public static List<Disassembly> listing(X86Decoder decoder, X86Decoder.CodeBytes code, long address, int count,
+                                            boolean code32) {
+        List<Disassembly> out = new ArrayList<>();
+        long at = address;
+        for (int i = 0; i < count; i++) {
+            try {
+                DecodedInsn insn = decoder.decode(code, at, code32);
+                out.add(new Disassembly(at, insn.next(), format(insn), null));
+                at = insn.next();
+            } catch (GuestFault f) {
+                out.add(new Disassembly(at, at + 1, Vector.of(f) == Vector.PF ? "(not mapped)" : "(bad)", null));
+                at++;
+            }
+        }
+        return out;
     }
 
     /** The instruction as text. */

@@ -7,7 +7,6 @@ import dev.mimic.backend.memory.GuestMemory;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.util.Arrays;
 
 /**
  * A 32-bit address space of 4 KiB pages that exist only where something mapped them (the ELF loader,
@@ -31,8 +30,7 @@ public final class PagedMemory extends GuestMemory {
     private final byte[][] readable = new byte[PAGES][];
     private final byte[][] writable = new byte[PAGES][];
     private final byte[] protection = new byte[PAGES];
-    private final boolean[] code = new boolean[PAGES];
-    private CodeWriteListener codeListener = (s, e) -> { };
+    private final CodePages code = new CodePages();
 
     /** Maps [start, start+length) (rounded out to pages) as fresh zero pages with {@code prot}. */
     public void map(long start, long length, int prot) {
@@ -41,7 +39,7 @@ public final class PagedMemory extends GuestMemory {
             readable[p] = page;
             protection[p] = (byte) prot;
             writable[p] = (prot & WRITE) != 0 ? page : null;
-            written(p);
+            code.written(p);
         }
     }
 
@@ -73,7 +71,7 @@ public final class PagedMemory extends GuestMemory {
     /** Removes the pages of [start, start+length). */
     public void unmap(long start, long length) {
         for (int p = first(start); p <= last(start, length); p++) {
-            written(p);
+            code.written(p);
             readable[p] = null;
             writable[p] = null;
             protection[p] = 0;
@@ -119,29 +117,19 @@ public final class PagedMemory extends GuestMemory {
         return (int) Math.min(PAGES - 1, ((start & 0xFFFF_FFFFL) + Math.max(length, 1) - 1) >>> PAGE_SHIFT);
     }
 
-    private void written(int page) {
-        if (code[page]) {
-            code[page] = false;
-            long start = (long) page << PAGE_SHIFT;
-            codeListener.codeWritten(start, start + PAGE_SIZE);
-        }
-    }
-
     @Override
     public void setCodeWriteListener(CodeWriteListener listener) {
-        this.codeListener = listener;
+        code.setListener(listener);
     }
 
     @Override
     public void trackCode(long start, long end) {
-        for (long p = start >>> PAGE_SHIFT; p <= (end - 1) >>> PAGE_SHIFT && p < PAGES; p++) {
-            code[(int) p] = true;
-        }
+        code.track(start, end);
     }
 
     @Override
     public void untrackAllCode() {
-        Arrays.fill(code, false);
+        code.untrackAll();
     }
 
     private byte[] readPage(long address) {
@@ -159,9 +147,7 @@ public final class PagedMemory extends GuestMemory {
             throw GuestFault.memory(address & 0xFFFF_FFFFL,
                     readable[p] == null ? "write to an unmapped page" : "write to a read-only page");
         }
-        if (code[p]) {
-            written(p);
-        }
+        code.written(p);
         return page;
     }
 

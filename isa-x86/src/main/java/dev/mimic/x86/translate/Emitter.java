@@ -13,6 +13,7 @@ import dev.mimic.x86.cpu.Vector;
 import dev.mimic.x86.cpu.X86Runtime;
 import dev.mimic.x86.decode.DecodedInsn;
 import dev.mimic.x86.decode.OperandKind;
+import dev.mimic.x86.system.SystemInstructions;
 
 import java.util.Arrays;
 import java.util.function.Supplier;
@@ -36,13 +37,16 @@ public final class Emitter {
     static final Helper CONDITION = Helper.of(Flags.class, "condition");
     static final Helper RAISE = Helper.of(X86Runtime.class, "raise", Effect.MAY_FAULT);
     static final Helper LOAD_SEGMENT = Helper.of(X86Runtime.class, "loadSegment", Effect.WRITES_STATE, Effect.MAY_FAULT);
+    private static final Helper RESUME = Helper.of(SystemInstructions.class, "resume", Effect.READS_STATE);
 
     /** The last flags record of the current straight line, known at translation time. */
     private record Pending(int kind, int bytes, Temp result, Temp a, Temp b, boolean plain) {
     }
 
     final RegionBuilder b;
-    private final boolean flatSegments;
+    private final CodeMode mode;
+    /** The mode's number above EIP in every pc this region names (0 in user mode). */
+    private final long pcBase;
     private final long entry;
     private DecodedInsn insn;
     private Pending pending;
@@ -50,23 +54,68 @@ public final class Emitter {
     private final Temp[] registerOverride = new Temp[8];
     private int exits;
     private boolean ended;
+    private boolean modeChanged;
+    private boolean interruptWindow;
 
     /**
-     * @param flatSegments true when ES, CS, SS and DS are known to have base 0 (Linux user mode), so only
-     *                     FS and GS add a base to addresses
+     * @param entry the region's pc (mode number above EIP)
+     * @param mode  the mode the code runs in
      */
-    Emitter(RegionBuilder b, long entry, boolean flatSegments) {
+    Emitter(RegionBuilder b, long entry, CodeMode mode) {
         this.b = b;
         this.entry = entry;
-        this.flatSegments = flatSegments;
+        this.mode = mode;
+        this.pcBase = entry & ~0xFFFF_FFFFL;
     }
 
     /** Starts the next instruction. */
     void begin(DecodedInsn next) {
         this.insn = next;
         this.rmAddress = null;
+        this.modeChanged = false;
+        this.interruptWindow = false;
         Arrays.fill(registerOverride, null);
-        b.insn(next.address());
+        b.insn(pcBase | next.address());
+    }
+
+    /** The mode this region is translated for. */
+    public CodeMode mode() {
+        return mode;
+    }
+
+    /** True in a system-mode machine (privileged instructions, interrupts through the IDT). */
+    public boolean system() {
+        return mode.system();
+    }
+
+    /**
+     * Notes that this instruction may have changed what the region's mode depends on (a segment
+     * register, CR0): the translator ends the region after it with a pc computed in the new mode.
+     */
+    public void modeChanged() {
+        modeChanged = true;
+    }
+
+    boolean changedMode() {
+        return modeChanged;
+    }
+
+    /**
+     * Notes that interrupts may be taken after the next instruction (STI's one-instruction shadow, SDM
+     * vol. 2 STI): the translator ends the region there with an interrupt check.
+     */
+    public void openInterruptWindow() {
+        interruptWindow = true;
+    }
+
+    boolean opensInterruptWindow() {
+        return interruptWindow;
+    }
+
+    /** Ends the region: continue at {@code eip} in the mode the machine is in now. */
+    void resumeInNewMode(long eip) {
+        b.exit(b.helper(RESUME, i32((int) eip)), exits++);
+        ended = true;
     }
 
     /** True once an instruction has ended the region. */
@@ -220,13 +269,13 @@ public final class Emitter {
         return switch (k.method()) {
             case MODRM, MEMORY, MODRM_REGISTER -> {
                 if (rmAddress == null) {
-                    rmAddress = linear(insn.segmentFor(insn.modrmDefaultSegment()), effectiveAddress());
+                    rmAddress = checkedLinear(insn.segmentFor(insn.modrmDefaultSegment()), effectiveAddress(), width(i));
                 }
                 yield rmAddress;
             }
-            case OFFSET -> linear(insn.segmentFor(DecodedInsn.DS), i32(insn.displacement()));
-            case SOURCE_STRING -> linear(insn.segmentFor(DecodedInsn.DS), register(6, insn.addressSize()));
-            case DEST_STRING -> linear(DecodedInsn.ES, register(7, insn.addressSize()));
+            case OFFSET -> checkedLinear(insn.segmentFor(DecodedInsn.DS), i32(insn.displacement()), width(i));
+            case SOURCE_STRING -> checkedLinear(insn.segmentFor(DecodedInsn.DS), register(6, insn.addressSize()), width(i));
+            case DEST_STRING -> checkedLinear(DecodedInsn.ES, register(7, insn.addressSize()), width(i));
             default -> throw new IllegalStateException(insn.form().name() + ": operand " + k + " has no address");
         };
     }
@@ -262,10 +311,26 @@ public final class Emitter {
 
     /** {@code offset} in {@code segment} as a linear address. */
     public Temp linear(int segment, Temp offset) {
-        if (flatSegments && segment < DecodedInsn.FS) {
+        if (mode.flat() && segment < DecodedInsn.FS) {
             return offset;
         }
         return op(Op.ADD, b.get(Registers.base(segment)), offset);
+    }
+
+    /**
+     * {@code offset} in {@code segment} as a linear address for a {@code bytes}-wide access, checked
+     * against the segment limit in protected mode where the mode does not prove the segments flat
+     * (SDM vol. 3 5.3): #SS(0) for the stack segment, #GP(0) otherwise. The slots hold the lowest valid
+     * offset and the span above it, which covers expand-down segments too.
+     */
+    public Temp checkedLinear(int segment, Temp offset, int bytes) {
+        if (mode.system() && mode.protectedMode() && !mode.v86() && !(mode.flat() && segment < DecodedInsn.FS)) {
+            Temp first = op(Op.SUB, offset, b.get(Registers.lower(segment)));
+            Temp last = op(Op.ADD, first, Math.max(bytes, 1) - 1);
+            Temp beyond = op(Op.OR, op(Op.LTU, b.get(Registers.limit(segment)), last), op(Op.LTU, last, first));
+            raiseIf(beyond, segment == DecodedInsn.SS ? Vector.SS : Vector.GP);
+        }
+        return linear(segment, offset);
     }
 
     // ---- registers and memory ----
@@ -331,7 +396,7 @@ public final class Emitter {
         };
     }
 
-    // ---- stack (32-bit stack segment) ----
+    // ---- stack (ESP, or SP where the stack segment is 16-bit) ----
 
     /** The address a push of {@code bytes} bytes writes to, and the new ESP: store there, then {@link #setStack}. */
     public Temp stackBelow(int bytes) {
@@ -340,20 +405,30 @@ public final class Emitter {
 
     /** Stores {@code v} at {@code esp} in the stack segment. */
     public void storeStack(int bytes, Temp esp, Temp v) {
-        store(bytes, linear(DecodedInsn.SS, esp), v);
+        store(bytes, stackAddress(esp, bytes), v);
     }
 
     /** Loads from {@code offset} bytes above ESP in the stack segment. */
     public Temp loadStack(int bytes, int offset) {
-        return load(bytes, linear(DecodedInsn.SS, offset == 0 ? full(4) : op(Op.ADD, full(4), offset)));
+        return load(bytes, stackAddress(offset == 0 ? full(4) : op(Op.ADD, full(4), offset), bytes));
+    }
+
+    /** The linear address of stack offset {@code esp} (its low 16 bits on a 16-bit stack). */
+    public Temp stackAddress(Temp esp, int bytes) {
+        return checkedLinear(DecodedInsn.SS, mode.stack32() ? esp : truncate(esp, 2), bytes);
     }
 
     public Temp stackPointer() {
         return full(4);
     }
 
+    /** Sets ESP, or only SP on a 16-bit stack. */
     public void setStack(Temp esp) {
-        b.set(Registers.gpr(4), esp);
+        if (mode.stack32()) {
+            b.set(Registers.gpr(4), esp);
+        } else {
+            setRegister(4, 2, esp);
+        }
     }
 
     // ---- flags ----
@@ -476,17 +551,30 @@ public final class Emitter {
 
     /** Ends the region: continue at {@code target} (an I32 address, zero-extended). */
     public void jump(Temp target) {
-        b.exit(b.convertUnsigned(target), exits++);
+        Temp pc = b.convertUnsigned(target);
+        b.exit(pcBase == 0 ? pc : b.binary(Op.OR, pc, b.i64(pcBase)), exits++);
         ended = true;
     }
 
     /** Ends the region: continue at the constant {@code target}; a jump to the region's entry becomes a loop. */
     public void jump(long target) {
-        if (target == entry) {
+        if ((pcBase | target) == entry) {
             b.jump(0);
         } else {
-            b.exit(b.i64(target), exits++);
+            b.exit(b.i64(pcBase | target), exits++);
         }
+        ended = true;
+    }
+
+    /** Ends the region at the pc a helper has set (a far transfer, an interrupt, a mode change). */
+    public void exitToStatePc() {
+        b.exit(b.get(Registers.EIP), exits++);
+        ended = true;
+    }
+
+    /** Ends the region with machine stop {@code code}, continuing at the pc a helper has set. */
+    public void stopAtStatePc(int code) {
+        b.stop(b.get(Registers.EIP), code);
         ended = true;
     }
 
@@ -504,7 +592,7 @@ public final class Emitter {
     /** Raises exception {@code vector} with {@code errorCode} (the region ends). */
     public void raise(int vector, int errorCode) {
         b.helper(RAISE, i32(vector | errorCode << 8));
-        b.exit(b.i64(insn.address()), exits++);
+        b.exit(b.i64(pcBase | insn.address()), exits++);
         ended = true;
     }
 
@@ -521,7 +609,7 @@ public final class Emitter {
 
     /** Ends the region with a machine stop {@code code} ({@link X86Frontend} stop codes), continuing at {@code pc}. */
     public void stop(int code, long pc) {
-        b.stop(b.i64(pc), code);
+        b.stop(b.i64(pcBase | pc), code);
         ended = true;
     }
 
@@ -535,7 +623,7 @@ public final class Emitter {
         int loop = b.newBlock();
         int after = b.newBlock();
         b.jump(head);
-        b.switchTo(head).resumeAt(insn.address());
+        b.switchTo(head).resumeAt(pcBase | insn.address());
         int asize = insn.addressSize();
         b.branch(isZero(register(1, asize)), after, loop);
         b.switchTo(loop);
@@ -545,7 +633,9 @@ public final class Emitter {
         Temp again = more == null ? op(Op.NE, truncate(count, asize), i32(0))
                 : op(Op.AND, op(Op.NE, truncate(count, asize), i32(0)), more);
         b.branch(again, head, after);
-        b.switchTo(after);
+        // The body may have added blocks (limit checks), which makes this forward edge look like a
+        // back-edge; resuming after the loop is the next instruction.
+        b.switchTo(after).resumeAt(pcBase | insn.next());
         forgetFlags();
     }
 

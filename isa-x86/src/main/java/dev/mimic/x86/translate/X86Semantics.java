@@ -29,9 +29,10 @@ import java.util.function.Supplier;
  * {@link #multiply}, {@link #divide}, {@link #string}). Each follows the pseudo-code of its SDM vol. 2
  * entry. Loads and stores come before register and flag writes so faults stay precise.
  *
- * <p>This CPU runs at privilege level 3 only (Linux user mode): instructions that need CPL 0 or I/O
+ * <p>These are a Linux process's meanings, at privilege level 3: instructions that need CPL 0 or I/O
  * privilege raise #GP(0), as they do for a user program on the hardware; UMIP is taken to be on, so
- * SGDT, SIDT, SLDT, SMSW and STR do too.
+ * SGDT, SIDT, SLDT, SMSW and STR do too. A system-mode machine replaces the instructions whose meaning
+ * differs there with those of {@link SystemSemantics}.
  */
 public final class X86Semantics {
     private static final Helper DIVU = Helper.of(Alu.class, "divu", Effect.MAY_FAULT);
@@ -53,6 +54,10 @@ public final class X86Semantics {
 
     /** Stop code of a software interrupt: this plus the vector; the machine continues after it. */
     public static final int STOP_INTERRUPT = 0x100;
+    /** Stop code of HLT in a system-mode machine, which continues after it. */
+    public static final int STOP_HALT = 0x200;
+    /** Stop code after STI's shadow or POPF: the machine looks for a maskable interrupt, then continues. */
+    public static final int STOP_INTERRUPT_WINDOW = 0x201;
 
     /** EFLAGS bits POPF may change at CPL 3 with IOPL 0 (SDM vol. 2 POPF): not IOPL, IF, VM, RF. */
     private static final int POPF_USER = Flags.ARITHMETIC | Flags.TF | Flags.DF | Flags.NT | Flags.AC | Flags.ID;
@@ -599,6 +604,7 @@ public final class X86Semantics {
 
     private static void loadSegment(Emitter e, int segment, Temp selector) {
         e.call(Emitter.LOAD_SEGMENT, e.i32(segment), selector);
+        SystemSemantics.segmentLoaded(e, segment);
     }
 
     public void popSegment(Emitter e) {
@@ -856,7 +862,7 @@ public final class X86Semantics {
      * One string instruction: {@code step} does one element and returns the REPE/REPNE condition input
      * (ZF-setting instructions) or null; with a REP prefix it runs as a loop over eCX.
      */
-    private static void string(Emitter e, Supplier<Temp> step) {
+    static void string(Emitter e, Supplier<Temp> step) {
         DecodedInsn insn = e.insn();
         if (insn.repeat() == 0) {
             step.get();
@@ -870,7 +876,7 @@ public final class X86Semantics {
         });
     }
 
-    private static void advance(Emitter e, int register, Temp step) {
+    static void advance(Emitter e, int register, Temp step) {
         int size = e.insn().addressSize();
         e.setRegister(register, size, e.op(Op.ADD, e.register(register, size), step));
     }
@@ -974,7 +980,7 @@ public final class X86Semantics {
     public void cpuid(Emitter e) {
         Temp leaf = e.register(0, 4);
         Temp ab = e.call(CPUID_AB, leaf);
-        Temp cd = e.call(CPUID_CD, leaf);
+        Temp cd = e.call(CPUID_CD, leaf, e.i32(e.system() ? Cpuid.SYSTEM_FEATURES : Cpuid.USER_FEATURES));
         e.setRegister(0, 4, e.low(ab));
         e.setRegister(3, 4, e.high(ab));
         e.setRegister(1, 4, e.low(cd));
@@ -982,7 +988,12 @@ public final class X86Semantics {
     }
 
     public void rdtsc(Emitter e) {
-        Temp tsc = e.call(TIME_STAMP);
+        timeStamp(e, TIME_STAMP);
+    }
+
+    /** RDTSC: the counter {@code source} answers, in EDX:EAX. */
+    static void timeStamp(Emitter e, Helper source) {
+        Temp tsc = e.call(source);
         e.setRegister(0, 4, e.low(tsc));
         e.setRegister(2, 4, e.high(tsc));
     }
@@ -1129,6 +1140,15 @@ public final class X86Semantics {
     }
 
     public void movToDebug(Emitter e) {
+        privileged(e);
+    }
+
+    /** SYSENTER and SYSEXIT: a process has no SYSENTER_CS (it reads 0), which is #GP(0). */
+    public void sysenter(Emitter e) {
+        privileged(e);
+    }
+
+    public void sysexit(Emitter e) {
         privileged(e);
     }
 

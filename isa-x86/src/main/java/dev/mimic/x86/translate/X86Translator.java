@@ -5,6 +5,7 @@ import dev.mimic.backend.exec.GuestFault;
 import dev.mimic.backend.ir.Region;
 import dev.mimic.backend.ir.RegionBuilder;
 import dev.mimic.backend.memory.GuestMemory;
+import dev.mimic.x86.cpu.Vector;
 import dev.mimic.x86.decode.DecodedInsn;
 import dev.mimic.x86.decode.OpForm;
 import dev.mimic.x86.decode.X86Decoder;
@@ -27,15 +28,25 @@ public final class X86Translator {
     /** Longest region, in instructions: long regions would exceed what the JIT compiles. */
     public static final int MAX_INSTRUCTIONS = 64;
 
-    private static final Map<String, MethodHandle> SEMANTICS = semantics();
+    private static final Map<String, MethodHandle> SEMANTICS = semantics(X86Semantics.class, true);
+    /** The system-mode meanings that replace those of a process ({@link SystemSemantics}). */
+    private static final Map<String, MethodHandle> SYSTEM_SEMANTICS = semantics(SystemSemantics.class, false);
     private static final X86Semantics INSTANCE = new X86Semantics();
+    private static final SystemSemantics SYSTEM_INSTANCE = new SystemSemantics();
 
     private final X86Decoder decoder = new X86Decoder(X86Isa.get());
-    private final boolean flatSegments;
 
-    /** @param flatSegments true when only FS and GS may have a non-zero base (Linux user mode) */
-    public X86Translator(boolean flatSegments) {
-        this.flatSegments = flatSegments;
+    /**
+     * Where code bytes come from and which guest ranges a region covers. A user-mode process fetches
+     * and covers linear addresses; a system-mode machine adds the CS base, translates through paging
+     * and covers physical addresses, so writes through any mapping find the code.
+     */
+    public interface CodeSpace {
+        /** The code byte at {@code eip}; faults as an instruction fetch does. */
+        int byteAt(long eip);
+
+        /** Records that [start, end) (EIPs) was decoded into the region. */
+        void cover(RegionBuilder b, long start, long end);
     }
 
     /** The decoder this translator uses (for disassembly). */
@@ -49,18 +60,40 @@ public final class X86Translator {
      * @throws GuestFault when the first instruction cannot be fetched (#PF) or decoded (#UD, #GP)
      */
     public Region translate(long pc, DecodeRequest request, GuestMemory memory) {
+        return translate(pc, request, CodeMode.USER, new CodeSpace() {
+            @Override
+            public int byteAt(long eip) {
+                return memory.load8(eip);
+            }
+
+            @Override
+            public void cover(RegionBuilder b, long start, long end) {
+                b.coverCode(start, end);
+            }
+        });
+    }
+
+    /**
+     * Translates the code at {@code pc} (mode number above EIP) in {@code mode}, fetching from
+     * {@code code}.
+     *
+     * @throws GuestFault when the first instruction cannot be fetched (#PF) or decoded (#UD, #GP)
+     */
+    public Region translate(long pc, DecodeRequest request, CodeMode mode, CodeSpace code) {
         RegionBuilder b = new RegionBuilder(String.format("x86@%08x", pc), pc);
-        Emitter e = new Emitter(b, pc, flatSegments);
-        long at = pc;
+        Emitter e = new Emitter(b, pc, mode);
+        long pcBase = pc & ~0xFFFF_FFFFL;
+        long at = pc & 0xFFFF_FFFFL;
+        boolean interruptWindow = false;
         int limit = Math.min(request.maxInstructions(), MAX_INSTRUCTIONS);
         for (int n = 0; ; n++) {
-            if (n >= limit || request.mustStopBefore(at, n)) {
+            if (n >= limit || request.mustStopBefore(pcBase | at, n)) {
                 e.jump(at);
                 break;
             }
             DecodedInsn insn;
             try {
-                insn = decoder.decode(memory::load8, at, true);
+                insn = decoder.decode(code::byteAt, at, mode.code32());
             } catch (GuestFault f) {
                 if (n == 0) {
                     throw f;
@@ -68,20 +101,38 @@ public final class X86Translator {
                 e.jump(at);
                 break;
             }
-            b.coverCode(at, insn.next());
+            code.cover(b, at, insn.next());
             e.begin(insn);
-            emit(insn.form(), e);
-            at = insn.next() & 0xFFFF_FFFFL;
+            emit(insn.form(), e, mode.system());
+            at = insn.next() & (mode.code32() ? 0xFFFF_FFFFL : 0xFFFF);
             if (e.ended()) {
                 break;
             }
+            if (e.changedMode()) {
+                e.resumeInNewMode(at);
+                break;
+            }
+            if (interruptWindow) {
+                e.stop(X86Semantics.STOP_INTERRUPT_WINDOW, at);
+                break;
+            }
+            interruptWindow = e.opensInterruptWindow();
         }
         return b.build();
     }
 
-    private static void emit(OpForm form, Emitter e) {
+    private static void emit(OpForm form, Emitter e, boolean system) {
+        if (system && e.mode().deviceNotAvailable(form)) {
+            e.raise(Vector.NM, 0);
+            return;
+        }
+        MethodHandle systemMethod = system ? SYSTEM_SEMANTICS.get(form.emit()) : null;
         try {
-            SEMANTICS.get(form.emit()).invokeExact(INSTANCE, e);
+            if (systemMethod != null) {
+                systemMethod.invokeExact((Object) SYSTEM_INSTANCE, e);
+            } else {
+                SEMANTICS.get(form.emit()).invokeExact((Object) INSTANCE, e);
+            }
         } catch (RuntimeException | Error ex) {
             throw ex;
         } catch (Throwable t) {
@@ -89,21 +140,27 @@ public final class X86Translator {
         }
     }
 
-    /** The semantics method of every {@code emit} name in the table, checked once at class load. */
-    private static Map<String, MethodHandle> semantics() {
+    /**
+     * The semantics method of {@code owner} for every {@code emit} name in the table, checked once at
+     * class load; {@code complete} requires one for every name.
+     */
+    private static Map<String, MethodHandle> semantics(Class<?> owner, boolean complete) {
         Map<String, MethodHandle> methods = new HashMap<>();
         MethodHandles.Lookup lookup = MethodHandles.publicLookup();
         MethodType type = MethodType.methodType(void.class, Emitter.class);
         for (OpForm form : X86Isa.get().forms()) {
-            methods.computeIfAbsent(form.emit(), name -> {
-                try {
-                    return lookup.findVirtual(X86Semantics.class, name, type)
-                            .asType(MethodType.methodType(void.class, X86Semantics.class, Emitter.class));
-                } catch (ReflectiveOperationException ex) {
-                    throw new IllegalStateException("x86.isa: " + form.name() + " emits '" + name
-                            + "', which X86Semantics does not declare", ex);
+            if (methods.containsKey(form.emit())) {
+                continue;
+            }
+            try {
+                methods.put(form.emit(), lookup.findVirtual(owner, form.emit(), type)
+                        .asType(MethodType.methodType(void.class, Object.class, Emitter.class)));
+            } catch (ReflectiveOperationException ex) {
+                if (complete) {
+                    throw new IllegalStateException("x86.isa: " + form.name() + " emits '" + form.emit()
+                            + "', which " + owner.getSimpleName() + " does not declare", ex);
                 }
-            });
+            }
         }
         return Map.copyOf(methods);
     }

@@ -52,7 +52,7 @@ final class InitialStack {
             AT_PHDR, image.programHeaders() < 0 ? 0 : image.programHeaders(), AT_PHENT, 32, AT_PHNUM, image.programHeaderCount(),
             AT_PAGESZ, PagedMemory.PAGE_SIZE, AT_BASE, 0, AT_FLAGS, 0, AT_ENTRY, image.entry(),
             AT_UID, uid, AT_EUID, uid, AT_GID, gid, AT_EGID, gid,
-            AT_HWCAP, Cpuid.FEATURES, AT_CLKTCK, 100, AT_SECURE, 0, AT_RANDOM, randomAt,
+            AT_HWCAP, Cpuid.USER_FEATURES, AT_CLKTCK, 100, AT_SECURE, 0, AT_RANDOM, randomAt,
             AT_EXECFN, stringsAt + offsets.get(n + e), AT_PLATFORM, stringsAt + offsets.get(n + e + 1), AT_NULL, 0};
         int words = 1 + n + 1 + e + 1 + aux.length;
         long esp = stringsAt - 4L * words & ~15L;

@@ -45,7 +45,7 @@ public final class UserMachine implements Machine, Frontend, X86Platform {
     private final UserModeRunner.Options options;
     private final PagedMemory memory = new PagedMemory();
     private final GuestState state = new GuestState(Registers.LAYOUT);
-    private final X86Translator translator = new X86Translator(true);
+    private final X86Translator translator = new X86Translator();
     private final Engine engine;
     private LinuxSyscalls linux;
     private Signal signal;
@@ -146,7 +146,14 @@ public final class UserMachine implements Machine, Frontend, X86Platform {
      * set_thread_area filled; anything else is #GP(selector).
      */
     @Override
-    public int segmentBase(int segment, int selector) {
+    public void loadSegment(ExecutionContext ctx, int segment, int selector) {
+        int base = segmentBase(segment, selector);
+        state.set(Registers.selector(segment), selector);
+        state.set(Registers.base(segment), base);
+        state.set(Registers.limit(segment), -1);
+    }
+
+    private int segmentBase(int segment, int selector) {
         int index = selector >>> 3;
         boolean ldt = (selector & 4) != 0;
         if (!ldt && index == 0 && segment != 2 && segment != 1) {
@@ -241,19 +248,7 @@ public final class UserMachine implements Machine, Frontend, X86Platform {
 
     @Override
     public List<Disassembly> disassemble(long address, int count) {
-        List<Disassembly> out = new ArrayList<>();
-        long at = address;
-        for (int i = 0; i < count; i++) {
-            try {
-                DecodedInsn insn = translator.decoder().decode(memory::load8, at, true);
-                out.add(new Disassembly(at, insn.next(), X86Disassembler.format(insn), null));
-                at = insn.next();
-            } catch (GuestFault f) {
-                out.add(new Disassembly(at, at + 1, Vector.of(f) == Vector.PF ? "(not mapped)" : "(bad)", null));
-                at++;
-            }
-        }
-        return out;
+        return X86Disassembler.listing(translator.decoder(), memory::load8, address, count, true);
     }
 
     @Override
@@ -279,12 +274,7 @@ public final class UserMachine implements Machine, Frontend, X86Platform {
     /** Registers, the FPU and every mapped page; open files and the program break are not saved. */
     @Override
     public void saveState(DataOutputStream out) throws IOException {
-        for (Slot s : Registers.LAYOUT.slots()) {
-            if (s != Registers.FPU) {
-                out.writeLong(state.get(s));
-            }
-        }
-        ((X87) state.getRef(Registers.FPU)).write(out);
+        Registers.write(state, out);
         byte[] page = new byte[PagedMemory.PAGE_SIZE];
         for (long p = 0; p < 1L << 32; p += PagedMemory.PAGE_SIZE) {
             if (memory.isMapped(p)) {
@@ -299,14 +289,7 @@ public final class UserMachine implements Machine, Frontend, X86Platform {
 
     @Override
     public void restoreState(DataInputStream in) throws IOException {
-        long[] values = new long[Registers.LAYOUT.slots().size()];
-        for (Slot s : Registers.LAYOUT.slots()) {
-            if (s != Registers.FPU) {
-                values[s.id()] = in.readLong();
-            }
-        }
-        X87 fpu = new X87();
-        fpu.read(in);
+        GuestState saved = Registers.read(in);
         memory.unmapAll();
         byte[] page = new byte[PagedMemory.PAGE_SIZE];
         for (int p = in.readInt(); p != -1; p = in.readInt()) {
@@ -316,12 +299,7 @@ public final class UserMachine implements Machine, Frontend, X86Platform {
             memory.map(at, PagedMemory.PAGE_SIZE, prot);
             memory.poke(at, page, 0, page.length);
         }
-        for (Slot s : Registers.LAYOUT.slots()) {
-            if (s != Registers.FPU) {
-                state.set(s, values[s.id()]);
-            }
-        }
-        state.setRef(Registers.FPU, fpu);
+        state.copyFrom(saved);
         linux.resume();
         signal = null;
         engine.invalidateAll();

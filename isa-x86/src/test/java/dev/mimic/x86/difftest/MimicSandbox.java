@@ -31,7 +31,7 @@ final class MimicSandbox implements Frontend, X86Platform {
     static final long CODE_PAGE = 0x3000_0000L;
 
     private final PagedMemory memory = new PagedMemory();
-    private final X86Translator translator = new X86Translator(true);
+    private final X86Translator translator = new X86Translator();
     private final RegionCompiler compiler;
     private GuestFault fault;
 
@@ -96,7 +96,7 @@ final class MimicSandbox implements Frontend, X86Platform {
     }
 
     @Override
-    public int segmentBase(int segment, int selector) {
+    public void loadSegment(ExecutionContext ctx, int segment, int selector) {
         throw new AssertionError("the sandbox's code loaded a segment register");
     }
 

@@ -1,0 +1,316 @@
+package dev.mimic.x86.mmu;
+
+import dev.mimic.backend.exec.GuestFault;
+import dev.mimic.backend.memory.CodeWriteListener;
+import dev.mimic.backend.memory.GuestMemory;
+import dev.mimic.x86.system.PhysicalMemory;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The linear address space: what IR loads and stores reach. With paging off (CR0.PG clear) a linear
+ * address is the physical one; with it on, the two-level page tables at CR3 translate it (SDM vol. 3
+ * 4.3), with 4 MiB pages where CR4.PSE allows, user/supervisor and read/write protection (CR0.WP
+ * extends the latter to supervisor writes), and accessed and dirty bits set as the hardware does. A
+ * refused access is a {@link GuestFault.Kind#MEMORY} fault whose address is the linear address and
+ * whose code is the #PF error code; CR2 is set when the fault is delivered (a fetch the translator only
+ * looked ahead at must not change it).
+ *
+ * <p>Translations are cached in a direct-mapped TLB. Like the hardware it is only flushed when told
+ * (CR3 writes keep global entries, INVLPG drops one page, paging mode changes drop all), so a guest
+ * that edits page tables without flushing sees stale translations, as it would on a Pentium Pro. The
+ * linear pages decoded code came from are remembered too: flushing one tells who translated that code
+ * (a CR3 write keeps a kernel's global code; a process's code is decoded again).
+ *
+ * <p>Code tracking is physical: the translator reports the physical ranges it decoded, and this memory
+ * passes them and the resulting write reports straight to {@link PhysicalMemory}.
+ */
+public final class Paging extends GuestMemory {
+    /** #PF error code bits (SDM vol. 3 4.7). */
+    public static final int PRESENT = 1, WRITE = 2, USER = 4;
+    private static final int TLB_SIZE = 1024;
+    private static final int PTE_P = 1, PTE_W = 2, PTE_U = 4, PTE_A = 0x20, PTE_D = 0x40, PTE_PS = 0x80, PTE_G = 0x100;
+    /**
+     * TLB entry bits beside the frame: user access allowed, user and supervisor writes allowed (WP
+     * applied; a change of WP flushes), dirty bit already set, global.
+     */
+    private static final int T_USER = 1, T_USER_WRITE = 2, T_SUPERVISOR_WRITE = 4, T_DIRTY = 8, T_GLOBAL = 16;
+
+    /** The paging-related control register bits the MMU obeys. */
+    public interface Control {
+        boolean paging();
+
+        boolean writeProtect();
+
+        boolean pageSizeExtensions();
+
+        boolean globalPages();
+
+        int cr3();
+
+        /** True while the CPU runs at CPL 3, so accesses are user accesses. */
+        boolean userMode();
+    }
+
+    private final PhysicalMemory physical;
+    private final Control control;
+    private final int[] tags = new int[TLB_SIZE];
+    private final int[] frames = new int[TLB_SIZE];
+    private final int[] bits = new int[TLB_SIZE];
+    /** When set, accesses are supervisor accesses whatever the CPL (descriptor tables, TSS, stack switches). */
+    private boolean supervisor;
+    /** Physical address bits that reach the bus: bit 20 is forced to 0 while the A20 gate is closed. */
+    private long a20Mask = 0xFFFF_FFFFL;
+    /** Linear pages decoded code came from: page number to physical frame, bit 0 set for a global page. */
+    private final Map<Integer, Integer> codePages = new HashMap<>();
+    private CodeWriteListener codeUnmapped = (s, e) -> { };
+
+    public Paging(PhysicalMemory physical, Control control) {
+        this.physical = physical;
+        this.control = control;
+        Arrays.fill(tags, -1);
+    }
+
+    public PhysicalMemory physical() {
+        return physical;
+    }
+
+    /** Makes the following accesses supervisor accesses (true) or ones of the current CPL (false). */
+    public boolean setSupervisor(boolean on) {
+        boolean was = supervisor;
+        supervisor = on;
+        return was;
+    }
+
+    /**
+     * Whom to tell, with the physical page, when a linear page decoded code came from may map elsewhere
+     * (its translation was flushed), so the code decoded there is dropped.
+     */
+    public void onCodeUnmapped(CodeWriteListener listener) {
+        this.codeUnmapped = listener;
+    }
+
+    /** Drops every translation (CR0.PG, CR4.PSE/PGE changes); with {@code keepGlobal}, a CR3 write. */
+    public void flush(boolean keepGlobal) {
+        for (int i = 0; i < TLB_SIZE; i++) {
+            if (!keepGlobal || (bits[i] & T_GLOBAL) == 0) {
+                tags[i] = -1;
+            }
+        }
+        codePages.entrySet().removeIf(e -> {
+            boolean drop = !keepGlobal || (e.getValue() & 1) == 0;
+            if (drop) {
+                codeUnmapped(e.getValue());
+            }
+            return drop;
+        });
+    }
+
+    /** INVLPG: drops the translation of the page holding {@code linear}, global or not. */
+    public void invalidate(long linear) {
+        int page = (int) (linear >>> 12);
+        int slot = page & TLB_SIZE - 1;
+        if (tags[slot] == page) {
+            tags[slot] = -1;
+        }
+        Integer frame = codePages.remove(page);
+        if (frame != null) {
+            codeUnmapped(frame);
+        }
+    }
+
+    private void codeUnmapped(int frame) {
+        long start = frame & 0xFFFF_F000L;
+        codeUnmapped.codeWritten(start, start + 0x1000);
+    }
+
+    /**
+     * The physical address of an instruction fetch at {@code linear}; with paging on, the page is
+     * remembered, so a later flush of its translation drops the code decoded from it.
+     */
+    public long translateCode(long linear) {
+        long physical = translate(linear, false);
+        if (control.paging()) {
+            int page = (int) ((linear & 0xFFFF_FFFFL) >>> 12);
+            int global = (bits[page & TLB_SIZE - 1] & T_GLOBAL) != 0 ? 1 : 0;
+            codePages.put(page, (int) (physical & 0xFFFF_F000L) | global);
+        }
+        return physical;
+    }
+
+    /**
+     * The physical address of {@code linear} for an access that writes or not, as the current privilege
+     * (or a supervisor override) sees it; raises #PF when refused.
+     */
+    public long translate(long linear, boolean write) {
+        linear &= 0xFFFF_FFFFL;
+        if (!control.paging()) {
+            return linear & a20Mask;
+        }
+        boolean user = !supervisor && control.userMode();
+        int page = (int) (linear >>> 12);
+        int slot = page & TLB_SIZE - 1;
+        int need = user ? write ? T_USER | T_USER_WRITE | T_DIRTY : T_USER : write ? T_SUPERVISOR_WRITE | T_DIRTY : 0;
+        if (tags[slot] != page || (bits[slot] & need) != need) {
+            walk(linear, write, user);
+        }
+        return ((frames[slot] & 0xFFFF_F000L) | (linear & 0xFFF)) & a20Mask;
+    }
+
+    /**
+     * Opens or closes the A20 gate (a PC's port 0x92 or keyboard controller drives the CPU's A20M#
+     * pin): closed, physical address bit 20 reads as 0, so addresses wrap at 1 MiB as on an 8086.
+     */
+    public void setA20(boolean open) {
+        a20Mask = open ? 0xFFFF_FFFFL : 0xFFEF_FFFFL;
+    }
+
+    /** The two-level walk (SDM vol. 3 4.3), filling the TLB or raising #PF. */
+    private void walk(long linear, boolean write, boolean user) {
+        long pdeAddress = (control.cr3() & 0xFFFF_F000L) + (linear >>> 22) * 4;
+        int pde = physical.load32(pdeAddress);
+        if ((pde & PTE_P) == 0) {
+            throw fault(linear, 0, write, user);
+        }
+        boolean big = (pde & PTE_PS) != 0 && control.pageSizeExtensions();
+        int entry;
+        long entryAddress;
+        int frame;
+        int rights;
+        if (big) {
+            entry = pde;
+            entryAddress = pdeAddress;
+            frame = (int) ((pde & 0xFFC0_0000L) | linear & 0x003F_F000L);
+            rights = pde;
+        } else {
+            entryAddress = (pde & 0xFFFF_F000L) + (linear >>> 12 & 0x3FF) * 4;
+            entry = physical.load32(entryAddress);
+            if ((entry & PTE_P) == 0) {
+                throw fault(linear, 0, write, user);
+            }
+            frame = entry & 0xFFFF_F000;
+            rights = pde & entry;
+        }
+        boolean writable = (rights & PTE_W) != 0;
+        int b = ((rights & PTE_U) != 0 ? T_USER : 0) | (writable ? T_USER_WRITE : 0)
+                | (writable || !control.writeProtect() ? T_SUPERVISOR_WRITE : 0);
+        if (user && (b & T_USER) == 0 || write && (b & (user ? T_USER_WRITE : T_SUPERVISOR_WRITE)) == 0) {
+            throw fault(linear, PRESENT, write, user);
+        }
+        if (!big && (pde & PTE_A) == 0) {
+            physical.store32(pdeAddress, pde | PTE_A);
+        }
+        int updated = entry | PTE_A | (write ? PTE_D : 0);
+        if (updated != entry) {
+            physical.store32(entryAddress, updated);
+        }
+        if ((updated & PTE_D) != 0) {
+            b |= T_DIRTY;
+        }
+        if ((entry & PTE_G) != 0 && control.globalPages()) {
+            b |= T_GLOBAL;
+        }
+        int page = (int) (linear >>> 12);
+        int slot = page & TLB_SIZE - 1;
+        tags[slot] = page;
+        frames[slot] = frame;
+        bits[slot] = b;
+    }
+
+    private GuestFault fault(long linear, int present, boolean write, boolean user) {
+        int code = present | (write ? WRITE : 0) | (user ? USER : 0);
+        return new GuestFault(GuestFault.Kind.MEMORY, linear, code,
+                String.format("page fault at 0x%08x (error code %d)", linear, code));
+    }
+
+    private static boolean crosses(long address, int width) {
+        return (address & 0xFFF) > 0x1000 - width;
+    }
+
+    // ---- GuestMemory: linear accesses ----
+
+    @Override
+    public int load8(long address) {
+        return physical.load8(translate(address, false));
+    }
+
+    @Override
+    public int load16(long address) {
+        if (crosses(address, 2)) {
+            return load8(address) | load8(address + 1) << 8;
+        }
+        return physical.load16(translate(address, false));
+    }
+
+    @Override
+    public int load32(long address) {
+        if (crosses(address, 4)) {
+            return load16(address) | load16(address + 2) << 16;
+        }
+        return physical.load32(translate(address, false));
+    }
+
+    @Override
+    public long load64(long address) {
+        return load32(address) & 0xFFFF_FFFFL | (long) load32(address + 4) << 32;
+    }
+
+    @Override
+    public void store8(long address, int value) {
+        physical.store8(translate(address, true), value);
+    }
+
+    @Override
+    public void store16(long address, int value) {
+        if (crosses(address, 2)) {
+            translate(address + 1, true);
+            store8(address, value);
+            store8(address + 1, value >>> 8);
+            return;
+        }
+        physical.store16(translate(address, true), value);
+    }
+
+    @Override
+    public void store32(long address, int value) {
+        if (crosses(address, 4)) {
+            translate(address, true);
+            translate(address + 3, true);
+            store16(address, value);
+            store16(address + 2, value >>> 16);
+            return;
+        }
+        physical.store32(translate(address, true), value);
+    }
+
+    @Override
+    public void store64(long address, long value) {
+        translate(address, true);
+        translate(address + 7, true);
+        store32(address, (int) value);
+        store32(address + 4, (int) (value >>> 32));
+    }
+
+    @Override
+    public long size() {
+        return 1L << 32;
+    }
+
+    /** Tracked ranges are physical (the translator covers physical addresses). */
+    @Override
+    public void trackCode(long start, long end) {
+        physical.trackCode(start, end);
+    }
+
+    @Override
+    public void untrackAllCode() {
+        physical.untrackAllCode();
+    }
+
+    @Override
+    public void setCodeWriteListener(CodeWriteListener listener) {
+        physical.setCodeWriteListener(listener);
+    }
+}

@@ -1,0 +1,529 @@
+package dev.mimic.x86.system;
+
+import dev.mimic.backend.exec.DecodeRequest;
+import dev.mimic.backend.exec.Engine;
+import dev.mimic.backend.exec.EngineKind;
+import dev.mimic.backend.exec.ExecutionContext;
+import dev.mimic.backend.exec.Frontend;
+import dev.mimic.backend.exec.GuestFault;
+import dev.mimic.backend.exec.RegionCompiler;
+import dev.mimic.backend.exec.StopEvent;
+import dev.mimic.backend.ir.Region;
+import dev.mimic.backend.ir.RegionBuilder;
+import dev.mimic.backend.jit.Jit;
+import dev.mimic.backend.machine.Disassembly;
+import dev.mimic.backend.machine.Machine;
+import dev.mimic.backend.machine.MachineException;
+import dev.mimic.backend.machine.StackFrame;
+import dev.mimic.backend.state.GuestState;
+import dev.mimic.backend.state.Slot;
+import dev.mimic.backend.state.StateLayout;
+import dev.mimic.x86.cpu.Flags;
+import dev.mimic.x86.cpu.Registers;
+import dev.mimic.x86.cpu.Vector;
+import dev.mimic.x86.cpu.X86Platform;
+import dev.mimic.x86.decode.DecodedInsn;
+import dev.mimic.x86.decode.X86Disassembler;
+import dev.mimic.x86.fpu.X87;
+import dev.mimic.x86.protect.Cpu;
+import dev.mimic.x86.protect.Interrupts;
+import dev.mimic.x86.translate.CodeMode;
+import dev.mimic.x86.translate.X86Semantics;
+import dev.mimic.x86.translate.X86Translator;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An x86 processor in system mode on a bus: real, protected, virtual-8086 mode and paging, over
+ * {@link PhysicalMemory}, with port I/O through {@link IoPorts} and maskable interrupts from
+ * {@link InterruptRequests}. It is the CPU a PC platform drives: the platform calls {@link #run}, which
+ * returns on HLT (so the platform can advance its timers and raise interrupts), on shutdown (a triple
+ * fault) and when the instruction budget is spent; interrupts requested while IF is set are taken at
+ * the next region boundary, within {@link #INTERRUPT_LATENCY} instructions, and wake a halted CPU.
+ *
+ * <p>The engine's pc is EIP with the number of the {@link CodeMode} above it, so code decoded in one
+ * mode (CS base and size, CPL, paging) is never run in another; the debugger's {@code eip} register is
+ * the plain EIP.
+ */
+public final class X86System implements Machine, Frontend, X86Platform {
+    /** DR6.BS: the debug exception was a single-step trap. */
+    private static final int DR6_SINGLE_STEP = 1 << 14;
+    /** Most instructions run between two looks at the interrupt line. */
+    public static final int INTERRUPT_LATENCY = 4096;
+
+    /** How the engine runs guest code. */
+    public record Options(EngineKind engine, RegionCompiler compiler, int tierThreshold) {
+        /** Tiered execution with the JIT at the engine's default threshold. */
+        public static Options defaults() {
+            return new Options(EngineKind.TIERED, new Jit(), Engine.DEFAULT_TIER_THRESHOLD);
+        }
+    }
+
+    /** Why {@link #run} returned. */
+    public enum Stop {
+        /** HLT with no interrupt to wake it (or IF clear): advance time, raise an interrupt, run again. */
+        HALTED,
+        /** A triple fault shut the processor down; only {@link #reset} restarts it. */
+        SHUTDOWN,
+        /** The instruction budget was spent. */
+        BUDGET,
+        /** A debugger event (breakpoint, watchpoint, interrupt request from the host): see {@link #lastEvent}. */
+        EVENT
+    }
+
+    private final PhysicalMemory physical;
+    private final IoPorts ports;
+    private final InterruptRequests interrupts;
+    private final GuestState state = new GuestState(Registers.LAYOUT);
+    private final Cpu cpu;
+    private final X86Translator translator = new X86Translator();
+    private final ExecutionContext ctx;
+    private final Engine engine;
+    private boolean halted;
+    private boolean shutdown;
+    /** Set when POPF or IRET turned on TF: the engine returns so {@link #run} single-steps. */
+    private boolean stepping;
+    /** Set while an instruction that faulted is delivering its exception (no single-step trap after it). */
+    private boolean faulted;
+    private StopEvent lastEvent;
+
+    public X86System(PhysicalMemory memory, IoPorts ports, InterruptRequests interrupts, Options options) {
+        this.physical = memory;
+        this.ports = ports;
+        this.interrupts = interrupts;
+        this.cpu = new Cpu(state, memory);
+        this.ctx = new ExecutionContext(state, cpu.memory, this);
+        this.engine = new Engine(this, ctx, options.compiler(), options.engine());
+        engine.setTierThreshold(options.tierThreshold());
+        cpu.onMappingChange(engine::invalidateAll);
+        cpu.memory.onCodeUnmapped(engine::invalidate);
+        // A store into code drops its translations, and the region running now yields at its next
+        // back-edge, so a loop that patches its own body runs the new code from the next iteration.
+        memory.setCodeWriteListener((start, end) -> {
+            engine.invalidate(start, end);
+            ctx.instructionLimit = ctx.instructions;
+        });
+        reset();
+    }
+
+    /** The processor's system state (control registers, descriptor tables, CPL). */
+    public Cpu cpu() {
+        return cpu;
+    }
+
+    public IoPorts ports() {
+        return ports;
+    }
+
+    public PhysicalMemory physicalMemory() {
+        return physical;
+    }
+
+    /** The engine event behind the last {@link Stop#EVENT}, or the last stop of any kind. */
+    public StopEvent lastEvent() {
+        return lastEvent;
+    }
+
+    /** True after a triple fault, until {@link #reset}. */
+    public boolean isShutdown() {
+        return shutdown;
+    }
+
+    /**
+     * Opens or closes the A20 gate; code translated for the other setting is dropped. The gate starts
+     * open (as after SeaBIOS, and as multiboot and Linux require).
+     */
+    public void setA20(boolean open) {
+        cpu.memory.setA20(open);
+        engine.invalidateAll();
+    }
+
+    /** Guest instructions executed since the machine was made (a platform's clock may follow it). */
+    public long instructions() {
+        return ctx.instructions;
+    }
+
+    /** True while the processor waits in HLT. */
+    public boolean isHalted() {
+        return halted;
+    }
+
+    // ---- starting states ----
+
+    /** The state after RESET (SDM vol. 3 9.1.1): real mode, CS F000 with base FFFF0000, EIP FFF0. */
+    @Override
+    public void reset() {
+        for (Slot s : Registers.LAYOUT.slots()) {
+            if (s != Registers.FPU) {
+                state.set(s, 0);
+            }
+        }
+        state.setRef(Registers.FPU, new X87());
+        cpu.cr0 = Cpu.CR0_ET | Cpu.CR0_CD | Cpu.CR0_NW;
+        cpu.cr2 = 0;
+        cpu.cr3 = 0;
+        cpu.cr4 = 0;
+        cpu.gdtBase = 0;
+        cpu.gdtLimit = 0xFFFF;
+        cpu.idtBase = 0;
+        cpu.idtLimit = 0x3FF;
+        cpu.ldtSelector = 0;
+        cpu.ldtBase = 0;
+        cpu.ldtLimit = 0xFFFF;
+        cpu.trSelector = 0;
+        cpu.trBase = 0;
+        cpu.trLimit = 0xFFFF;
+        cpu.trAttributes = 0x8B00;
+        cpu.cpl = 0;
+        for (int s = 0; s < 6; s++) {
+            cpu.setSegment(s, 0, 0, 0xFFFF, 0x9300);
+        }
+        cpu.setSegment(DecodedInsn.CS, 0xF000, 0xFFFF_0000, 0xFFFF, 0x9B00);
+        cpu.setGpr(2, 0x600 | 0x19);
+        Registers.setEflags(state, Flags.FIXED_ONE);
+        cpu.memory.flush(false);
+        halted = false;
+        shutdown = false;
+        engine.invalidateAll();
+        cpu.jump(0xFFF0);
+    }
+
+    /**
+     * The state multiboot (and the Linux 32-bit boot protocol) hand a kernel: protected mode without
+     * paging, CS a flat 32-bit code segment (selector 0x10) and the data segments flat (0x18), IF clear,
+     * at {@code eip} with EAX, EBX and ESI as given (the multiboot magic and info address, or the Linux
+     * boot parameters in ESI). The GDT register is left empty, as both protocols allow.
+     */
+    public void startProtected(int eip, int eax, int ebx, int esi) {
+        reset();
+        cpu.cr0 = Cpu.CR0_PE | Cpu.CR0_ET;
+        cpu.gdtLimit = 0;
+        for (int s = 0; s < 6; s++) {
+            cpu.setSegment(s, 0x18, 0, -1, Cpu.FLAT_DATA | 0x100);
+        }
+        cpu.setSegment(DecodedInsn.CS, 0x10, 0, -1, Cpu.FLAT_CODE | 0x100);
+        cpu.setGpr(0, eax);
+        cpu.setGpr(3, ebx);
+        cpu.setGpr(6, esi);
+        cpu.setGpr(2, 0);
+        engine.invalidateAll();
+        cpu.jump(eip);
+    }
+
+    // ---- running ----
+
+    /**
+     * Runs at most {@code maxInstructions} guest instructions; returns why it stopped. A halted
+     * processor wakes when an interrupt is requested while IF is set; otherwise it returns
+     * {@link Stop#HALTED} at once.
+     */
+    public Stop run(long maxInstructions) {
+        long end = ctx.instructions + maxInstructions;
+        while (!shutdown) {
+            long left = end - ctx.instructions;
+            if (left <= 0) {
+                return Stop.BUDGET;
+            }
+            boolean shadowed = cpu.interruptShadow;
+            if (takeInterrupt()) {
+                halted = false;
+            }
+            if (halted) {
+                return Stop.HALTED;
+            }
+            if ((Registers.eflags(state) & Flags.TF) != 0) {
+                singleStep();
+                continue;
+            }
+            lastEvent = engine.run(Math.min(left, shadowed ? 1 : INTERRUPT_LATENCY));
+            if (shutdown) {
+                break;
+            }
+            if (halted || stepping) {
+                stepping = false;
+                continue;
+            }
+            if (lastEvent.kind() != StopEvent.Kind.LIMIT) {
+                return Stop.EVENT;
+            }
+        }
+        return Stop.SHUTDOWN;
+    }
+
+    /**
+     * Runs one instruction with TF set and raises the single-step debug trap after it (SDM vol. 3
+     * 17.3.1.4): DR6.BS set, the handler returning to the next instruction. An instruction that faults
+     * has not completed and traps no more.
+     */
+    private void singleStep() {
+        faulted = false;
+        lastEvent = engine.step();
+        if (!faulted && !shutdown) {
+            cpu.dr[6] |= DR6_SINGLE_STEP;
+            deliver(Vector.DB, -1, cpu.eip(), Interrupts.Source.EXCEPTION);
+        }
+    }
+
+    /**
+     * Delivers a requested maskable interrupt if IF allows; true when one was taken. Right after a load
+     * of SS none is taken, so the MOV to ESP that follows runs first (SDM vol. 2 MOV).
+     */
+    private boolean takeInterrupt() {
+        if (cpu.interruptShadow) {
+            cpu.interruptShadow = false;
+            return false;
+        }
+        if ((Registers.eflags(state) & Flags.IF) == 0 || !interrupts.pending()) {
+            return false;
+        }
+        int vector = interrupts.acknowledge() & 0xFF;
+        deliver(vector, -1, cpu.eip(), Interrupts.Source.EXTERNAL);
+        return true;
+    }
+
+    // ---- Frontend ----
+
+    @Override
+    public StateLayout layout() {
+        return Registers.LAYOUT;
+    }
+
+    @Override
+    public Region decode(long pc, DecodeRequest request, ExecutionContext context) {
+        CodeMode mode = cpu.mode((int) (pc >>> 32));
+        return translator.translate(pc, request, mode, new X86Translator.CodeSpace() {
+            @Override
+            public int byteAt(long eip) {
+                if (Long.compareUnsigned(eip, mode.csLimit() & 0xFFFF_FFFFL) > 0) {
+                    throw Vector.generalProtection(0, "code fetch beyond the CS limit");
+                }
+                return physical.load8(cpu.memory.translate(mode.csBase() + eip, false));
+            }
+
+            @Override
+            public void cover(RegionBuilder b, long start, long end) {
+                for (long at = start; at < end; ) {
+                    long linear = mode.csBase() + at & 0xFFFF_FFFFL;
+                    long stop = Math.min(end, at + (0x1000 - (linear & 0xFFF)));
+                    long physicalStart = cpu.memory.translateCode(linear);
+                    b.coverCode(physicalStart, physicalStart + (stop - at));
+                    at = stop;
+                }
+            }
+        });
+    }
+
+    @Override
+    public StopEvent onFault(GuestFault fault, ExecutionContext context) {
+        faulted = true;
+        int vector = delivered(fault);
+        int error = Vector.hasErrorCode(vector) ? Vector.errorCode(fault) : -1;
+        deliver(vector, error, cpu.eip(), Interrupts.Source.EXCEPTION);
+        return shutdown ? StopEvent.faulted(state.pc(), "triple fault: " + fault.getMessage()) : null;
+    }
+
+    /**
+     * Delivers an event; a fault while delivering becomes a double fault where SDM vol. 3 table 6-5 says
+     * so (or is delivered itself), and a fault while delivering a double fault shuts the processor down.
+     */
+    private void deliver(int vector, int errorCode, int returnEip, Interrupts.Source source) {
+        try {
+            cpu.atomically(() -> Interrupts.deliver(cpu, vector, errorCode, returnEip, source));
+        } catch (GuestFault second) {
+            int next = delivered(second);
+            boolean exception = source == Interrupts.Source.EXCEPTION;
+            if (exception && vector == Vector.DF) {
+                shutdown = true;
+                return;
+            }
+            boolean doubles = exception && (contributory(vector) && contributory(next)
+                    || vector == Vector.PF && (next == Vector.PF || contributory(next)));
+            if (doubles) {
+                deliver(Vector.DF, 0, returnEip, Interrupts.Source.EXCEPTION);
+            } else {
+                deliver(next, Vector.hasErrorCode(next) ? Vector.errorCode(second) : -1, returnEip, Interrupts.Source.EXCEPTION);
+            }
+        }
+    }
+
+    /** The vector of a fault about to be delivered; a page fault's linear address goes to CR2. */
+    private int delivered(GuestFault fault) {
+        if (fault.kind() == GuestFault.Kind.MEMORY) {
+            cpu.cr2 = (int) fault.address();
+        }
+        return Vector.of(fault);
+    }
+
+    private static boolean contributory(int vector) {
+        return vector == Vector.DE || vector >= Vector.TS && vector <= Vector.GP;
+    }
+
+    @Override
+    public StopEvent onStop(int code, ExecutionContext context) {
+        if (code == X86Semantics.STOP_HALT) {
+            if (!takeInterrupt()) {
+                halted = true;
+                return StopEvent.of(StopEvent.Kind.INTERRUPTED, state.pc(), "halted");
+            }
+            return null;
+        }
+        if (code == X86Semantics.STOP_INTERRUPT_WINDOW) {
+            takeInterrupt();
+            if ((Registers.eflags(state) & Flags.TF) != 0) {
+                stepping = true;
+                return StopEvent.of(StopEvent.Kind.INTERRUPTED, state.pc(), "single-step");
+            }
+            return null;
+        }
+        throw new IllegalStateException("x86 system: unexpected stop code " + code);
+    }
+
+    // ---- X86Platform ----
+
+    @Override
+    public void loadSegment(ExecutionContext context, int segment, int selector) {
+        SystemInstructions.loadSegment(context, segment, selector);
+    }
+
+    // ---- Machine ----
+
+    @Override
+    public String name() {
+        return "x86-system";
+    }
+
+    @Override
+    public Engine engine() {
+        return engine;
+    }
+
+    @Override
+    public List<String> registerNames() {
+        List<String> names = new ArrayList<>(Registers.GENERAL);
+        names.add("eip");
+        names.add("eflags");
+        names.addAll(Registers.SEGMENTS);
+        names.addAll(List.of("cr0", "cr2", "cr3", "cr4", "cpl"));
+        return names;
+    }
+
+    @Override
+    public long register(String name) {
+        return switch (name) {
+            case "eflags" -> Registers.eflags(state) & 0xFFFF_FFFFL;
+            case "eip" -> cpu.eip() & 0xFFFF_FFFFL;
+            case "cr0" -> cpu.cr0 & 0xFFFF_FFFFL;
+            case "cr2" -> cpu.cr2 & 0xFFFF_FFFFL;
+            case "cr3" -> cpu.cr3 & 0xFFFF_FFFFL;
+            case "cr4" -> cpu.cr4 & 0xFFFF_FFFFL;
+            case "cpl" -> cpu.cpl;
+            default -> state.get(slot(name)) & 0xFFFF_FFFFL;
+        };
+    }
+
+    /** Sets a register; segment registers are loaded as MOV would in the current mode. */
+    @Override
+    public void setRegister(String name, long value) {
+        switch (name) {
+            case "eflags" -> Registers.setEflags(state, (int) value);
+            case "eip" -> cpu.jump((int) value);
+            case "cr0" -> cpu.setCr0((int) value);
+            case "cr2" -> cpu.cr2 = (int) value;
+            case "cr3" -> cpu.setCr3((int) value);
+            case "cr4" -> cpu.setCr4((int) value);
+            case "cpl" -> cpu.cpl = (int) value & 3;
+            default -> {
+                int segment = Registers.SEGMENTS.indexOf(name);
+                if (segment >= 0) {
+                    SystemInstructions.loadSegment(ctx, segment, (int) value);
+                } else {
+                    state.set(slot(name), value & 0xFFFF_FFFFL);
+                }
+            }
+        }
+        if (!name.equals("eip")) {
+            cpu.jump(cpu.eip());
+        }
+    }
+
+    private Slot slot(String name) {
+        if (!registerNames().contains(name)) {
+            throw new MachineException("unknown register '" + name + "' (x86-system has " + String.join(", ", registerNames()) + ")");
+        }
+        return Registers.LAYOUT.find(name).orElseThrow();
+    }
+
+    @Override
+    public String pcRegister() {
+        return "eip";
+    }
+
+    /** Reads physical memory (devices answer as they would to the CPU). */
+    @Override
+    public byte[] readMemory(long address, int length) {
+        byte[] b = new byte[length];
+        physical.read(address, b, 0, length);
+        return b;
+    }
+
+    @Override
+    public void writeMemory(long address, byte[] bytes) {
+        physical.write(address, bytes, 0, bytes.length);
+    }
+
+    /** Disassembles at CS:{@code address} in the current mode. */
+    @Override
+    public List<Disassembly> disassemble(long address, int count) {
+        CodeMode mode = cpu.mode();
+        return X86Disassembler.listing(translator.decoder(),
+                eip -> physical.load8(cpu.memory.translate(mode.csBase() + eip, false)), address & 0xFFFF_FFFFL, count,
+                mode.code32());
+    }
+
+    @Override
+    public List<StackFrame> callStack() {
+        return List.of();
+    }
+
+    @Override
+    public Optional<Long> resolve(String symbol) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> symbolize(long address) {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<String> symbolNames() {
+        return List.of();
+    }
+
+    /** Registers, FPU, system registers and RAM; devices are the platform's to save. */
+    @Override
+    public void saveState(DataOutputStream out) throws IOException {
+        Registers.write(state, out);
+        cpu.write(out);
+        out.writeBoolean(halted);
+        out.writeBoolean(shutdown);
+        physical.writeRam(out);
+    }
+
+    @Override
+    public void restoreState(DataInputStream in) throws IOException {
+        GuestState saved = Registers.read(in);
+        cpu.read(in);
+        halted = in.readBoolean();
+        shutdown = in.readBoolean();
+        physical.readRam(in);
+        state.copyFrom(saved);
+        engine.invalidateAll();
+        cpu.jump(cpu.eip());
+    }
+}

@@ -1,0 +1,114 @@
+package dev.mimic.x86.mmu;
+
+import dev.mimic.backend.exec.GuestFault;
+import dev.mimic.x86.system.PhysicalMemory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class PagingTest {
+    private static final int PD = 0x10000, PT = 0x11000;
+
+    /** Control bits a test sets directly. */
+    private static final class Bits implements Paging.Control {
+        boolean paging = true, wp, pse = true, pge, user;
+
+        @Override public boolean paging() { return paging; }
+        @Override public boolean writeProtect() { return wp; }
+        @Override public boolean pageSizeExtensions() { return pse; }
+        @Override public boolean globalPages() { return pge; }
+        @Override public int cr3() { return PD; }
+        @Override public boolean userMode() { return user; }
+    }
+
+    private final PhysicalMemory ram = new PhysicalMemory(16 << 20);
+    private final Bits bits = new Bits();
+    private final Paging mmu = new Paging(ram, bits);
+
+    @BeforeEach
+    void tables() {
+        ram.store32(PD, PT | 7);                        // 0-4 MiB through PT, user, writable
+        ram.store32(PD + 4, 0x800000 | 0x83);           // 4-8 MiB: a 4 MiB page at 8 MiB, supervisor
+        ram.store32(PT + 4 * 1, 0x5000 | 7);            // linear 0x1000 -> 0x5000
+        ram.store32(PT + 4 * 2, 0x6000 | 5);            // read-only user page
+        ram.store32(PT + 4 * 3, 0x7000 | 3);            // supervisor page
+        ram.store32(PT + 4 * 4, 0x8000 | 0x103);        // global
+    }
+
+    @Test
+    void fourKibAndFourMibPagesTranslate() {
+        assertEquals(0x5123, mmu.translate(0x1123, false));
+        assertEquals(0x80_1234, mmu.translate(0x40_1234, false));
+    }
+
+    @Test
+    void accessedAndDirtyBitsAreSetByTheWalk() {
+        mmu.load32(0x1000);
+        assertEquals(0x5000 | 0x27, ram.load32(PT + 4));
+        assertEquals(PT | 0x27, ram.load32(PD));
+        mmu.store8(0x1000, 1);
+        assertEquals(0x5000 | 0x67, ram.load32(PT + 4));
+        mmu.store8(0x40_0000, 1);
+        assertEquals(0x800000 | 0xE3, ram.load32(PD + 4));
+    }
+
+    @Test
+    void faultsCarryTheErrorCodeAndTheLinearAddress() {
+        GuestFault notPresent = assertThrows(GuestFault.class, () -> mmu.load8(0x9000));
+        assertEquals(0, notPresent.code());
+        assertEquals(0x9000, notPresent.address());
+        bits.user = true;
+        assertEquals(Paging.PRESENT | Paging.USER, assertThrows(GuestFault.class, () -> mmu.load8(0x3000)).code());
+        assertEquals(Paging.PRESENT | Paging.USER | Paging.WRITE,
+                assertThrows(GuestFault.class, () -> mmu.store8(0x2000, 0)).code());
+        GuestFault write = assertThrows(GuestFault.class, () -> mmu.store8(0x9004, 0));
+        assertEquals(Paging.USER | Paging.WRITE, write.code());
+        assertEquals(0x9004, write.address());
+    }
+
+    @Test
+    void supervisorWritesToReadOnlyPagesNeedWpClear() {
+        mmu.store8(0x2000, 1);
+        bits.wp = true;
+        mmu.flush(false);
+        assertEquals(Paging.PRESENT | Paging.WRITE, assertThrows(GuestFault.class, () -> mmu.store8(0x2000, 2)).code());
+        assertEquals(1, ram.load8(0x6000));
+    }
+
+    @Test
+    void supervisorOverrideReachesSupervisorPagesFromUserMode() {
+        bits.user = true;
+        mmu.setSupervisor(true);
+        assertEquals(0x7010, mmu.translate(0x3010, false));
+    }
+
+    @Test
+    void theTlbKeepsTranslationsUntilFlushedAndGlobalOnesAcrossCr3Writes() {
+        bits.pge = true;
+        assertEquals(0x5000, mmu.translate(0x1000, false));
+        assertEquals(0x8000, mmu.translate(0x4000, false));
+        ram.store32(PT + 4 * 1, 0x9000 | 7);
+        ram.store32(PT + 4 * 4, 0xA000 | 0x103);
+        assertEquals(0x5000, mmu.translate(0x1000, false), "stale until flushed");
+        mmu.flush(true);
+        assertEquals(0x9000, mmu.translate(0x1000, false));
+        assertEquals(0x8000, mmu.translate(0x4000, false), "a global page survives a CR3 write");
+        mmu.invalidate(0x4000);
+        assertEquals(0xA000, mmu.translate(0x4000, false));
+    }
+
+    @Test
+    void aStoreAcrossPagesFaultsBeforeWritingEither() {
+        ram.store32(PT + 4 * 5, 0);
+        assertThrows(GuestFault.class, () -> mmu.store32(0x4FFE, 0x11223344));
+        assertEquals(0, ram.load16(0x8FFE));
+    }
+
+    @Test
+    void withoutPagingLinearIsPhysical() {
+        bits.paging = false;
+        assertEquals(0x123456, mmu.translate(0x123456, true));
+    }
+}

@@ -1,0 +1,94 @@
+; Hardware task switches: CALL to a TSS and the IRET that returns (NT, the back link, busy bits, the
+; state saved in the TSS), and a double fault delivered through a task gate to its own task.
+%include "harness.inc"
+
+B_STACK equ 0x8D000
+
+main:
+        call setup_tables
+        mov edi, b_tss
+        mov ebx, task_b
+        mov edx, B_STACK
+        call make_tss
+        mov edi, df_tss
+        mov ebx, double_fault
+        mov edx, DF_STACK
+        call make_tss
+        SAY "call task b"
+        mov esi, 0x5151
+        call TSS_B:0
+        SAY "back from task b"
+        call show_task_state
+        SAY "call task b again"
+        call TSS_B:0
+        SAY "back again"
+        ; the double-fault task gate, and a #GP whose gate is not present
+        mov dword [IDT + 8 * 8], 0
+        mov dword [IDT + 8 * 8 + 4], 0x8500
+        mov word [IDT + 8 * 8 + 2], TSS_DF
+        and byte [IDT + 13 * 8 + 5], 0x7F
+        SAY "#GP with its gate not present"
+        mov ax, 0x1000
+fault:  mov ds, ax
+        SAY "not reached"
+        ret
+
+; make_tss: a 32-bit TSS at EDI that starts at EBX with the stack at EDX, flat kernel segments
+make_tss:
+        push edi
+        push ecx
+        push eax
+        mov ecx, 0x68 / 4
+        xor eax, eax
+        rep stosd
+        pop eax
+        pop ecx
+        pop edi
+        mov [edi + 0x20], ebx
+        mov dword [edi + 0x24], 2
+        mov [edi + 0x38], edx
+        mov dword [edi + 0x4C], KCODE
+        mov dword [edi + 0x48], KDATA
+        mov dword [edi + 0x50], KDATA
+        mov dword [edi + 0x54], KDATA
+        mov dword [edi + 0x58], KDATA
+        mov dword [edi + 0x5C], KDATA
+        mov word [edi + 0x66], 0x68
+        ret
+
+show_task_state:
+        str ax
+        movzx eax, ax
+        SHOW "tr", eax
+        pushfd
+        pop eax
+        and eax, 0x4000
+        SHOW "nt", eax
+        movzx eax, byte [gdt + TSS_B + 5]
+        SHOW "task b descriptor type", eax
+        movzx eax, byte [gdt + TSS_MAIN + 5]
+        SHOW "main descriptor type", eax
+        ret
+
+task_b:
+        SAY "in task b"
+        call show_task_state
+        movzx eax, word [b_tss]
+        SHOW "back link", eax
+        SHOW "caller esi", [main_tss + 0x40]
+        iret
+        SAY "task b again"
+        call show_task_state
+        iret
+
+double_fault:
+        SAY "double fault"
+        pop eax
+        SHOW "error code", eax
+        call show_task_state
+        movzx eax, word [df_tss]
+        SHOW "back link", eax
+        mov eax, [main_tss + 0x20]
+        sub eax, fault
+        SHOW "saved eip - fault", eax
+        jmp exit_ok
