@@ -71,6 +71,17 @@ class X86SystemTest {
     }
 
     @Test
+    void theTimeStampCounterCountsTimeSpentHalted() {
+        memory.write(0x1000, new byte[] {0x0F, 0x31, (byte) 0xF4}, 0, 3);      // rdtsc; hlt
+        cpu.startProtected(0x1000, 0, 0, 0);
+        assertEquals(X86System.Stop.HALTED, cpu.run(100));
+        long before = cpu.cpu().msrs.tsc(cpu.instructions());
+        cpu.idle(1_000_000);
+        assertEquals(before + 1_000_000, cpu.cpu().msrs.tsc(cpu.instructions()));
+        assertTrue(cpu.register("eax") < before, "the guest read the counter before the wait");
+    }
+
+    @Test
     void anExceptionWithoutUsableGatesShutsDown() {
         memory.write(0x1000, new byte[] {(byte) 0xCC}, 0, 1);     // int3
         cpu.startProtected(0x1000, 0, 0, 0);
