@@ -2,6 +2,7 @@ package dev.mimic.x86.system;
 
 import dev.mimic.backend.exec.EngineKind;
 import dev.mimic.backend.jit.Jit;
+import dev.mimic.x86.protect.Cpu;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -79,6 +80,19 @@ class X86SystemTest {
         cpu.idle(1_000_000);
         assertEquals(before + 1_000_000, cpu.cpu().msrs.tsc(cpu.instructions()));
         assertTrue(cpu.register("eax") < before, "the guest read the counter before the wait");
+    }
+
+    @Test
+    void switchingProtectedModeOffAndOnKeepsTheDecodedCode() {
+        memory.write(0x1000, new byte[] {(byte) 0xEB, (byte) 0xFE}, 0, 2);      // jmp $
+        cpu.startProtected(0x1000, 0, 0, 0);
+        cpu.run(10);
+        long decoded = cpu.engine().stats().regionsDecoded();
+        int cr0 = cpu.cpu().cr0;
+        cpu.cpu().setCr0(cr0 & ~Cpu.CR0_PE);
+        cpu.cpu().setCr0(cr0);
+        cpu.run(10);
+        assertEquals(decoded, cpu.engine().stats().regionsDecoded(), "firmware switches modes for every BIOS call");
     }
 
     @Test
