@@ -259,7 +259,6 @@ public final class PhysicalMemory extends GuestMemory {
         Window w = windowAt(address);
         if (w != null && w.covers(address + width - 1)) {
             if (w.device != null) {
-                storing(address, width);
                 w.device.write(address - w.base, width, value);
             }
             return;

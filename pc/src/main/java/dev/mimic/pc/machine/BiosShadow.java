@@ -65,8 +65,14 @@ final class BiosShadow implements MmioDevice, Snapshottable {
     public void write(long offset, int size, int value) {
         PamMode mode = modes[(int) (offset >>> SEGMENT_SHIFT)];
         if (mode == PamMode.WRITE_ONLY || mode == PamMode.READ_WRITE) {
+            boolean changed = false;
             for (int i = 0; i < size; i++) {
-                dram[(int) offset + i] = (byte) (value >>> 8 * i);
+                byte b = (byte) (value >>> 8 * i);
+                changed |= dram[(int) offset + i] != b;
+                dram[(int) offset + i] = b;
+            }
+            if (changed && mode == PamMode.READ_WRITE) {
+                memory.contentsChanged(BASE + offset, size);
             }
         }
     }

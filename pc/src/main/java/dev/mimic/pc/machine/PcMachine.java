@@ -130,7 +130,9 @@ public final class PcMachine implements Machine, Closeable {
                         return new RunResult(RunResult.Kind.STOPPED, 1, "the processor halted with interrupts disabled at "
                                 + String.format("%04x:%08x", cpu.register("cs"), cpu.register("eip")));
                     }
-                    clock.advanceTo(clock.nextDeadline());
+                    long wait = clock.nextDeadline() - clock.nanos();
+                    clock.advanceBy(wait);
+                    cpu.idle(wait / NANOS_PER_INSTRUCTION);
                 }
                 case SHUTDOWN -> {
                     String why = cpu.lastEvent() == null ? "triple fault" : cpu.lastEvent().message();
