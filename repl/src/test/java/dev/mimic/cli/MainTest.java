@@ -66,7 +66,7 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"x86 -kernel bzImage -nographic", "ofw", "cil hello.exe"})
+    @ValueSource(strings = {"ofw", "cil hello.exe"})
     void machinesNotBuiltYetSaySoAndExit2(String commandLine) {
         String[] args = commandLine.split(" ");
         Mimic r = Mimic.run(args);

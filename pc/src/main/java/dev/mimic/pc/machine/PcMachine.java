@@ -6,6 +6,7 @@ import dev.mimic.backend.machine.Machine;
 import dev.mimic.backend.machine.StackFrame;
 import dev.mimic.pc.board.BoardSettings;
 import dev.mimic.pc.board.BoardSetup;
+import dev.mimic.pc.board.Host;
 import dev.mimic.pc.board.PcBoard;
 import dev.mimic.pc.clock.VirtualClock;
 import dev.mimic.pc.config.PcOptions;
@@ -18,8 +19,6 @@ import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,9 +41,6 @@ public final class PcMachine implements Machine, Closeable {
     private static final long SHORTEST_SLICE = 256;
     private static final long INTERRUPT_FLAG = 1 << 9;
 
-    /** Where the machine's host-side outputs go and what time its RTC starts at. */
-    public record Host(OutputStream debugConsole, LocalDateTime rtcStart) { }
-
     private final PcOptions options;
     private final BoardSetup setup;
     private final PcBoard board;
@@ -57,7 +53,7 @@ public final class PcMachine implements Machine, Closeable {
     private PcMachine(PcOptions options, Host host, X86System.Options engine) {
         this.options = options;
         BiosImage bios = BiosImage.read(options.bios());
-        this.setup = BoardSetup.open(options, host.rtcStart(), host.debugConsole(), () -> resetRequested = true,
+        this.setup = BoardSetup.open(options, host, () -> resetRequested = true,
                 status -> exitStatus = status);
         try {
             BoardSettings settings = setup.settings();

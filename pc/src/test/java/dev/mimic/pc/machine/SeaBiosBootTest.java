@@ -1,12 +1,15 @@
 package dev.mimic.pc.machine;
 
 import dev.mimic.pc.config.PcOptions;
+import dev.mimic.pc.board.Host;
 import dev.mimic.pc.config.PcOptionsParser;
 import dev.mimic.x86.system.X86System;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +33,7 @@ class SeaBiosBootTest {
     private static final Pattern STABLE = Pattern.compile("SeaBIOS \\(version .*|BUILD: .*|Running on QEMU.*|Found QEMU fw_cfg|"
             + "QEMU fw_cfg DMA.*|qemu/e820: .*|Relocating init .*|PCI: IO: .*|PCI: 32: .*|PCI: map device .*|"
             + "PCI: init bdf=00:0[01]\\.[01] .*|PIIX3/PIIX4 init: .*|PCI: No VGA devices found|Found 1 cpu.*|ATA controller .*|"
-            + "PS2 keyboard initialized|No bootable device\\.");
+            + "PS2 keyboard initialized|sercon: using ioport 0x3f8|No bootable device\\.");
 
     static boolean seabiosPresent() {
         return Files.isReadable(PcOptions.DEFAULT_BIOS);
@@ -44,8 +47,8 @@ class SeaBiosBootTest {
         ByteArrayOutputStream debug = new ByteArrayOutputStream();
         long start = System.nanoTime();
         RunResult result;
-        try (PcMachine pc = PcMachine.create(PcOptionsParser.parse(List.of("-m", "128", "-no-reboot", "-serial", "none")),
-                new PcMachine.Host(debug, LocalDateTime.of(2024, 1, 1, 0, 0)), X86System.Options.defaults())) {
+        try (PcMachine pc = PcMachine.create(PcOptionsParser.parse(List.of("-m", "128", "-no-reboot", "-nographic", "-serial", "none")),
+                new Host(InputStream.nullInputStream(), OutputStream.nullOutputStream(), debug, LocalDateTime.of(2024, 1, 1, 0, 0)), X86System.Options.defaults())) {
             result = pc.run(2_000_000_000L);
         }
         Duration mimic = Duration.ofNanos(System.nanoTime() - start);
