@@ -96,6 +96,16 @@ class X86SystemTest {
     }
 
     @Test
+    void cpuidReportsNoLocalApicWhileNoneIsMapped() {
+        memory.write(0x1000, new byte[] {(byte) 0xB8, 1, 0, 0, 0, 0x0F, (byte) 0xA2, (byte) 0xF4}, 0, 8);     // mov eax, 1; cpuid; hlt
+        cpu.startProtected(0x1000, 0, 0, 0);
+        assertEquals(X86System.Stop.HALTED, cpu.run(100));
+        long edx = cpu.register("edx");
+        assertEquals(0, edx & 1 << 9, "APIC");
+        assertEquals(1 << 11 | 1 << 12, edx & (1 << 11 | 1 << 12), "SEP and MTRR");
+    }
+
+    @Test
     void anExceptionWithoutUsableGatesShutsDown() {
         memory.write(0x1000, new byte[] {(byte) 0xCC}, 0, 1);     // int3
         cpu.startProtected(0x1000, 0, 0, 0);
