@@ -27,6 +27,16 @@ class X86CommandTest {
     }
 
     @Test
+    void theWorkbenchOpensAtTheResetVector() {
+        assumeTrue(Files.isReadable(SEABIOS), "install Debian's seabios package");
+        Mimic r = Mimic.withInput("regs\nstep\nquit\n", "debug", "x86", "-nographic", "-m", "32");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("eip    = 0xfff0"), r.out());
+        assertTrue(r.out().contains("cs     = 0xf000"), r.out());
+        assertTrue(r.out().contains("=> 0xe05b:"), "SeaBIOS's first instruction jumps to f000:e05b:\n" + r.out());
+    }
+
+    @Test
     void withoutNographicItSaysThereIsNoWindowYetAndRunsOnTheTerminal() {
         Mimic r = Mimic.run("x86", "-bios", dir.resolve("none.bin").toString());
         assertEquals(2, r.status());
