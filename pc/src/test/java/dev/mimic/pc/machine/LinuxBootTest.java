@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,29 +41,58 @@ class LinuxBootTest {
 
     @Test
     void withoutARootFileSystemTheKernelBootsToTheMountPanic() throws Exception {
-        String console = boot(List.of("-append", "console=ttyS0 panic=-1"));
+        ByteArrayOutputStream com1 = new ByteArrayOutputStream();
+        String console = boot(List.of("-append", "console=ttyS0 panic=-1"), InputStream.nullInputStream(), com1);
         assertTrue(console.contains("Linux version 6.1"), console);
         assertTrue(console.contains("VFS: Unable to mount root fs"), console);
     }
 
     @Test
-    void aBusyboxInitramfsRunsItsInitScript() throws Exception {
+    void aBusyboxInitramfsGivesAShellThatRunsWhatIsTypedOnTheSerialConsole() throws Exception {
         assumeTrue(Files.isExecutable(BUSYBOX), "run isa-x86's BusyboxTest first, which fetches busybox-static:i386");
         assumeTrue(Files.isExecutable(CPIO), "install cpio");
-        String console = boot(List.of("-initrd", initramfs().toString(), "-append", "console=ttyS0 panic=-1"));
+        ByteArrayOutputStream com1 = new ByteArrayOutputStream();
+        String console = boot(List.of("-initrd", initramfs().toString(), "-append", "console=ttyS0 panic=-1"),
+                new TypedAfter(com1, READY, "echo \"6 * 7 = $((6 * 7))\"\nreboot -f\n"), com1);
         assertTrue(console.contains(READY), console);
         assertTrue(console.contains("6 * 7 = 42"), console);
     }
 
-    /** Boots the kernel with {@code extra} options under -no-reboot; returns COM1's output once the guest reboots. */
-    private String boot(List<String> extra) throws Exception {
+    /** Keyboard input that a person types once the shell is there: nothing until {@code output} shows {@code marker}. */
+    private static final class TypedAfter extends InputStream {
+        private final ByteArrayOutputStream output;
+        private final String marker;
+        private final byte[] text;
+        private int next;
+
+        TypedAfter(ByteArrayOutputStream output, String marker, String text) {
+            this.output = output;
+            this.marker = marker;
+            this.text = text.getBytes(StandardCharsets.US_ASCII);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                while (!output.toString(StandardCharsets.ISO_8859_1).contains(marker)) {
+                    Thread.sleep(50);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for " + marker, e);
+            }
+            return next < text.length ? text[next++] & 0xFF : -1;
+        }
+    }
+
+    /** Boots the kernel with {@code extra} options under -no-reboot, COM1 on {@code in} and {@code com1}; returns its output once the guest reboots. */
+    private String boot(List<String> extra, InputStream in, ByteArrayOutputStream com1) throws Exception {
         assumeTrue(Files.isReadable(PcOptions.DEFAULT_BIOS), "install Debian's seabios package");
         List<String> args = new ArrayList<>(List.of("-m", "128", "-nographic", "-no-reboot", "-kernel", DebianKernelTest.kernel().toString()));
         args.addAll(extra);
-        ByteArrayOutputStream com1 = new ByteArrayOutputStream();
         RunResult result;
         try (PcMachine pc = PcMachine.create(PcOptionsParser.parse(args),
-                new Host(InputStream.nullInputStream(), com1, OutputStream.nullOutputStream(), LocalDateTime.of(2024, 1, 1, 0, 0)),
+                new Host(in, com1, OutputStream.nullOutputStream(), LocalDateTime.of(2024, 1, 1, 0, 0)),
                 X86System.Options.defaults())) {
             result = pc.run(200_000_000_000L);
         }
@@ -71,7 +101,7 @@ class LinuxBootTest {
         return console;
     }
 
-    /** A newc cpio of busybox and an init script that prints, computes and reboots. */
+    /** A newc cpio of busybox and an init script that says the shell is coming and starts it on the console. */
     private Path initramfs() throws Exception {
         Path root = work.resolve("root");
         Files.createDirectories(root.resolve("bin"));
@@ -84,8 +114,7 @@ class LinuxBootTest {
                 /bin/busybox --install -s /bin
                 mount -t proc proc /proc
                 echo "%s"
-                echo "6 * 7 = $((6 * 7))"
-                reboot -f
+                exec sh
                 """.formatted(READY));
         Files.setPosixFilePermissions(init, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path archive = work.resolve("initramfs.cpio");
