@@ -1,8 +1,6 @@
 package dev.mimic.cli;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,22 +61,6 @@ class MainTest {
         Mimic r = Mimic.run();
         assertEquals(2, r.status());
         assertTrue(r.err().startsWith("Usage: mimic"), r.err());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"x86 -kernel bzImage -nographic"})
-    void machinesNotBuiltYetSaySoAndExit2(String commandLine) {
-        String[] args = commandLine.split(" ");
-        Mimic r = Mimic.run(args);
-        assertEquals(2, r.status());
-        assertArrayEquals(new String[] {"mimic " + args[0] + ": this machine is not available yet"}, r.errLines());
-    }
-
-    @Test
-    void machinesNotBuiltYetCannotBeDebuggedEither() {
-        Mimic r = Mimic.run("debug", "x86");
-        assertEquals(2, r.status());
-        assertArrayEquals(new String[] {"mimic debug x86: this machine is not available yet"}, r.errLines());
     }
 
     @Test

@@ -250,7 +250,9 @@ public final class Cpu implements Paging.Control {
     public void setCr0(int value) {
         int changed = cr0 ^ value;
         cr0 = value | CR0_ET;
-        if ((changed & (CR0_PG | CR0_WP | CR0_PE)) != 0) {
+        // PE alone changes no translation: code of either mode stays valid, the mode being part
+        // of the pc; firmware that switches modes for every BIOS call (SeaBIOS) keeps its code.
+        if ((changed & (CR0_PG | CR0_WP)) != 0) {
             memory.flush(false);
             mappingChanged.run();
         }

@@ -91,12 +91,22 @@ public final class PhysicalMemory extends GuestMemory {
         map(new Window(base & 0xFFFF_FFFFL, image.length, null, image.clone()));
     }
 
+    /**
+     * Says that what [base, base+length) reads has changed without a store through this bus (a
+     * chipset switched a window between ROM and RAM): code decoded there is dropped.
+     */
+    public void contentsChanged(long base, long length) {
+        for (long p = base >>> PAGE_SHIFT; p <= (base + length - 1) >>> PAGE_SHIFT && p < PAGES; p++) {
+            code.written((int) p);
+        }
+    }
+
     private void map(Window w) {
         windows.add(0, w);
         for (long p = w.base >>> PAGE_SHIFT; p <= (w.base + w.length - 1) >>> PAGE_SHIFT && p < PAGES; p++) {
             kind[(int) p] = WINDOW;
-            code.written((int) p);
         }
+        contentsChanged(w.base, w.length);
     }
 
     @Override

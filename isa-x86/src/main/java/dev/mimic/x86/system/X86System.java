@@ -148,6 +148,14 @@ public final class X86System implements Machine, Frontend, X86Platform {
         return ctx.instructions;
     }
 
+    /**
+     * Tells the processor the platform let {@code cycles} of time pass while it was halted; the
+     * time-stamp counter counts them, as it would have at its constant rate.
+     */
+    public void idle(long cycles) {
+        cpu.msrs.idle(cycles);
+    }
+
     /** True while the processor waits in HLT. */
     public boolean isHalted() {
         return halted;

@@ -76,4 +76,18 @@ class PhysicalMemoryTest {
         m.store8(0x2000, 1);
         assertEquals(List.of(0x2000L), reported, "reported once, then untracked");
     }
+
+    @Test
+    void codeInADeviceWindowIsReportedWhenTheDeviceSaysItChanged() {
+        PhysicalMemory m = new PhysicalMemory(1 << 20);
+        m.mapDevice(0xE0000, 0x20000, new Probe());
+        List<Long> reported = new ArrayList<>();
+        m.setCodeWriteListener((start, end) -> reported.add(start));
+        m.trackCode(0xF0000, 0xF0010);
+        m.store16(0xF0004, 1);
+        assertEquals(List.of(), reported, "a store is the device's to judge (it may drop it, or store what is there)");
+        m.trackCode(0xE1000, 0xE1010);
+        m.contentsChanged(0xE0000, 0x20000);
+        assertEquals(List.of(0xE1000L, 0xF0000L), reported);
+    }
 }

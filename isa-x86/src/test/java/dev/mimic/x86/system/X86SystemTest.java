@@ -2,6 +2,7 @@ package dev.mimic.x86.system;
 
 import dev.mimic.backend.exec.EngineKind;
 import dev.mimic.backend.jit.Jit;
+import dev.mimic.x86.protect.Cpu;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -68,6 +69,40 @@ class X86SystemTest {
         cpu.startProtected(0x1000, 0, 0, 0);
         assertEquals(X86System.Stop.BUDGET, cpu.run(5000));
         assertEquals(5000, cpu.engine().context().instructions);
+    }
+
+    @Test
+    void theTimeStampCounterCountsTimeSpentHalted() {
+        memory.write(0x1000, new byte[] {0x0F, 0x31, (byte) 0xF4}, 0, 3);      // rdtsc; hlt
+        cpu.startProtected(0x1000, 0, 0, 0);
+        assertEquals(X86System.Stop.HALTED, cpu.run(100));
+        long before = cpu.cpu().msrs.tsc(cpu.instructions());
+        cpu.idle(1_000_000);
+        assertEquals(before + 1_000_000, cpu.cpu().msrs.tsc(cpu.instructions()));
+        assertTrue(cpu.register("eax") < before, "the guest read the counter before the wait");
+    }
+
+    @Test
+    void switchingProtectedModeOffAndOnKeepsTheDecodedCode() {
+        memory.write(0x1000, new byte[] {(byte) 0xEB, (byte) 0xFE}, 0, 2);      // jmp $
+        cpu.startProtected(0x1000, 0, 0, 0);
+        cpu.run(10);
+        long decoded = cpu.engine().stats().regionsDecoded();
+        int cr0 = cpu.cpu().cr0;
+        cpu.cpu().setCr0(cr0 & ~Cpu.CR0_PE);
+        cpu.cpu().setCr0(cr0);
+        cpu.run(10);
+        assertEquals(decoded, cpu.engine().stats().regionsDecoded(), "firmware switches modes for every BIOS call");
+    }
+
+    @Test
+    void cpuidReportsNoLocalApicWhileNoneIsMapped() {
+        memory.write(0x1000, new byte[] {(byte) 0xB8, 1, 0, 0, 0, 0x0F, (byte) 0xA2, (byte) 0xF4}, 0, 8);     // mov eax, 1; cpuid; hlt
+        cpu.startProtected(0x1000, 0, 0, 0);
+        assertEquals(X86System.Stop.HALTED, cpu.run(100));
+        long edx = cpu.register("edx");
+        assertEquals(0, edx & 1 << 9, "APIC");
+        assertEquals(1 << 11 | 1 << 12, edx & (1 << 11 | 1 << 12), "SEP and MTRR");
     }
 
     @Test

@@ -15,11 +15,9 @@ import dev.mimic.pc.serial.SerialSpec;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
@@ -49,17 +47,16 @@ public final class BoardSetup implements Closeable {
     /**
      * Opens what {@code options} name.
      *
-     * @param rtcStart     the RTC's time at power-on (the host's local time for a live machine)
-     * @param debugConsole where ports 0x402 and 0xE9 print
+     * @param host         the terminal, debug console and RTC start
      * @param reset        run on a guest reset
      * @param exit         told isa-debug-exit's status
      */
-    public static BoardSetup open(PcOptions options, LocalDateTime rtcStart, OutputStream debugConsole, Runnable reset, IntConsumer exit) {
+    public static BoardSetup open(PcOptions options, Host host, Runnable reset, IntConsumer exit) {
         List<Closeable> opened = new ArrayList<>();
         try {
             List<SerialBackend> serial = new ArrayList<>();
             for (SerialSpec spec : options.serial()) {
-                SerialBackend backend = openSerial(spec);
+                SerialBackend backend = openSerial(spec, host);
                 opened.add(backend);
                 serial.add(backend);
             }
@@ -76,7 +73,7 @@ public final class BoardSetup implements Closeable {
                 secondary.add(new AtapiCdrom(disc));
             }
             BoardSettings settings = new BoardSettings(RamLayout.of(options.memoryBytes()), CPUS, options.bootOrder(),
-                    options.nographic(), serial, primary, secondary, rtcStart, debugConsole, reset, exit);
+                    options.nographic(), serial, primary, secondary, host.rtcStart(), host.debugConsole(), reset, exit);
             return new BoardSetup(options, opened, settings);
         } catch (RuntimeException e) {
             closeAll(opened);
@@ -84,9 +81,9 @@ public final class BoardSetup implements Closeable {
         }
     }
 
-    private static SerialBackend openSerial(SerialSpec spec) {
+    private static SerialBackend openSerial(SerialSpec spec, Host host) {
         try {
-            return spec.open();
+            return spec.open(host.terminalIn(), host.terminalOut());
         } catch (UncheckedIOException e) {
             throw new MachineException("-serial: " + e.getMessage(), e);
         }

@@ -9,12 +9,15 @@ import java.io.UncheckedIOException;
 
 /**
  * The one-byte debug consoles firmware and test kernels print to without a UART: QEMU's
- * isa-debugcon at 0x402 (SeaBIOS's debug output) and Bochs's port 0xE9. A read of 0xE9 returns
- * 0xE9, which is how software detects the port.
+ * isa-debugcon at 0x402 (SeaBIOS's debug output) and Bochs's port 0xE9. A read of either port
+ * returns 0xE9 (isa-debugcon's readback value), which is how software detects the port: SeaBIOS
+ * stops printing to 0x402 when it reads anything else there.
  */
 public final class DebugConsole implements PortDevice {
     public static final int SEABIOS_PORT = 0x402;
     public static final int BOCHS_PORT = 0xE9;
+    /** What a read of the console answers, at either port. */
+    private static final int READBACK = 0xE9;
 
     private final OutputStream out;
 
@@ -29,7 +32,7 @@ public final class DebugConsole implements PortDevice {
 
     @Override
     public int read(int port, int size) {
-        return port == BOCHS_PORT ? BOCHS_PORT : 0xFF;
+        return READBACK;
     }
 
     @Override

@@ -22,6 +22,8 @@ public record FwCfgSettings(RamLayout ram, int cpus, boolean nographic, List<Str
     public static final int NB_CPUS = 0x05;
     public static final int BOOT_MENU = 0x0E;
     public static final int MAX_CPUS = 0x0F;
+    /** COM1, where SeaBIOS's serial console goes under -nographic. */
+    private static final int SERCON_PORT = 0x3F8;
 
     public void applyTo(FwCfg cfg) {
         cfg.putU64(RAM_SIZE, ram.below4g() + ram.above4g());
@@ -32,6 +34,10 @@ public record FwCfgSettings(RamLayout ram, int cpus, boolean nographic, List<Str
         cfg.putFile("etc/e820", E820Entry.encode(ram.ramEntries()));
         if (!bootOrder.isEmpty()) {
             cfg.putFile("bootorder", (String.join("\n", bootOrder) + "\0").getBytes(StandardCharsets.US_ASCII));
+        }
+        if (nographic) {
+            // As QEMU does: SeaBIOS then mirrors its screen output (INT 10h) to COM1.
+            cfg.putFile("etc/sercon-port", new byte[] {(byte) SERCON_PORT, SERCON_PORT >>> 8});
         }
     }
 }

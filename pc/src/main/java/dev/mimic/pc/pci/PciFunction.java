@@ -18,6 +18,15 @@ public abstract class PciFunction implements Snapshottable {
     public static final int STATUS = 0x06;
     public static final int HEADER_TYPE = 0x0E;
     public static final int INTERRUPT_LINE = 0x3C;
+    public static final int SUBSYSTEM_VENDOR = 0x2C;
+    public static final int SUBSYSTEM_ID = 0x2E;
+    /**
+     * The subsystem QEMU gives every function it emulates (Red Hat, QEMU). SeaBIOS looks for it on
+     * the host bridge to know it runs on QEMU's hardware, and only then reads the boot order from
+     * CMOS and the machine description from fw_cfg's richer items.
+     */
+    public static final int QEMU_SUBSYSTEM_VENDOR = 0x1AF4;
+    public static final int QEMU_SUBSYSTEM = 0x1100;
 
     private final byte[] config = new byte[256];
     private final byte[] writeMask = new byte[256];
@@ -33,6 +42,8 @@ public abstract class PciFunction implements Snapshottable {
         initial(0x08, 1, revision);
         initial(0x09, 3, classCode);
         initial(HEADER_TYPE, 1, headerType);
+        initial(SUBSYSTEM_VENDOR, 2, QEMU_SUBSYSTEM_VENDOR);
+        initial(SUBSYSTEM_ID, 2, QEMU_SUBSYSTEM);
         writable(INTERRUPT_LINE, 1, 0xFF);
     }
 

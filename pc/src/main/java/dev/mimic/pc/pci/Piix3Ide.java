@@ -16,9 +16,11 @@ public final class Piix3Ide extends PciFunction {
         writable(COMMAND, 2, 0x0005);
         writeOneToClear(STATUS, 2, 0x3800);
         writable(0x0D, 1, 0xF0);
-        // Bit 0 is hard-wired to 1 (I/O space); bits 15:4 decode a 16-byte block below 64 KiB.
+        // Bit 0 is hard-wired to 1 (I/O space); bits 31:4 are the 16-byte block's address. The
+        // datasheet reserves 31:16, but a BIOS sizes the BAR as ~(value & ~3) + 1 over all 32 bits
+        // (SeaBIOS does), so they must read back ones, as QEMU's do.
         initial(BMIBA, 4, 0x0000_0001);
-        writable(BMIBA, 4, 0x0000_FFF0);
+        writable(BMIBA, 4, 0xFFFF_FFF0);
         writable(0x40, 4, 0xF3FF_F3FF);
         writable(0x44, 1, 0xFF);
     }

@@ -2,6 +2,7 @@ package dev.mimic.pc.serial;
 
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -67,11 +68,14 @@ public sealed interface SerialSpec {
         return new TcpServer(parts[0].substring(0, colon), port, wait);
     }
 
-    /** Connects the port: opens the file, binds the socket (waiting for a client unless nowait). */
-    default SerialBackend open() {
+    /**
+     * Connects the port: to the terminal's streams for stdio, opens the file, binds the socket
+     * (waiting for a client unless nowait).
+     */
+    default SerialBackend open(InputStream terminalIn, OutputStream terminalOut) {
         try {
             return switch (this) {
-                case Stdio s -> new StreamBackend(System.in, System.out, false);
+                case Stdio s -> new StreamBackend(terminalIn, terminalOut, false);
                 case File f -> new StreamBackend(null, new FileOutputStream(f.path().toFile()), true);
                 case TcpServer t -> new TcpServerBackend(t.host(), t.port(), t.waitForClient());
                 case None n -> new StreamBackend(null, OutputStream.nullOutputStream(), true);

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +28,8 @@ class BoardSetupTest {
 
     BoardSetup open(String... args) {
         PcOptions options = PcOptionsParser.parse(List.of(args));
-        return BoardSetup.open(options, LocalDateTime.of(2026, 1, 1, 0, 0), new ByteArrayOutputStream(), () -> { }, status -> { });
+        return BoardSetup.open(options, new Host(InputStream.nullInputStream(), OutputStream.nullOutputStream(), new ByteArrayOutputStream(),
+                LocalDateTime.of(2026, 1, 1, 0, 0)), () -> { }, status -> { });
     }
 
     @Test

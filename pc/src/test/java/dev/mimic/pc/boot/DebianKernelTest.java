@@ -15,10 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Debian's i386 686 kernel, fetched by scripts/fetch-debian-kernel; skipped when it is not there. */
-class DebianKernelTest {
+public class DebianKernelTest {
     static final Path DIR = Path.of("target", "debian-kernel", "boot");
 
-    static Path kernel() throws IOException {
+    public static Path kernel() throws IOException {
         assumeTrue(Files.isDirectory(DIR), "run scripts/fetch-debian-kernel for Debian's kernel");
         try (Stream<Path> files = Files.list(DIR)) {
             return files.filter(f -> f.getFileName().toString().startsWith("vmlinuz-")).findFirst()

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class DebugPortsTest {
     @Test
-    void debugConsolesPrintBytesAndPort0xE9Identifies() {
+    void debugConsolesPrintBytesAndBothPortsReadBack0xE9() {
         IoBus bus = new IoBus();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         DebugConsole console = new DebugConsole(out);
@@ -21,6 +21,7 @@ class DebugPortsTest {
         bus.out(0xE9, 1, 'B');
         assertEquals("SB", out.toString());
         assertEquals(0xE9, bus.in(0xE9, 1));
+        assertEquals(0xE9, bus.in(0x402, 1), "SeaBIOS checks 0x402 reads back 0xE9 before printing there");
     }
 
     @Test

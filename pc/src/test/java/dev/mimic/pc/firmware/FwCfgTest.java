@@ -111,6 +111,7 @@ class FwCfgTest {
         assertEquals(256L << 20, e820.getLong());
         assertEquals(1, e820.getInt());
         assertEquals("/pci@i0cf8/ide@1,1/drive@0/disk@0\0", new String(readItem(0x21, 34), StandardCharsets.US_ASCII));
+        assertArrayEquals(new byte[] {(byte) 0xF8, 0x03}, readItem(0x22, 2), "etc/sercon-port: SeaBIOS's console on COM1 without a display");
     }
 
     byte[] bytes(long address, int length) {

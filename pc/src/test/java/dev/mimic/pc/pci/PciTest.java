@@ -46,6 +46,10 @@ class PciTest {
         assertEquals(0x0601_0000, config(1, 0, 0x08, 4));
         assertEquals(0x0101_8000, config(1, 1, 0x08, 4), "IDE, bus-master capable, legacy mode");
         assertEquals(0x80, config(1, 0, 0x0E, 1), "00:01 is multi-function");
+        for (int f = 0; f < 2; f++) {
+            assertEquals(0x1100_1AF4, config(1, f, 0x2C, 4), "QEMU's subsystem, which SeaBIOS detects QEMU by");
+        }
+        assertEquals(0x1100_1AF4, config(0, 0, 0x2C, 4));
     }
 
     @Test
@@ -122,7 +126,7 @@ class PciTest {
     @Test
     void busMasterBarSizesAs16PortsAndDecodesWhenEnabled() {
         config(1, 1, 0x20, 4, 0xFFFF_FFFF);
-        assertEquals(0x0000_FFF1, config(1, 1, 0x20, 4), "16 bytes of I/O space");
+        assertEquals(0xFFFF_FFF1, config(1, 1, 0x20, 4), "16 bytes of I/O space, sized over 32 bits");
         config(1, 1, 0x20, 4, 0xC000);
         assertEquals(-1, ide.busMasterBase());
         config(1, 1, 0x04, 2, 0x0005);

@@ -1,0 +1,241 @@
+package dev.mimic.pc.machine;
+
+import dev.mimic.backend.exec.Engine;
+import dev.mimic.backend.machine.Disassembly;
+import dev.mimic.backend.machine.Machine;
+import dev.mimic.backend.machine.StackFrame;
+import dev.mimic.pc.board.BoardSettings;
+import dev.mimic.pc.board.BoardSetup;
+import dev.mimic.pc.board.Host;
+import dev.mimic.pc.board.PcBoard;
+import dev.mimic.pc.clock.VirtualClock;
+import dev.mimic.pc.config.PcOptions;
+import dev.mimic.pc.firmware.BiosImage;
+import dev.mimic.pc.vga.Vga;
+import dev.mimic.x86.system.PhysicalMemory;
+import dev.mimic.x86.system.X86System;
+
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * QEMU's i440FX PC put together: the x86 processor in system mode over RAM, the VGA window, the
+ * shadowed BIOS area and the BIOS at the top of 4 GiB, the {@link PcBoard}'s devices on its ports,
+ * and a run loop that keeps device time in step with the processor. Time is virtual and
+ * deterministic: each instruction is {@link #NANOS_PER_INSTRUCTION} ns, and a halted processor
+ * jumps to the next device deadline, so a run with the same inputs repeats exactly.
+ *
+ * <p>As a {@link Machine} it is the processor's view (registers, physical memory, the engine), so
+ * the workbench and the GDB stub work on it; only {@link #run} moves device time.
+ */
+public final class PcMachine implements Machine, Closeable {
+    /** The nominal speed: one instruction per nanosecond, a 1 GHz processor of CPI 1. */
+    public static final long NANOS_PER_INSTRUCTION = 1;
+    /** The most instructions run before devices get a look, when no deadline comes sooner. */
+    private static final long LONGEST_SLICE = 1 << 20;
+    /** The fewest, so a deadline a few nanoseconds away does not make slices of one instruction. */
+    private static final long SHORTEST_SLICE = 256;
+    private static final long INTERRUPT_FLAG = 1 << 9;
+
+    private final PcOptions options;
+    private final BoardSetup setup;
+    private final PcBoard board;
+    private final PhysicalMemory memory;
+    private final BiosShadow shadow;
+    private final X86System cpu;
+    private boolean resetRequested;
+    private Integer exitStatus;
+
+    private PcMachine(PcOptions options, Host host, X86System.Options engine) {
+        this.options = options;
+        BiosImage bios = BiosImage.read(options.bios());
+        this.setup = BoardSetup.open(options, host, () -> resetRequested = true,
+                status -> exitStatus = status);
+        try {
+            BoardSettings settings = setup.settings();
+            memory = new PhysicalMemory(Math.toIntExact(settings.ram().below4g()));
+            board = new PcBoard(memory, settings);
+            setup.installKernel(board.fwCfg(), BoardSetup.LINUXBOOT_ROM);
+            memory.mapDevice(Vga.MEMORY_BASE, Vga.MEMORY_SIZE, board.vga().memory());
+            shadow = new BiosShadow(board.hostBridge(), memory, bios.isaBase(), bios.isaWindow());
+            memory.mapDevice(BiosShadow.BASE, BiosShadow.LENGTH, shadow);
+            memory.mapRom(bios.highBase(), bios.image());
+            cpu = new X86System(memory, board.io(), board.interrupts(), engine);
+            cpu.setA20(board.a20().enabled());
+            board.a20().onChange(cpu::setA20);
+        } catch (RuntimeException e) {
+            setup.close();
+            throw e;
+        }
+    }
+
+    /** Builds the PC {@code options} describe, at its power-on state; problems are one-line {@code MachineException}s. */
+    public static PcMachine create(PcOptions options, Host host, X86System.Options engine) {
+        return new PcMachine(options, host, engine);
+    }
+
+    public X86System cpu() {
+        return cpu;
+    }
+
+    public PcBoard board() {
+        return board;
+    }
+
+    public PcOptions options() {
+        return options;
+    }
+
+    /**
+     * Runs at most {@code maxInstructions} instructions, devices keeping pace: returns when the
+     * guest asks to exit, when it resets or triple-faults under {@code -no-reboot} (otherwise the
+     * processor restarts at the BIOS), when it halts for good, on a debugger event or when the
+     * budget is spent.
+     */
+    public RunResult run(long maxInstructions) {
+        VirtualClock clock = board.clock();
+        long end = cpu.instructions() + maxInstructions;
+        while (true) {
+            long left = end - cpu.instructions();
+            if (left <= 0) {
+                return new RunResult(RunResult.Kind.BUDGET, 0, "");
+            }
+            long untilDeadline = (clock.nextDeadline() - clock.nanos()) / NANOS_PER_INSTRUCTION;
+            long slice = Math.min(left, Math.clamp(untilDeadline, SHORTEST_SLICE, LONGEST_SLICE));
+            long before = cpu.instructions();
+            X86System.Stop stop = cpu.run(slice);
+            clock.advanceBy((cpu.instructions() - before) * NANOS_PER_INSTRUCTION);
+            if (exitStatus != null) {
+                return new RunResult(RunResult.Kind.EXITED, exitStatus, "");
+            }
+            if (resetRequested) {
+                resetRequested = false;
+                if (options.noReboot()) {
+                    return new RunResult(RunResult.Kind.REBOOT_REFUSED, 0, "");
+                }
+                cpu.reset();
+                continue;
+            }
+            switch (stop) {
+                case HALTED -> {
+                    if ((cpu.register("eflags") & INTERRUPT_FLAG) == 0) {
+                        return new RunResult(RunResult.Kind.STOPPED, 1, "the processor halted with interrupts disabled at "
+                                + String.format("%04x:%08x", cpu.register("cs"), cpu.register("eip")));
+                    }
+                    long wait = clock.nextDeadline() - clock.nanos();
+                    clock.advanceBy(wait);
+                    cpu.idle(wait / NANOS_PER_INSTRUCTION);
+                }
+                case SHUTDOWN -> {
+                    String why = cpu.lastEvent() == null ? "triple fault" : cpu.lastEvent().message();
+                    if (options.noReboot()) {
+                        return new RunResult(RunResult.Kind.SHUTDOWN, 1, "shutdown: " + why);
+                    }
+                    cpu.reset();
+                }
+                case EVENT -> {
+                    return new RunResult(RunResult.Kind.EVENT, 0, "");
+                }
+                case BUDGET -> { }
+            }
+        }
+    }
+
+    // ---- Machine: the processor's view ----
+
+    @Override
+    public String name() {
+        return "x86";
+    }
+
+    @Override
+    public Engine engine() {
+        return cpu.engine();
+    }
+
+    /** The processor's RESET; devices keep their state (as after a keyboard-controller reset). */
+    @Override
+    public void reset() {
+        cpu.reset();
+    }
+
+    @Override
+    public List<String> registerNames() {
+        return cpu.registerNames();
+    }
+
+    @Override
+    public long register(String name) {
+        return cpu.register(name);
+    }
+
+    @Override
+    public void setRegister(String name, long value) {
+        cpu.setRegister(name, value);
+    }
+
+    @Override
+    public String pcRegister() {
+        return cpu.pcRegister();
+    }
+
+    @Override
+    public byte[] readMemory(long address, int length) {
+        return cpu.readMemory(address, length);
+    }
+
+    @Override
+    public void writeMemory(long address, byte[] bytes) {
+        cpu.writeMemory(address, bytes);
+    }
+
+    @Override
+    public List<Disassembly> disassemble(long address, int count) {
+        return cpu.disassemble(address, count);
+    }
+
+    @Override
+    public List<StackFrame> callStack() {
+        return cpu.callStack();
+    }
+
+    @Override
+    public Optional<Long> resolve(String symbol) {
+        return cpu.resolve(symbol);
+    }
+
+    @Override
+    public Optional<String> symbolize(long address) {
+        return cpu.symbolize(address);
+    }
+
+    @Override
+    public List<String> symbolNames() {
+        return cpu.symbolNames();
+    }
+
+    /** The processor and RAM, the shadowed BIOS area, then every device. */
+    @Override
+    public void saveState(DataOutputStream out) throws IOException {
+        cpu.saveState(out);
+        shadow.saveState(out);
+        board.saveState(out);
+    }
+
+    @Override
+    public void restoreState(DataInputStream in) throws IOException {
+        cpu.restoreState(in);
+        shadow.restoreState(in);
+        board.restoreState(in);
+    }
+
+    /** Closes the disk images and serial connections. */
+    @Override
+    public void close() {
+        setup.close();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.mimic.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class X86CommandTest {
+    private static final Path SEABIOS = Path.of("/usr/share/seabios/bios.bin");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void seabiosFindsNothingToBootAndNoRebootEndsWithStatus0() {
+        assumeTrue(Files.isReadable(SEABIOS), "install Debian's seabios package");
+        Mimic r = Mimic.run("x86", "-nographic", "-no-reboot", "-m", "32");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("SeaBIOS (version"), r.out());
+        assertTrue(r.out().contains("No bootable device."), r.out());
+    }
+
+    @Test
+    void theWorkbenchOpensAtTheResetVector() {
+        assumeTrue(Files.isReadable(SEABIOS), "install Debian's seabios package");
+        Mimic r = Mimic.withInput("regs\nstep\nquit\n", "debug", "x86", "-nographic", "-m", "32");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("eip    = 0xfff0"), r.out());
+        assertTrue(r.out().contains("cs     = 0xf000"), r.out());
+        assertTrue(r.out().contains("=> 0xe05b:"), "SeaBIOS's first instruction jumps to f000:e05b:\n" + r.out());
+    }
+
+    @Test
+    void withoutNographicItSaysThereIsNoWindowYetAndRunsOnTheTerminal() {
+        Mimic r = Mimic.run("x86", "-bios", dir.resolve("none.bin").toString());
+        assertEquals(2, r.status());
+        assertArrayEquals(new String[] {"mimic x86: no display window yet; running as with -nographic (COM1 on the terminal)",
+                "mimic x86: " + dir.resolve("none.bin") + ": cannot read the BIOS: " + dir.resolve("none.bin")}, r.errLines());
+    }
+
+    @Test
+    void aBadOptionOrFileIsOneLineAndStatus2() throws Exception {
+        Path junk = Files.write(dir.resolve("junk.bin"), new byte[1000]);
+        String[][] cases = {
+                {"-m", "lots"},
+                {"-bios", junk.toString()},
+                {"-kernel", junk.toString()},
+                {"-hda", dir.resolve("missing.img").toString()},
+                {"-frobnicate"},
+        };
+        for (String[] args : cases) {
+            String[] line = new String[args.length + 2];
+            line[0] = "x86";
+            line[1] = "-nographic";
+            System.arraycopy(args, 0, line, 2, args.length);
+            Mimic r = Mimic.run(line);
+            assertEquals(2, r.status(), String.join(" ", args) + ": " + r.err());
+            assertEquals(1, r.errLines().length, r.err());
+            assertTrue(r.err().startsWith("mimic x86: "), r.err());
+        }
+    }
+}
