@@ -81,8 +81,8 @@ create chain 16 cells allot  variable #chain
 
 \ ---- FCode ROMs (5.3.7.6): the host attaches ROM files; probe-all evaluates each in a new child
 \ of the root whose unit (my-space) is its slot number ----
-\ A ROM from a PCI expansion ROM image comes with the card's identity, which the PCI bus binding
-\ turns into properties (vendor-id, device-id, class-code) and the name pciVVVV,DDDD before the
+\ A ROM from a PCI expansion ROM image (or one the host knows QEMU runs for a PCI function) comes
+\ with the card's identity, which the PCI bus binding turns into properties (vendor-id, device-id, class-code) and the name pciVVVV,DDDD before the
 \ FCode runs, so a driver that does not name its node still has a name.
 8 constant #slots
 4 cells constant /rom  \ program address, vendor (-1: not PCI), device, class code
@@ -99,6 +99,8 @@ create rom-table #slots /rom * allot  variable #roms
   dup cell+ @ encode-int s" vendor-id" property
   dup 2 cells + @ encode-int s" device-id" property
   dup 3 cells + @ encode-int s" class-code" property
+  \ OpenBIOS types a node by its base class as QEMU's machines expect: 03 is a display controller
+  dup 3 cells + @ 16 rshift 3 = if s" display" device-type then
   pci-name empty-text  s" pci" pci-name +text  dup cell+ @ hex$ pci-name +text
   s" ," pci-name +text  2 cells + @ hex$ pci-name +text  pci-name text$ device-name ;
 variable probing
