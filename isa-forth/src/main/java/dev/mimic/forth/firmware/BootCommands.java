@@ -7,6 +7,7 @@ import dev.mimic.forth.fcode.PciExpansionRom;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The commands the host gives the firmware at boot, before it probes: attaching FCode ROM files
@@ -14,9 +15,25 @@ import java.nio.file.Path;
  * backing NVRAM with a file ({@code use-nvram-file}). For a ROM the host finds where the program
  * starts and, in a PCI expansion ROM, the card's vendor, device and class (given to
  * {@code attach-pci-fcode}, which names the node as the PCI binding does), since those are
- * properties of the file, not of the device the firmware probes it for.
+ * properties of the file, not of the device the firmware probes it for. A ROM QEMU gives its
+ * firmware for a PCI function without a PCI header ({@link #QEMU_FUNCTIONS}) gets that function's
+ * identity the same way.
  */
 public final class BootCommands {
+    /**
+     * QEMU's FCode ROMs that carry no PCI expansion ROM header, by file name, with the PCI function
+     * OpenBIOS runs them for: {@code QEMU,VGA.bin} drives the std-VGA (vendor 1234, device 1111,
+     * class 030000, a VGA-compatible display controller).
+     */
+    static final Map<String, PciFunction> QEMU_FUNCTIONS = Map.of("QEMU,VGA.bin", new PciFunction(0x1234, 0x1111, 0x030000));
+
+    /** A PCI function's identity in its configuration header. */
+    record PciFunction(int vendor, int device, int classCode) {
+        String attach(long fcodeOffset) {
+            return fcodeOffset + " " + vendor + " " + device + " " + classCode + " attach-pci-fcode";
+        }
+    }
+
     private BootCommands() {
     }
 
@@ -29,9 +46,10 @@ public final class BootCommands {
     public static ForthOptions.Argument attachment(Path rom) throws IOException {
         String file = quoted(rom);
         byte[] bytes = Files.readAllBytes(rom);
-        return ForthOptions.Argument.evaluate(PciExpansionRom.find(rom.toString(), bytes)
-                .map(pci -> file + pci.fcodeOffset() + " " + pci.vendor() + " " + pci.device() + " " + pci.classCode() + " attach-pci-fcode")
-                .orElse(file + "0 attach-fcode"));
+        PciFunction known = QEMU_FUNCTIONS.get(String.valueOf(rom.getFileName()));
+        return ForthOptions.Argument.evaluate(file + PciExpansionRom.find(rom.toString(), bytes)
+                .map(pci -> new PciFunction(pci.vendor(), pci.device(), pci.classCode()).attach(pci.fcodeOffset()))
+                .orElse(known != null ? known.attach(0) : "0 attach-fcode"));
     }
 
     /** The boot command keeping NVRAM in {@code file} (read now if it exists, written on every change). */

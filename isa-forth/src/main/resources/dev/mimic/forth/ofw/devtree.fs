@@ -225,8 +225,11 @@ defer alias-path  ( str len -- str' len' )  :noname ; is alias-path
   over c@ [char] / = if 1 /string root-node else
     active-package dup 0= if drop 2drop 0 exit then then
   walk-path ;
+\ A name starting with / is a device path, as OpenBIOS accepts (QEMU,VGA.bin finds /options so).
 : find-package  ( name-str name-len -- false | phandle true )
-  s" /packages" locate-device ?dup if child-named else 2drop 0 then ?dup 0<> ;
+  over c@ [char] / = over 0<> and if locate-device else
+    s" /packages" locate-device ?dup if child-named else 2drop 0 then
+  then ?dup 0<> ;
 : $open-package  ( arg-str arg-len name-str name-len -- ihandle | 0 )
   find-package if open-package else 2drop 0 then ;
 : find-device  ( path len -- )  2dup locate-device ?dup if nip nip set-active else

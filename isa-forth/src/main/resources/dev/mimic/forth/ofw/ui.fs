@@ -81,9 +81,10 @@ create chain 16 cells allot  variable #chain
 
 \ ---- FCode ROMs (5.3.7.6): the host attaches ROM files; probe-all evaluates each in a new child
 \ of the root whose unit (my-space) is its slot number ----
-\ A ROM from a PCI expansion ROM image comes with the card's identity, which the PCI bus binding
-\ turns into properties (vendor-id, device-id, class-code) and the name pciVVVV,DDDD before the
-\ FCode runs, so a driver that does not name its node still has a name.
+\ A ROM from a PCI expansion ROM image (or one the host knows QEMU runs for a PCI function) comes
+\ with the card's identity, which the PCI bus binding turns into properties (vendor-id, device-id,
+\ class-code) and the name pciVVVV,DDDD before the FCode runs, so a driver that does not name its
+\ node still has a name.
 8 constant #slots
 4 cells constant /rom  \ program address, vendor (-1: not PCI), device, class code
 create rom-table #slots /rom * allot  variable #roms
@@ -99,6 +100,8 @@ create rom-table #slots /rom * allot  variable #roms
   dup cell+ @ encode-int s" vendor-id" property
   dup 2 cells + @ encode-int s" device-id" property
   dup 3 cells + @ encode-int s" class-code" property
+  \ OpenBIOS types a node by its base class as QEMU's machines expect: 03 is a display controller
+  dup 3 cells + @ 16 rshift 3 = if s" display" device-type then
   pci-name empty-text  s" pci" pci-name +text  dup cell+ @ hex$ pci-name +text
   s" ," pci-name +text  2 cells + @ hex$ pci-name +text  pci-name text$ device-name ;
 variable probing
@@ -159,3 +162,31 @@ variable mask
   >r  active-package parent #address-cells 0 ?do drop loop  r> dup alloc-mem tuck swap erase ;
 : dma-alloc  ( size -- virt )  alloc-mem ;
 : free-virtual  ( virt size -- )  free-mem ;
+
+\ Alarms: alarm runs xt every n milliseconds in the instance that set it (n = 0 stops it). No timer
+\ interrupts the machine, so due alarms run while the firmware waits in ms. An alarm calling
+\ user-abort makes the wait abort once the alarm has returned, as a typed abort sequence would.
+8 constant #alarms
+4 cells constant /alarm  \ xt, instance, period (0: free), next due time
+create alarm-table #alarms /alarm * dup allot  alarm-table swap erase
+: alarm#  ( i -- addr )  /alarm * alarm-table + ;
+: alarm-of  ( xt ihandle -- addr | 0 )
+  #alarms 0 ?do
+    i alarm# dup @ 3 pick = over cell+ @ 3 pick = and if nip nip unloop exit then drop
+  loop 2drop 0 ;
+: alarm  ( xt n -- )
+  over my-self alarm-of ?dup 0= if 0 0 alarm-of then
+  ?dup 0= if -1 abort" alarm: too many alarms" then
+  over 0= if /alarm erase 2drop exit then
+  >r  dup get-msecs + r@ 3 cells + !  r@ 2 cells + !  my-self r@ cell+ !  r> ! ;
+variable aborting
+: user-abort  ( -- )  aborting on ;
+: due?  ( addr -- flag )  dup 2 cells + @ 0<> swap 3 cells + @ get-msecs - 0<= and ;
+: run-alarm  ( addr -- )
+  dup 2 cells + @ get-msecs + over 3 cells + !
+  my-self >r  dup cell+ @ to my-self  @ execute  r> to my-self ;
+: run-alarms  ( -- )
+  #alarms 0 ?do i alarm# dup due? if run-alarm else drop then loop
+  aborting @ if aborting off abort then ;
+: ms  ( n -- )
+  get-msecs +  begin run-alarms  dup get-msecs - dup 0> while 1 min ms repeat 2drop ;

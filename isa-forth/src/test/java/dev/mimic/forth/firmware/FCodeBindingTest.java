@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class FCodeBindingTest {
     static final Set<String> NOT_PROVIDED_GROUPS = Set.of("Display devices (IEEE 1275 5.3.6)", "Historical FCodes", "SBus binding");
-    static final Set<String> NOT_PROVIDED = Set.of("alarm", "user-abort", "interpose", "processor-type");
+    static final Set<String> NOT_PROVIDED = Set.of("interpose", "processor-type");
 
     @Test
     void everyStandardFCodeOutsideDisplayAndHistoryIsBound() {

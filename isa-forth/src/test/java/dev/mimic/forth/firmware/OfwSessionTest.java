@@ -26,7 +26,8 @@ class OfwSessionTest {
 
     @ParameterizedTest(name = "{0} on {1}")
     @CsvSource({"tree, TIERED", "tree, INTERP", "properties, TIERED", "properties, JIT", "nvram, TIERED",
-            "packages, TIERED", "packages, JIT", "client, TIERED", "client, INTERP", "boot, TIERED", "words, TIERED", "words, JIT"})
+            "packages, TIERED", "packages, JIT", "client, TIERED", "client, INTERP", "boot, TIERED", "words, TIERED", "words, JIT",
+            "openbios, TIERED", "openbios, INTERP", "alarms, TIERED", "alarms, JIT"})
     void sessionReadsAsItsTranscript(String session, EngineKind engine) throws Exception {
         assertEquals(Files.readString(SESSIONS.resolve(session + ".out")), transcript(SESSIONS.resolve(session + ".in"), engine));
     }

@@ -80,6 +80,19 @@ class RealFCodeTest {
         assertTrue(!console.contains("FCode error"), console);
     }
 
+    @Test
+    void qemuVgaRomProbesIntoTheStdVgaPciFunction() throws Exception {
+        Path file = QEMU.resolve("QEMU,VGA.bin");
+        assumeTrue(Files.isReadable(file), file + " is missing: install Debian's qemu-system-data (scripts/test does)");
+        String console = boot("show-devs\ndev /pci1234,1111\n.properties\n.s\n", file);
+        assertTrue(console.contains("\n/pci1234,1111\n"), console);
+        assertTrue(console.contains("vendor-id               00001234\ndevice-id               00001111\n"
+                + "class-code              00030000\ndevice_type             display\nname                    pci1234,1111\n"
+                + "width                   00000400\nheight                  00000300\ndepth                   00000008\n"
+                + "linebytes               00000400\n"), console);
+        assertTrue(!console.contains("FCode error") && !console.contains("failed"), console);
+    }
+
     /** The console of the built-in firmware booted with {@code roms} attached, fed {@code input}. */
     static String boot(String input, Path... roms) throws Exception {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
