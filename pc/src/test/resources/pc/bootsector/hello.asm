@@ -51,45 +51,7 @@ exit:
     hlt
     jmp .hang
 
-; Prints the NUL-terminated string at DS:SI.
-print:
-    lodsb
-    test al, al
-    jz .done
-    call putc
-    jmp print
-.done:
-    ret
-
-putc:
-    mov ah, 0x0E
-    mov bx, 0x0007
-    int 0x10
-    ret
-
-newline:
-    mov al, 13
-    call putc
-    mov al, 10
-    jmp putc
-
-hex16:
-    push ax
-    mov al, ah
-    call hex8
-    pop ax
-hex8:
-    push ax
-    shr al, 4
-    call nibble
-    pop ax
-nibble:
-    and al, 0x0F
-    add al, '0'
-    cmp al, '9'
-    jbe putc
-    add al, 'A' - '0' - 10
-    jmp putc
+%include "print.inc"
 
 hello:  db "boot sector: drive ", 0
 memory: db "base memory KiB: ", 0
