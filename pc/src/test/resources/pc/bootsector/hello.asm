@@ -4,22 +4,10 @@
 ; Under -nographic SeaBIOS's serial console carries INT 10h output to COM1.
 bits 16
 org 0x7C00
+%include "announce.mac"
 
 start:
-    cli
-    xor ax, ax
-    mov ds, ax
-    mov es, ax
-    mov ss, ax
-    mov sp, 0x7C00
-    sti
-    mov [drive], dl
-
-    mov si, hello
-    call print
-    mov al, [drive]
-    call hex8
-    call newline
+    announce_drive
 
     int 0x12
     push ax
@@ -44,14 +32,7 @@ start:
     mov si, failed
     call print
     mov al, 0x11
-exit:
-    out 0xF4, al
-.hang:
-    cli
-    hlt
-    jmp .hang
-
-%include "print.inc"
+%include "boot.inc"
 
 hello:  db "boot sector: drive ", 0
 memory: db "base memory KiB: ", 0

@@ -5,22 +5,10 @@
 ; COM1 under -nographic), then exits through isa-debug-exit, status (0x12 << 1) | 1 = 37.
 bits 16
 org 0x7C00
+%include "announce.mac"
 
 start:
-    cli
-    xor ax, ax
-    mov ds, ax
-    mov es, ax
-    mov ss, ax
-    mov sp, 0x7C00
-    sti
-    mov [drive], dl
-
-    mov si, hello
-    call print
-    mov al, [drive]
-    call hex8
-    call newline
+    announce_drive
 
     mov ah, 0x42
     mov dl, [drive]
@@ -41,14 +29,7 @@ start:
     mov si, failed
     call print
     mov al, 0x13
-exit:
-    out 0xF4, al
-.hang:
-    cli
-    hlt
-    jmp .hang
-
-%include "print.inc"
+%include "boot.inc"
 
 hello:  db "El Torito boot image: drive ", 0
 volume: db "volume descriptor: ", 0

@@ -27,7 +27,7 @@ record BootedGuest(RunResult result, String com1) {
     static final Path NASM = Path.of("/usr/bin/nasm");
     private static final Path RESOURCES = Path.of("src/test/resources/pc");
 
-    /** Assembles {@code src/test/resources/pc/<source>} (which may include bootsector/print.inc) into {@code output}. */
+    /** Assembles {@code src/test/resources/pc/<source>} (which may include bootsector/announce.mac and boot.inc) into {@code output}. */
     static Path nasm(String source, Path output) throws Exception {
         Process nasm = new ProcessBuilder(NASM.toString(), "-f", "bin", "-i", RESOURCES.resolve("bootsector") + "/",
                 "-o", output.toString(), RESOURCES.resolve(source).toString()).redirectErrorStream(true).start();
