@@ -4,22 +4,10 @@
 ; Under -nographic SeaBIOS's serial console carries INT 10h output to COM1.
 bits 16
 org 0x7C00
+%include "announce.mac"
 
 start:
-    cli
-    xor ax, ax
-    mov ds, ax
-    mov es, ax
-    mov ss, ax
-    mov sp, 0x7C00
-    sti
-    mov [drive], dl
-
-    mov si, hello
-    call print
-    mov al, [drive]
-    call hex8
-    call newline
+    announce_drive
 
     int 0x12
     push ax
@@ -44,52 +32,7 @@ start:
     mov si, failed
     call print
     mov al, 0x11
-exit:
-    out 0xF4, al
-.hang:
-    cli
-    hlt
-    jmp .hang
-
-; Prints the NUL-terminated string at DS:SI.
-print:
-    lodsb
-    test al, al
-    jz .done
-    call putc
-    jmp print
-.done:
-    ret
-
-putc:
-    mov ah, 0x0E
-    mov bx, 0x0007
-    int 0x10
-    ret
-
-newline:
-    mov al, 13
-    call putc
-    mov al, 10
-    jmp putc
-
-hex16:
-    push ax
-    mov al, ah
-    call hex8
-    pop ax
-hex8:
-    push ax
-    shr al, 4
-    call nibble
-    pop ax
-nibble:
-    and al, 0x0F
-    add al, '0'
-    cmp al, '9'
-    jbe putc
-    add al, 'A' - '0' - 10
-    jmp putc
+%include "boot.inc"
 
 hello:  db "boot sector: drive ", 0
 memory: db "base memory KiB: ", 0

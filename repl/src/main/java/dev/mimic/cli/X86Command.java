@@ -34,7 +34,8 @@ import java.util.List;
                 "  -serial stdio|file:F|tcp::PORT,server|none   (repeat for COM2-COM4)",
                 "  -nographic          no window: COM1 on the terminal (the only mode so far)",
                 "  -no-reboot          end instead of rebooting",
-                "  -s, -S              wait for gdb on tcp::1234 before the first instruction",
+                "  -gdb tcp::PORT      wait for gdb on 127.0.0.1:PORT (0: a free port, printed on stderr)",
+                "  -s, -S              -gdb tcp::1234; stop before the first instruction",
                 "The guest's exit status comes from isa-debug-exit (port 0xF4): (value << 1) | 1."})
 final class X86Command extends MachineCommand {
     @Unmatched

@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -12,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code mimic x86-user -g 0 ...} running in-process on a thread of its own, so a test can connect
+ * {@code mimic x86-user -g 0 ...} or {@code mimic x86 -gdb tcp::0 ...} running in-process on a thread of its own, so a test can connect
  * a debugger to the port it announces and then collect its status and output.
  */
 final class MimicWithStub implements AutoCloseable {
@@ -32,12 +34,18 @@ final class MimicWithStub implements AutoCloseable {
 
     /** Starts {@code mimic x86-user -g 0 ARGS...}. */
     static MimicWithStub start(String... args) {
-        String[] all = new String[args.length + 3];
-        all[0] = "x86-user";
-        all[1] = "-g";
-        all[2] = "0";
-        System.arraycopy(args, 0, all, 3, args.length);
-        return new MimicWithStub(all);
+        return command(List.of("x86-user", "-g", "0"), args);
+    }
+
+    /** Starts the PC, {@code mimic x86 -gdb tcp::0 ARGS...}. */
+    static MimicWithStub pc(String... args) {
+        return command(List.of("x86", "-gdb", "tcp::0"), args);
+    }
+
+    private static MimicWithStub command(List<String> command, String... args) {
+        List<String> all = new ArrayList<>(command);
+        all.addAll(List.of(args));
+        return new MimicWithStub(all.toArray(String[]::new));
     }
 
     /** The port the stub listens on, once it says so. */

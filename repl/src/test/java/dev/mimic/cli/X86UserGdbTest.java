@@ -1,17 +1,13 @@
 package dev.mimic.cli;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,13 +61,7 @@ class X86UserGdbTest {
 
     @BeforeAll
     static void build() throws Exception {
-        try {
-            Process p = new ProcessBuilder("gdb", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            Assumptions.assumeTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0, "gdb does not run");
-        } catch (IOException noGdb) {
-            Assumptions.abort("gdb is not installed (Debian: apt-get install gdb)");
-        }
+        GdbBatch.assumeInstalled();
         program = GuestPrograms.compile(dir, "watched", SOURCE, "-g", "-O0");
         spinner = GuestPrograms.compile(dir, "spinner", SPINNER, "-g", "-O0");
         crasher = GuestPrograms.compile(dir, "crasher", CRASHER, "-g", "-O0");
@@ -106,7 +96,7 @@ class X86UserGdbTest {
     @ValueSource(strings = {"interp", "jit"})
     void ctrlCInterruptsTheRunningProgram(String engine) throws Exception {
         try (MimicWithStub mimic = MimicWithStub.start("--engine=" + engine, spinner.toString())) {
-            Gdb gdb = gdb(spinner, mimic.port(), "continue", "print spins > 0", "kill");
+            GdbBatch gdb = gdb(spinner, mimic.port(), "continue", "print spins > 0", "kill");
             mimic.awaitOutput("spinning\n");
             Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(gdb.process().pid())).start();
             assertEquals(0, kill.waitFor());
@@ -133,34 +123,8 @@ class X86UserGdbTest {
         }
     }
 
-    /** A gdb process and the file its output goes to (a file, so a hung gdb cannot block the test). */
-    private record Gdb(Process process, Path output) {
-        /** What gdb printed, once it has finished. */
-        String finish() throws Exception {
-            boolean finished = process.waitFor(60, TimeUnit.SECONDS);
-            if (!finished) {
-                process.destroyForcibly();
-            }
-            String out = Files.readString(output);
-            if (!finished) {
-                throw new AssertionError("gdb did not finish:\n" + out);
-            }
-            return out;
-        }
-    }
-
     /** Starts {@code gdb --batch} on {@code program} against the stub. */
-    private static Gdb gdb(Path program, int port, String... commands) throws IOException {
-        List<String> command = new ArrayList<>(List.of("gdb", "--batch", "-nx", "-iex", "set debuginfod enabled off",
-                "-ex", "set remotetimeout 30", "-ex", "target remote 127.0.0.1:" + port));
-        for (String c : commands) {
-            command.add("-ex");
-            command.add(c);
-        }
-        command.add(program.toString());
-        Path output = Files.createTempFile(dir, "gdb", ".out");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-        pb.environment().put("DEBUGINFOD_URLS", "");
-        return new Gdb(pb.start(), output);
+    private static GdbBatch gdb(Path program, int port, String... commands) throws IOException {
+        return GdbBatch.start(dir, port, List.of(), List.of(commands), program.toString());
     }
 }

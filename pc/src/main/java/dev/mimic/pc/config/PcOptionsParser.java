@@ -8,15 +8,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads QEMU's options for a PC (qemu-system-i386(1)): {@code -m}, {@code -kernel},
  * {@code -initrd}, {@code -append}, {@code -hda}, {@code -cdrom}, {@code -boot}, {@code -bios},
- * {@code -serial}, {@code -nographic}, {@code -snapshot}, {@code -no-reboot}, {@code -s} and
- * {@code -S}, each also accepted with two dashes. A bad value is a {@link PcOptionsException}.
+ * {@code -serial}, {@code -nographic}, {@code -snapshot}, {@code -no-reboot}, {@code -gdb},
+ * {@code -s} and {@code -S}, each also accepted with two dashes. A bad value is a {@link PcOptionsException}.
  */
 public final class PcOptionsParser {
     private static final int MAX_SERIAL_PORTS = 4;
+    private static final Pattern GDB_DEVICE = Pattern.compile("tcp:(?:|localhost|127\\.0\\.0\\.1):([0-9]{1,5})");
 
     private final List<String> args;
     private int next;
@@ -61,6 +64,7 @@ public final class PcOptionsParser {
                 case "-nographic" -> nographic = true;
                 case "-snapshot" -> snapshot = true;
                 case "-no-reboot" -> noReboot = true;
+                case "-gdb" -> gdbPort = OptionalInt.of(gdbPort(value(option)));
                 case "-s" -> gdbPort = OptionalInt.of(PcOptions.DEFAULT_GDB_PORT);
                 case "-S" -> startPaused = true;
                 default -> throw new PcOptionsException(arg.startsWith("-") ? "unknown option " + arg : "unexpected argument '" + arg + "' (a disk image needs -hda)");
@@ -123,6 +127,22 @@ public final class PcOptionsParser {
             throw new PcOptionsException("-boot: '" + text + "' is not up to three of a, c, d, n (such as c, d or order=dc)");
         }
         return order.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * QEMU's {@code -gdb tcp::PORT} (what {@code -s} abbreviates), or with the loopback host named;
+     * port 0 lets the system pick a free one. The stub listens on the loopback interface only.
+     */
+    static int gdbPort(String text) {
+        Matcher m = GDB_DEVICE.matcher(text);
+        if (!m.matches()) {
+            throw new PcOptionsException("-gdb: '" + text + "' is not tcp::PORT (the stub listens on 127.0.0.1 only)");
+        }
+        int port = Integer.parseInt(m.group(1));
+        if (port > 65535) {
+            throw new PcOptionsException("-gdb: port " + port + " is not 0 to 65535");
+        }
+        return port;
     }
 
     private void addSerial(String text) {

@@ -58,6 +58,15 @@ class PcOptionsParserTest {
     }
 
     @Test
+    void gdbTakesQemusTcpDeviceAndTheLastOfGdbAndSWins() {
+        assertEquals(OptionalInt.of(4321), parse("-gdb", "tcp::4321").gdbPort());
+        assertEquals(OptionalInt.of(0), parse("-gdb", "tcp:localhost:0").gdbPort(), "port 0: the system picks one");
+        assertEquals(OptionalInt.of(65535), parse("--gdb", "tcp:127.0.0.1:65535").gdbPort());
+        assertEquals(OptionalInt.of(1234), parse("-gdb", "tcp::4321", "-s").gdbPort());
+        assertEquals(OptionalInt.of(4321), parse("-s", "-gdb", "tcp::4321").gdbPort());
+    }
+
+    @Test
     void memorySizesInQemuSyntax() {
         assertEquals(256L << 20, PcOptionsParser.memorySize("256"));
         assertEquals(2L << 30, PcOptionsParser.memorySize("2G"));
@@ -76,6 +85,11 @@ class PcOptionsParserTest {
         assertEquals("-boot: 'z' is not up to three of a, c, d, n (such as c, d or order=dc)", error("-boot", "z"));
         assertEquals("-serial: 'pty' is not stdio, file:F, tcp::PORT,server or none", error("-serial", "pty"));
         assertEquals("-serial: a PC has only 4 serial ports", error("-serial", "none", "-serial", "none", "-serial", "none", "-serial", "none", "-serial", "none"));
+        assertEquals("-gdb: 'tcp:0.0.0.0:1234' is not tcp::PORT (the stub listens on 127.0.0.1 only)", error("-gdb", "tcp:0.0.0.0:1234"));
+        assertEquals("-gdb: '1234' is not tcp::PORT (the stub listens on 127.0.0.1 only)", error("-gdb", "1234"));
+        assertEquals("-gdb: port 65536 is not 0 to 65535", error("-gdb", "tcp::65536"));
+        assertEquals("-gdb: 'tcp::123456' is not tcp::PORT (the stub listens on 127.0.0.1 only)", error("-gdb", "tcp::123456"));
+        assertEquals("-gdb needs a value", error("-gdb"));
         assertEquals("-append is only allowed with -kernel", error("-append", "quiet"));
         assertEquals("-initrd is only allowed with -kernel", error("-initrd", "x"));
         assertEquals("unknown option -enable-kvm", error("-enable-kvm"));

@@ -1,0 +1,77 @@
+package dev.mimic.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Debian's gdb debugging the PC from its first instruction under {@code mimic x86 -S -gdb tcp::0}:
+ * the reset vector, a step into the firmware, stepping on to the boot sector the firmware copied
+ * to 0000:7C00 and reading it back, then running the guest to its exit status after gdb detaches.
+ * The firmware (src/test/resources/pc/gdb/loader.asm) stands in for SeaBIOS, which needs timers
+ * and interrupts the stub does not run.
+ */
+class X86GdbTest {
+    private static final Path SOURCES = Path.of("src/test/resources/pc/gdb");
+    private static final Path NASM = Path.of("/usr/bin/nasm");
+    private static final int STATUS = 0x21 << 1 | 1;
+    private static final Pattern REGISTER = Pattern.compile("^(eip|cs|esp) +(0x[0-9a-f]+) ", Pattern.MULTILINE);
+
+    @TempDir
+    static Path dir;
+    private static Path firmware;
+    private static byte[] bootSector;
+
+    @BeforeAll
+    static void assemble() throws Exception {
+        GdbBatch.assumeInstalled();
+        assumeTrue(Files.isExecutable(NASM), "install nasm");
+        bootSector = Files.readAllBytes(nasm("bootsector"));
+        firmware = nasm("loader");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"interp", "jit"})
+    void gdbStartsAtTheResetVectorAndStepsIntoTheBootSector(String engine) throws Exception {
+        try (MimicWithStub mimic = MimicWithStub.pc("--engine=" + engine, "-nographic", "-no-reboot", "-S", "-bios", firmware.toString())) {
+            String out = GdbBatch.start(dir, mimic.port(), List.of("set architecture i8086"), List.of(
+                    "info registers eip cs", "stepi", "info registers eip cs",
+                    "source " + SOURCES.resolve("to-boot-sector.gdb").toAbsolutePath(), "info registers eip cs esp",
+                    "print/x $dl", "x/4xb 0x7c00", "continue", "detach")).finish();
+
+            List<String> registers = REGISTER.matcher(out).results().map(m -> m.group(1) + "=" + m.group(2)).toList();
+            assertEquals(List.of("eip=0xfff0", "cs=0xf000", "eip=0x0", "cs=0xf000", "eip=0x7c00", "cs=0x0", "esp=0x7c00"),
+                    registers, "reset at f000:fff0, its far jump to f000:0000, then the boot sector at 0000:7c00:\n" + out);
+            assertTrue(out.contains("$1 = 0x80\n"), "the boot drive in DL:\n" + out);
+            assertTrue(out.contains(String.format("0x7c00:\t0x%02x\t0x%02x\t0x%02x\t0x%02x\n",
+                    bootSector[0], bootSector[1], bootSector[2], bootSector[3])), out);
+            assertTrue(out.contains("[Inferior 1 (Remote target) detached]"), out);
+
+            Mimic r = mimic.finish();
+            assertEquals(STATUS, r.status(), r.err());
+            assertEquals("hello from 0000:7C00\r\n", r.out());
+        }
+    }
+
+    /** Assembles {@code SOURCES/name.asm} into {@code dir/name.bin} (the loader includes bootsector.bin from there). */
+    private static Path nasm(String name) throws Exception {
+        Path binary = dir.resolve(name + ".bin");
+        Process nasm = new ProcessBuilder(NASM.toString(), "-f", "bin", "-o", binary.toString(),
+                SOURCES.resolve(name + ".asm").toAbsolutePath().toString())
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+        String messages = new String(nasm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, nasm.waitFor(), messages);
+        return binary;
+    }
+}
