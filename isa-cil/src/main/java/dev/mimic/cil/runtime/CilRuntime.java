@@ -219,10 +219,13 @@ public final class CilRuntime {
         MethodTranslator.Result result = translator.translate(m);
         Region region = result.region();
         translated++;
+        // A stepped method is not tiered: tiering relinks the target with code that would not tell
+        // the stepper of calls.
+        boolean stepped = stepper != null && stepper.steps(m);
         RegionCode code;
         if (engine.compiler() == null) {
             code = new InterpretedCode(region);
-        } else if (engine.threshold() > 0 && !result.loops() && stepper == null) {
+        } else if (engine.threshold() > 0 && !result.loops() && !stepped) {
             code = new TieredCode(region, target, engine.compiler(), engine.threshold());
         } else {
             // A method with a loop is compiled at once in tiered mode too: it may be called only
@@ -234,7 +237,7 @@ public final class CilRuntime {
                 code = new InterpretedCode(region);
             }
         }
-        target.link(region, stepper != null && stepper.steps(m) ? new SteppedCode(code, m, stepper) : code);
+        target.link(region, stepped ? new SteppedCode(code, m, stepper) : code);
     }
 
     /** The type of any guest value: managed objects, strings, arrays and the runtime's own objects. */
