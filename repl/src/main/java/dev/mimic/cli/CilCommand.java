@@ -4,6 +4,7 @@ import dev.mimic.backend.machine.Machine;
 import dev.mimic.backend.machine.MachineException;
 import dev.mimic.cil.CilFormatException;
 import dev.mimic.cil.assembly.MissingAssemblyException;
+import dev.mimic.cil.debug.CilMachine;
 import dev.mimic.cil.runtime.CilProgram;
 import dev.mimic.cil.runtime.CilRuntime;
 import dev.mimic.cil.translate.UnsupportedInstructionException;
@@ -31,9 +32,10 @@ final class CilCommand extends MachineCommand {
         super(io);
     }
 
+    /** The program stopped before its first instruction, stepping by CIL instruction through its own methods. */
     @Override
     Machine open(InputStream stdin) {
-        throw new MachineException("stepping CIL in the workbench is not available yet; run it with 'mimic cil'");
+        return new CilMachine(load(stdin), arguments(), io.err());
     }
 
     /**
@@ -45,22 +47,9 @@ final class CilCommand extends MachineCommand {
         if (engine.maxSteps() != Long.MAX_VALUE) {
             throw new MachineException("--max-steps is not supported for CIL programs yet");
         }
-        if (!Files.isRegularFile(program)) {
-            throw new MachineException(program + ": no such file");
-        }
-        PrintStream out = new PrintStream(io.out(), false, java.nio.charset.StandardCharsets.UTF_8);
-        CilProgram loaded;
+        CilProgram loaded = load(io.in());
         try {
-            loaded = CilProgram.load(program, engine(), io.in(), out);
-        } catch (CilFormatException | MissingAssemblyException e) {
-            throw new MachineException(e.getMessage());
-        } catch (NoSuchFileException e) {
-            throw new MachineException(e.getFile() + ": no such file");
-        } catch (IOException e) {
-            throw new MachineException(program + ": " + e.getMessage());
-        }
-        try {
-            int status = loaded.run(arguments == null ? List.of() : arguments, io.err());
+            int status = loaded.run(arguments(), io.err());
             if (engine.stats()) {
                 io.err().print(loaded.runtime().statistics());
             }
@@ -69,6 +58,27 @@ final class CilCommand extends MachineCommand {
             io.out().flush();
             throw new MachineException("not supported yet: " + e.getMessage());
         }
+    }
+
+    /** Loads the program and its references; every input error is one line naming the file. */
+    private CilProgram load(InputStream stdin) {
+        if (!Files.isRegularFile(program)) {
+            throw new MachineException(program + ": no such file");
+        }
+        PrintStream out = new PrintStream(io.out(), false, java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            return CilProgram.load(program, engine(), stdin, out);
+        } catch (CilFormatException | MissingAssemblyException e) {
+            throw new MachineException(e.getMessage());
+        } catch (NoSuchFileException e) {
+            throw new MachineException(e.getFile() + ": no such file");
+        } catch (IOException e) {
+            throw new MachineException(program + ": " + e.getMessage());
+        }
+    }
+
+    private List<String> arguments() {
+        return arguments == null ? List.of() : arguments;
     }
 
     private CilRuntime.Engine engine() {

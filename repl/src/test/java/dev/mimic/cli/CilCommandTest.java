@@ -144,4 +144,22 @@ class CilCommandTest {
         assertEquals(2, r.status());
         assertArrayEquals(new String[] {"mimic cil: " + dir.resolve("nothing.exe") + ": no such file"}, r.errLines());
     }
+
+    @Test
+    void debugReadsItsScriptFromStdinAndPassesTheArguments() throws Exception {
+        Path exe = compile("greet.exe", """
+                namespace N {
+                    class P {
+                        static string Greet(string who) { return "hi " + who; }
+                        static void Main(string[] args) { System.Console.WriteLine(Greet(args[0])); }
+                    }
+                }
+                """);
+        Mimic r = Mimic.withInput("break N.P::Greet\ncontinue\nbt\ncontinue\n", "debug", "cil", exe.toString(), "you");
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.contains("#0  N.P::Greet (arg0 = \"you\") at 0x600000200000000 (N.P::Greet)"), r.out());
+        assertTrue(lines.contains("hi you"), r.out());
+        assertTrue(lines.getLast().endsWith("Program exited with code 0"), r.out());
+    }
 }

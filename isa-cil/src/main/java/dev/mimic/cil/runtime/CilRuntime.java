@@ -37,7 +37,7 @@ import java.util.function.Function;
  */
 public final class CilRuntime {
     /** The only machine state outside managed objects: the pc of the current instruction (method token, IL offset). */
-    private static final StateLayout LAYOUT = layout();
+    public static final StateLayout LAYOUT = layout();
 
     private final Assembly program;
     private final TypeSystem types;
@@ -51,6 +51,7 @@ public final class CilRuntime {
     private final ExecutionContext context;
     private final PrintStream out;
     private final java.io.BufferedReader in;
+    private Stepper stepper;
     private int translated;
     private int compiledAtOnce;
 
@@ -86,6 +87,11 @@ public final class CilRuntime {
         return b.build();
     }
 
+    /** The program's own assembly. */
+    public Assembly program() {
+        return program;
+    }
+
     public TypeSystem types() {
         return types;
     }
@@ -96,6 +102,16 @@ public final class CilRuntime {
 
     public GuestExceptions exceptions() {
         return exceptions;
+    }
+
+    /** The debugger's hold on the program; null when it runs undebugged. */
+    public Stepper stepper() {
+        return stepper;
+    }
+
+    /** Attaches a debugger; methods translated from now on that it {@link Stepper#steps steps} stop before each instruction. */
+    public void setStepper(Stepper stepper) {
+        this.stepper = stepper;
     }
 
     /** The guest's standard output. */
@@ -203,10 +219,13 @@ public final class CilRuntime {
         MethodTranslator.Result result = translator.translate(m);
         Region region = result.region();
         translated++;
+        // A stepped method is not tiered: tiering relinks the target with code that would not tell
+        // the stepper of calls.
+        boolean stepped = stepper != null && stepper.steps(m);
         RegionCode code;
         if (engine.compiler() == null) {
             code = new InterpretedCode(region);
-        } else if (engine.threshold() > 0 && !result.loops()) {
+        } else if (engine.threshold() > 0 && !result.loops() && !stepped) {
             code = new TieredCode(region, target, engine.compiler(), engine.threshold());
         } else {
             // A method with a loop is compiled at once in tiered mode too: it may be called only
@@ -218,7 +237,7 @@ public final class CilRuntime {
                 code = new InterpretedCode(region);
             }
         }
-        target.link(region, code);
+        target.link(region, stepped ? new SteppedCode(code, m, stepper) : code);
     }
 
     /** The type of any guest value: managed objects, strings, arrays and the runtime's own objects. */

@@ -117,6 +117,7 @@ public final class MethodTranslator {
         Map<Integer, Integer> index = new HashMap<>();
         Set<Integer> starts = new HashSet<>(protection.boundaries());
         boolean loops = false;
+        boolean stepped = runtime.stepper() != null && runtime.stepper().steps(method);
         for (int i = 0; i < code.size(); i++) {
             CilInstruction insn = code.get(i);
             index.put(insn.offset(), i);
@@ -152,6 +153,9 @@ public final class MethodTranslator {
                 }
                 t.at(insn.offset());
                 b.insn(pc(def.row(), insn.offset()));
+                if (stepped) {
+                    StopPoints.emit(t, pc(def.row(), insn.offset()));
+                }
                 emit(t, insn);
                 if (b.blockClosed()) {
                     break;

@@ -73,6 +73,11 @@ public final class Translation {
         this.protection = protection;
     }
 
+    /** The evaluation stack now, its bottom first. */
+    List<Temp> stackFromBottom() {
+        return List.copyOf(stack.reversed());
+    }
+
     public void push(Temp value) {
         stack.push(value);
     }
