@@ -61,6 +61,25 @@ class PcBoardTest {
     }
 
     @Test
+    void timerTickReachesTheCpuThroughIoApicPin2OnceLinuxRoutesIt() {
+        PcBoard board = board(List.of());
+        IoPorts io = board.io();
+        InterruptRequests cpu = board.interrupts();
+        initialisePics(io);
+        io.out(0x21, 1, 0xFF);                                      // the 8259A masked, as Linux leaves it
+        board.localApic().write(0xF0, 4, 0x1FF);                    // software enable
+        board.localApic().write(0x350, 4, 0x1_0700);                // LINT0 masked
+        board.ioApic().write(0x00, 4, 0x14);                        // pin 2's entry: vector 0x30, fixed, edge
+        board.ioApic().write(0x10, 4, 0x30);
+        io.out(0x43, 1, 0x34);
+        io.out(0x40, 1, 0x9B);
+        io.out(0x40, 1, 0x2E);
+        board.clock().advanceBy(15_000_000);
+        assertTrue(cpu.pending());
+        assertEquals(0x30, cpu.acknowledge());
+    }
+
+    @Test
     void serialInterruptFlowsThroughTheSlaveFreeMasterOnIrq4() {
         PcBoard board = board(List.of());
         IoPorts io = board.io();
