@@ -44,15 +44,20 @@ class PcBoardTest {
         }
     }
 
+    /** PIT channel 0 in mode 2 at about 100 Hz (divisor 11931), as a BIOS or Linux sets it. */
+    private static void startPitTicks(IoPorts io) {
+        io.out(0x43, 1, 0x34);
+        io.out(0x40, 1, 0x9B);
+        io.out(0x40, 1, 0x2E);
+    }
+
     @Test
     void timerTickReachesTheCpuAsVector8() {
         PcBoard board = board(List.of());
         IoPorts io = board.io();
         InterruptRequests cpu = board.interrupts();
         initialisePics(io);
-        io.out(0x43, 1, 0x34);
-        io.out(0x40, 1, 0x9B);
-        io.out(0x40, 1, 0x2E);
+        startPitTicks(io);
         assertFalse(cpu.pending(), "programming mode 2 leaves the output high: no edge yet");
         board.clock().advanceBy(15_000_000);
         assertTrue(cpu.pending());
@@ -71,9 +76,7 @@ class PcBoardTest {
         board.localApic().write(0x350, 4, 0x1_0700);                // LINT0 masked
         board.ioApic().write(0x00, 4, 0x14);                        // pin 2's entry: vector 0x30, fixed, edge
         board.ioApic().write(0x10, 4, 0x30);
-        io.out(0x43, 1, 0x34);
-        io.out(0x40, 1, 0x9B);
-        io.out(0x40, 1, 0x2E);
+        startPitTicks(io);
         board.clock().advanceBy(15_000_000);
         assertTrue(cpu.pending());
         assertEquals(0x30, cpu.acknowledge());
