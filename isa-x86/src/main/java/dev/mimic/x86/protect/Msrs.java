@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 /**
  * The model-specific registers Linux and SeaBIOS touch on a Pentium Pro class CPU (SDM vol. 4): the
@@ -22,6 +23,7 @@ public final class Msrs {
     private static final long MTRR_CAPABILITIES = 0x508;
 
     private final Map<Integer, Long> values = new HashMap<>();
+    private LongConsumer apicBaseWritten = value -> { };
     /** What the TSC read at instruction count 0 (WRMSR to the TSC moves it). */
     private long tscOffset;
 
@@ -62,6 +64,14 @@ public final class Msrs {
             throw Vector.generalProtection(0, "wrmsr of MSR 0x" + Integer.toHexString(msr));
         }
         values.put(msr, value);
+        if (msr == APIC_BASE) {
+            apicBaseWritten.accept(value);
+        }
+    }
+
+    /** Tells {@code listener} each value WRMSR puts in IA32_APIC_BASE (its enable bit turns the local APIC on and off). */
+    public void onApicBaseWrite(LongConsumer listener) {
+        apicBaseWritten = listener;
     }
 
     /** Writes every MSR value and the TSC offset, for snapshots. */

@@ -308,6 +308,11 @@ public final class SystemInstructions {
         cpu(ctx).msrs.write(msr, (long) high << 32 | low & 0xFFFF_FFFFL, ctx.instructions);
     }
 
+    /** The feature bits CPUID leaf 1 reports in EDX on this machine. */
+    public static int features(ExecutionContext ctx) {
+        return ctx.machine(X86System.class).features();
+    }
+
     /** RDTSC: #GP(0) outside ring 0 when CR4.TSD is set. */
     public static long rdtsc(ExecutionContext ctx) {
         Cpu cpu = cpu(ctx);

@@ -18,6 +18,7 @@ import dev.mimic.backend.machine.StackFrame;
 import dev.mimic.backend.state.GuestState;
 import dev.mimic.backend.state.Slot;
 import dev.mimic.backend.state.StateLayout;
+import dev.mimic.x86.cpu.Cpuid;
 import dev.mimic.x86.cpu.Flags;
 import dev.mimic.x86.cpu.Registers;
 import dev.mimic.x86.cpu.Vector;
@@ -37,6 +38,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /**
  * An x86 processor in system mode on a bus: real, protected, virtual-8086 mode and paging, over
@@ -91,6 +93,7 @@ public final class X86System implements Machine, Frontend, X86Platform {
     /** Set while an instruction that faulted is delivering its exception (no single-step trap after it). */
     private boolean faulted;
     private StopEvent lastEvent;
+    private int features = Cpuid.SYSTEM_FEATURES;
 
     public X86System(PhysicalMemory memory, IoPorts ports, InterruptRequests interrupts, Options options) {
         this.physical = memory;
@@ -154,6 +157,20 @@ public final class X86System implements Machine, Frontend, X86Platform {
      */
     public void idle(long cycles) {
         cpu.msrs.idle(cycles);
+    }
+
+    /**
+     * Says the platform maps a local APIC at IA32_APIC_BASE's address: CPUID reports it from now on,
+     * and {@code apicBaseWritten} hears each WRMSR to IA32_APIC_BASE.
+     */
+    public void attachLocalApic(LongConsumer apicBaseWritten) {
+        features |= Cpuid.APIC;
+        cpu.msrs.onApicBaseWrite(apicBaseWritten);
+    }
+
+    /** The feature bits CPUID leaf 1 reports in EDX. */
+    public int features() {
+        return features;
     }
 
     /** True while the processor waits in HLT. */

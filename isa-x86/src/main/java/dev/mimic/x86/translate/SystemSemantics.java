@@ -52,6 +52,7 @@ public final class SystemSemantics {
     private static final Helper RDMSR = system("rdmsr");
     private static final Helper WRMSR = system("wrmsr");
     private static final Helper RDTSC = system("rdtsc");
+    private static final Helper FEATURES = system("features");
 
     private static final X86Semantics USER = new X86Semantics();
 
@@ -221,6 +222,11 @@ public final class SystemSemantics {
     }
 
     // ---- identification, time and model-specific registers ----
+
+    /** CPUID with the features of this machine, which reports the APIC only when the platform has one. */
+    public void cpuid(Emitter e) {
+        X86Semantics.identify(e, e.call(FEATURES));
+    }
 
     public void rdtsc(Emitter e) {
         X86Semantics.timeStamp(e, RDTSC);

@@ -978,9 +978,14 @@ public final class X86Semantics {
     // ---- identification and time ----
 
     public void cpuid(Emitter e) {
+        identify(e, e.i32(Cpuid.USER_FEATURES));
+    }
+
+    /** CPUID, leaf 1 reporting the feature bits {@code features} holds. */
+    static void identify(Emitter e, Temp features) {
         Temp leaf = e.register(0, 4);
         Temp ab = e.call(CPUID_AB, leaf);
-        Temp cd = e.call(CPUID_CD, leaf, e.i32(e.system() ? Cpuid.SYSTEM_FEATURES : Cpuid.USER_FEATURES));
+        Temp cd = e.call(CPUID_CD, leaf, features);
         e.setRegister(0, 4, e.low(ab));
         e.setRegister(3, 4, e.high(ab));
         e.setRegister(1, 4, e.low(cd));

@@ -5,6 +5,9 @@ import dev.mimic.backend.jit.Jit;
 import dev.mimic.x86.protect.Cpu;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -103,6 +106,19 @@ class X86SystemTest {
         long edx = cpu.register("edx");
         assertEquals(0, edx & 1 << 9, "APIC");
         assertEquals(1 << 11 | 1 << 12, edx & (1 << 11 | 1 << 12), "SEP and MTRR");
+    }
+
+    @Test
+    void anAttachedLocalApicIsReportedAndHearsApicBaseWrites() {
+        List<Long> written = new ArrayList<>();
+        cpu.attachLocalApic(written::add);
+        memory.write(0x1000, new byte[] {(byte) 0xB8, 1, 0, 0, 0, 0x0F, (byte) 0xA2, (byte) 0x89, (byte) 0xD6,    // mov eax, 1; cpuid; mov esi, edx
+                (byte) 0xB9, 0x1B, 0, 0, 0, 0x0F, 0x32, 0x25, (byte) 0xFF, (byte) 0xF7, (byte) 0xFF, (byte) 0xFF,   // mov ecx, 0x1b; rdmsr; and eax, ~0x800
+                0x0F, 0x30, (byte) 0xF4}, 0, 24);                                                                 // wrmsr; hlt
+        cpu.startProtected(0x1000, 0, 0, 0);
+        assertEquals(X86System.Stop.HALTED, cpu.run(100));
+        assertEquals(1 << 9, cpu.register("esi") & 1 << 9, "APIC");
+        assertEquals(List.of(0xFEE0_0100L), written, "the BSP's base with the enable bit cleared");
     }
 
     @Test

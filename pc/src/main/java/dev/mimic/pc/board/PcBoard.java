@@ -1,5 +1,7 @@
 package dev.mimic.pc.board;
 
+import dev.mimic.pc.apic.IoApic;
+import dev.mimic.pc.apic.LocalApic;
 import dev.mimic.backend.machine.MachineException;
 import dev.mimic.backend.memory.GuestMemory;
 import dev.mimic.pc.a20.A20Gate;
@@ -35,8 +37,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The devices of QEMU's i440FX PC at their usual addresses, wired to one I/O bus, one interrupt
- * controller pair and one virtual clock: what a machine puts around the x86 CPU. The CPU sends
+ * The devices of QEMU's i440FX PC at their usual addresses, wired to one I/O bus, the 8259A pair and
+ * the APICs, and one virtual clock: what a machine puts around the x86 CPU. The CPU sends
  * its port I/O to {@link #io()}, takes interrupts from {@link #interrupts()}, maps
  * {@link #vga()}'s memory at 0xA0000, follows {@link #a20()} and the host bridge's PAM
  * registers, and moves {@link #clock()} forward as it executes.
@@ -49,12 +51,15 @@ import java.util.List;
  * 0x92               fast A20 and reset      0x402, 0xE9   debug consoles
  * 0xF4               isa-debug-exit          0x510-0x51B   fw_cfg
  *                                            0xCF8-0xCFF   PCI configuration, reset control
+ * memory: 0xFEC00000 I/O APIC (ISA IRQ 0 on pin 2, the others on their own number), 0xFEE00000 local APIC
  * </pre>
  */
 public final class PcBoard implements Snapshottable {
     private final IoBus bus = new IoBus();
     private final VirtualClock clock = new VirtualClock();
     private final PicPair pic = new PicPair();
+    private final LocalApic localApic = new LocalApic(clock, pic);
+    private final IoApic ioApic = new IoApic(localApic);
     private final A20Gate a20 = new A20Gate();
     private final Mc146818 cmos;
     private final FwCfg fwCfg;
@@ -68,6 +73,8 @@ public final class PcBoard implements Snapshottable {
     /** @param memory guest physical memory, where fw_cfg's DMA reads and writes */
     public PcBoard(GuestMemory memory, BoardSettings settings) {
         pic.attach(bus);
+        localApic.onLevelEoi(ioApic::endOfInterrupt);
+        pic.alsoDrive(irq -> ioApic.input(irq == 0 ? 2 : irq));     // QEMU's wiring: the PIT's IRQ 0 on pin 2
         Pit8254 pit = new Pit8254(clock, pic.line(0));
         pit.attach(bus);
         SystemControlPort portB = new SystemControlPort(clock, pit);
@@ -79,7 +86,7 @@ public final class PcBoard implements Snapshottable {
         keyboardController.attach(bus);
         SystemControlPortA portA = new SystemControlPortA(a20, settings.reset());
         portA.attach(bus);
-        stateful.addAll(List.of(clock, pic, pit, portB, cmos, keyboardController, a20, portA));
+        stateful.addAll(List.of(clock, pic, localApic, ioApic, pit, portB, cmos, keyboardController, a20, portA));
         for (int i = 0; i < settings.serial().size(); i++) {
             Uart16550 uart = new Uart16550(clock, pic.line(Uart16550.COM_IRQS[i]), settings.serial().get(i));
             uart.attach(bus, Uart16550.COM_PORTS[i]);
@@ -119,9 +126,19 @@ public final class PcBoard implements Snapshottable {
         return bus;
     }
 
-    /** The INTR line and INTA cycle, for the CPU. */
+    /** The INTR line and INTA cycle, for the CPU: the local APIC, which passes the 8259A pair's requests on. */
     public InterruptRequests interrupts() {
-        return pic;
+        return localApic;
+    }
+
+    /** The bootstrap processor's local APIC, which the machine maps at {@link LocalApic#BASE}. */
+    public LocalApic localApic() {
+        return localApic;
+    }
+
+    /** The I/O APIC, which the machine maps at {@link IoApic#BASE}. */
+    public IoApic ioApic() {
+        return ioApic;
     }
 
     /** Device time; the machine advances it (from instructions executed, or to the next deadline while halted). */

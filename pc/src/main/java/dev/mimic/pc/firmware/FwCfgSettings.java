@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The machine description a QEMU PC gives its firmware through fw_cfg: RAM size, CPU count,
- * whether there is a display, the RAM map (etc/e820) and, when devices have boot priorities,
+ * whether there is a display, that IRQ 0 is on I/O APIC pin 2, the RAM map (etc/e820) and, when devices have boot priorities,
  * the bootorder file of OpenFirmware device paths (SeaBIOS's "bootorder" support).
  *
  * @param ram       the RAM layout
@@ -22,6 +22,11 @@ public record FwCfgSettings(RamLayout ram, int cpus, boolean nographic, List<Str
     public static final int NB_CPUS = 0x05;
     public static final int BOOT_MENU = 0x0E;
     public static final int MAX_CPUS = 0x0F;
+    /**
+     * Non-zero when the PIT's IRQ 0 reaches the I/O APIC on pin 2, as on QEMU's PC: SeaBIOS's MP table
+     * then says so, and Linux routes its timer there instead of falling back to ExtINT.
+     */
+    public static final int IRQ0_OVERRIDE = 0x8002;
     /** COM1, where SeaBIOS's serial console goes under -nographic. */
     private static final int SERCON_PORT = 0x3F8;
 
@@ -31,6 +36,7 @@ public record FwCfgSettings(RamLayout ram, int cpus, boolean nographic, List<Str
         cfg.putU16(NB_CPUS, cpus);
         cfg.putU16(MAX_CPUS, cpus);
         cfg.putU16(BOOT_MENU, 0);
+        cfg.putU32(IRQ0_OVERRIDE, 1);
         cfg.putFile("etc/e820", E820Entry.encode(ram.ramEntries()));
         if (!bootOrder.isEmpty()) {
             cfg.putFile("bootorder", (String.join("\n", bootOrder) + "\0").getBytes(StandardCharsets.US_ASCII));

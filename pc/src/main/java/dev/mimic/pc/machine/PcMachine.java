@@ -4,6 +4,8 @@ import dev.mimic.backend.exec.Engine;
 import dev.mimic.backend.machine.Disassembly;
 import dev.mimic.backend.machine.Machine;
 import dev.mimic.backend.machine.StackFrame;
+import dev.mimic.pc.apic.IoApic;
+import dev.mimic.pc.apic.LocalApic;
 import dev.mimic.pc.board.BoardSettings;
 import dev.mimic.pc.board.BoardSetup;
 import dev.mimic.pc.board.Host;
@@ -64,7 +66,10 @@ public final class PcMachine implements Machine, Closeable {
             shadow = new BiosShadow(board.hostBridge(), memory, bios.isaBase(), bios.isaWindow());
             memory.mapDevice(BiosShadow.BASE, BiosShadow.LENGTH, shadow);
             memory.mapRom(bios.highBase(), bios.image());
+            memory.mapDevice(IoApic.BASE, IoApic.LENGTH, board.ioApic());
+            memory.mapDevice(LocalApic.BASE, LocalApic.LENGTH, board.localApic());
             cpu = new X86System(memory, board.io(), board.interrupts(), engine);
+            cpu.attachLocalApic(board.localApic()::writeBaseMsr);
             cpu.setA20(board.a20().enabled());
             board.a20().onChange(cpu::setA20);
         } catch (RuntimeException e) {
@@ -117,7 +122,7 @@ public final class PcMachine implements Machine, Closeable {
                 if (options.noReboot()) {
                     return new RunResult(RunResult.Kind.REBOOT_REFUSED, 0, "");
                 }
-                cpu.reset();
+                reset();
                 continue;
             }
             switch (stop) {
@@ -135,7 +140,7 @@ public final class PcMachine implements Machine, Closeable {
                     if (options.noReboot()) {
                         return new RunResult(RunResult.Kind.SHUTDOWN, 1, "shutdown: " + why);
                     }
-                    cpu.reset();
+                    reset();
                 }
                 case EVENT -> {
                     return new RunResult(RunResult.Kind.EVENT, 0, "");
@@ -157,10 +162,11 @@ public final class PcMachine implements Machine, Closeable {
         return cpu.engine();
     }
 
-    /** The processor's RESET; devices keep their state (as after a keyboard-controller reset). */
+    /** The processor's RESET, which includes its local APIC; devices keep their state (as after a keyboard-controller reset). */
     @Override
     public void reset() {
         cpu.reset();
+        board.localApic().reset();
     }
 
     @Override

@@ -10,6 +10,8 @@ import dev.mimic.x86.system.InterruptRequests;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.function.IntFunction;
 
 /**
  * The PC/AT interrupt controllers: a master 8259A at 0x20/0x21 handling IRQ 0-7 and a slave at
@@ -29,6 +31,12 @@ public final class PicPair implements InterruptRequests, Snapshottable {
     /** Per input, how many wires {@link #line} handed out and which of them are high. */
     private final int[] wiresPerInput = new int[16];
     private final int[] wireLevels = new int[16];
+    /** Per input, who else hears its level (the I/O APIC's pins), or {@link IrqLine#NONE}. */
+    private final IrqLine[] listeners = new IrqLine[16];
+
+    public PicPair() {
+        Arrays.fill(listeners, IrqLine.NONE);
+    }
 
     /** Claims 0x20-0x21, 0xA0-0xA1 and 0x4D0-0x4D1. */
     public void attach(IoBus bus) {
@@ -102,7 +110,18 @@ public final class PicPair implements InterruptRequests, Snapshottable {
         };
     }
 
+    /**
+     * Passes each input's level also to {@code inputs.apply(irq)}: on a PC the I/O APIC's pins hang on
+     * the same ISA interrupt lines as the 8259A pair, and see the same wired-OR of the devices on each.
+     */
+    public void alsoDrive(IntFunction<IrqLine> inputs) {
+        for (int irq = 0; irq < listeners.length; irq++) {
+            listeners[irq] = irq == CASCADE ? IrqLine.NONE : inputs.apply(irq);
+        }
+    }
+
     private void setIrq(int irq, boolean level) {
+        listeners[irq].set(level);
         if (irq < 8) {
             master.setInput(irq, level);
         } else {

@@ -44,20 +44,42 @@ class PcBoardTest {
         }
     }
 
+    /** PIT channel 0 in mode 2 at about 100 Hz (divisor 11931), as a BIOS or Linux sets it. */
+    private static void startPitTicks(IoPorts io) {
+        io.out(0x43, 1, 0x34);
+        io.out(0x40, 1, 0x9B);
+        io.out(0x40, 1, 0x2E);
+    }
+
     @Test
     void timerTickReachesTheCpuAsVector8() {
         PcBoard board = board(List.of());
         IoPorts io = board.io();
         InterruptRequests cpu = board.interrupts();
         initialisePics(io);
-        io.out(0x43, 1, 0x34);
-        io.out(0x40, 1, 0x9B);
-        io.out(0x40, 1, 0x2E);
+        startPitTicks(io);
         assertFalse(cpu.pending(), "programming mode 2 leaves the output high: no edge yet");
         board.clock().advanceBy(15_000_000);
         assertTrue(cpu.pending());
         assertEquals(0x08, cpu.acknowledge(), "BIOS vector base 8, IRQ 0");
         io.out(0x20, 1, 0x20);
+    }
+
+    @Test
+    void timerTickReachesTheCpuThroughIoApicPin2OnceLinuxRoutesIt() {
+        PcBoard board = board(List.of());
+        IoPorts io = board.io();
+        InterruptRequests cpu = board.interrupts();
+        initialisePics(io);
+        io.out(0x21, 1, 0xFF);                                      // the 8259A masked, as Linux leaves it
+        board.localApic().write(0xF0, 4, 0x1FF);                    // software enable
+        board.localApic().write(0x350, 4, 0x1_0700);                // LINT0 masked
+        board.ioApic().write(0x00, 4, 0x14);                        // pin 2's entry: vector 0x30, fixed, edge
+        board.ioApic().write(0x10, 4, 0x30);
+        startPitTicks(io);
+        board.clock().advanceBy(15_000_000);
+        assertTrue(cpu.pending());
+        assertEquals(0x30, cpu.acknowledge());
     }
 
     @Test

@@ -106,6 +106,7 @@ class FwCfgTest {
         assertEquals(256L << 20, ByteBuffer.wrap(readItem(0x03, 8)).order(ByteOrder.LITTLE_ENDIAN).getLong());
         assertArrayEquals(new byte[] {2, 0}, readItem(0x05, 2));
         assertArrayEquals(new byte[] {1, 0}, readItem(0x04, 2));
+        assertArrayEquals(new byte[] {1, 0, 0, 0}, readItem(0x8002, 4), "IRQ 0 on I/O APIC pin 2");
         ByteBuffer e820 = ByteBuffer.wrap(readItem(0x20, 20)).order(ByteOrder.LITTLE_ENDIAN);
         assertEquals(0, e820.getLong());
         assertEquals(256L << 20, e820.getLong());
