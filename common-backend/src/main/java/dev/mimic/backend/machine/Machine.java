@@ -43,16 +43,24 @@ public interface Machine {
     List<Disassembly> disassemble(long address, int count);
 
     /** The call chain, innermost first; empty for machines without one. */
-    List<StackFrame> callStack();
+    default List<StackFrame> callStack() {
+        return List.of();
+    }
 
     /** The address of a symbol (a procedure, a label, {@code file:line}), if known. */
-    Optional<Long> resolve(String symbol);
+    default Optional<Long> resolve(String symbol) {
+        return Optional.empty();
+    }
 
     /** A symbolic name for {@code address} such as {@code main+4}, if any. */
-    Optional<String> symbolize(long address);
+    default Optional<String> symbolize(long address) {
+        return Optional.empty();
+    }
 
-    /** Names the debugger may complete (symbols, procedures). */
-    List<String> symbolNames();
+    /** Names the debugger may complete (symbols, procedures); none for machines without symbols. */
+    default List<String> symbolNames() {
+        return List.of();
+    }
 
     /**
      * The source position of the code at {@code address}, for machines whose programs carry line

@@ -10,7 +10,6 @@ import dev.mimic.backend.ir.Type;
 import dev.mimic.backend.machine.Disassembly;
 import dev.mimic.backend.machine.Machine;
 import dev.mimic.backend.machine.MachineException;
-import dev.mimic.backend.machine.StackFrame;
 import dev.mimic.backend.memory.FlatMemory;
 import dev.mimic.backend.state.GuestState;
 import dev.mimic.backend.state.Slot;
@@ -204,18 +203,8 @@ public final class TinyMachine implements Machine, Frontend {
     }
 
     @Override
-    public List<StackFrame> callStack() {
-        return List.of();
-    }
-
-    @Override
     public Optional<Long> resolve(String symbol) {
         return symbol.equals("start") ? Optional.of(0L) : Optional.empty();
-    }
-
-    @Override
-    public Optional<String> symbolize(long address) {
-        return Optional.empty();
     }
 
     @Override

@@ -14,7 +14,6 @@ import dev.mimic.backend.jit.Jit;
 import dev.mimic.backend.machine.Disassembly;
 import dev.mimic.backend.machine.Machine;
 import dev.mimic.backend.machine.MachineException;
-import dev.mimic.backend.machine.StackFrame;
 import dev.mimic.backend.state.GuestState;
 import dev.mimic.backend.state.Slot;
 import dev.mimic.backend.state.StateLayout;
@@ -37,7 +36,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.LongConsumer;
 
 /**
@@ -508,26 +506,6 @@ public final class X86System implements Machine, Frontend, X86Platform {
         return X86Disassembler.listing(translator.decoder(),
                 eip -> physical.load8(cpu.memory.translate(mode.csBase() + eip, false)), address & 0xFFFF_FFFFL, count,
                 mode.code32());
-    }
-
-    @Override
-    public List<StackFrame> callStack() {
-        return List.of();
-    }
-
-    @Override
-    public Optional<Long> resolve(String symbol) {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<String> symbolize(long address) {
-        return Optional.empty();
-    }
-
-    @Override
-    public List<String> symbolNames() {
-        return List.of();
     }
 
     /** Registers, FPU, system registers and RAM; devices are the platform's to save. */

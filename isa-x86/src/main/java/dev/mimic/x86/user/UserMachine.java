@@ -10,7 +10,6 @@ import dev.mimic.backend.ir.Region;
 import dev.mimic.backend.machine.Disassembly;
 import dev.mimic.backend.machine.Machine;
 import dev.mimic.backend.machine.MachineException;
-import dev.mimic.backend.machine.StackFrame;
 import dev.mimic.backend.state.GuestState;
 import dev.mimic.backend.state.Slot;
 import dev.mimic.backend.state.StateLayout;
@@ -29,7 +28,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -305,26 +303,6 @@ public final class UserMachine implements Machine, Frontend, X86Platform {
     @Override
     public List<Disassembly> disassemble(long address, int count) {
         return X86Disassembler.listing(translator.decoder(), memory::load8, address, count, true);
-    }
-
-    @Override
-    public List<StackFrame> callStack() {
-        return List.of();
-    }
-
-    @Override
-    public Optional<Long> resolve(String symbol) {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<String> symbolize(long address) {
-        return Optional.empty();
-    }
-
-    @Override
-    public List<String> symbolNames() {
-        return List.of();
     }
 
     /** Registers, the FPU and every mapped page; open files and the program break are not saved. */
