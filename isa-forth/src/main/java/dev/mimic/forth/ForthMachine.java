@@ -9,6 +9,7 @@ import dev.mimic.backend.exec.Frontend;
 import dev.mimic.backend.exec.GuestFault;
 import dev.mimic.backend.exec.StopEvent;
 import dev.mimic.backend.ir.Region;
+import dev.mimic.backend.machine.DebuggerMemory;
 import dev.mimic.backend.machine.Disassembly;
 import dev.mimic.backend.machine.Machine;
 import dev.mimic.backend.machine.MachineException;
@@ -477,22 +478,12 @@ public final class ForthMachine implements Machine {
 
     @Override
     public byte[] readMemory(long address, int length) {
-        byte[] bytes = new byte[length];
-        try {
-            memory.read(address, bytes, 0, length);
-        } catch (GuestFault f) {
-            throw new MachineException("cannot read " + length + " bytes at 0x" + Long.toHexString(address) + ": outside memory");
-        }
-        return bytes;
+        return DebuggerMemory.read(memory, address, length, "outside memory");
     }
 
     @Override
     public void writeMemory(long address, byte[] bytes) {
-        try {
-            memory.write(address, bytes, 0, bytes.length);
-        } catch (GuestFault f) {
-            throw new MachineException("cannot write " + bytes.length + " bytes at 0x" + Long.toHexString(address) + ": outside memory");
-        }
+        DebuggerMemory.write(memory, address, bytes, "outside memory");
     }
 
     /** Decompiles the thread at {@code address}: one thread cell (with its operands) per line. */

@@ -16,6 +16,7 @@ import dev.mimic.backend.ir.Region;
 import dev.mimic.backend.ir.RegionBuilder;
 import dev.mimic.backend.ir.Temp;
 import dev.mimic.backend.ir.Type;
+import dev.mimic.backend.machine.DebuggerMemory;
 import dev.mimic.backend.machine.Disassembly;
 import dev.mimic.backend.machine.Machine;
 import dev.mimic.backend.machine.MachineException;
@@ -217,22 +218,12 @@ public final class ToyMachine implements Machine, Frontend {
 
     @Override
     public byte[] readMemory(long address, int length) {
-        byte[] bytes = new byte[length];
-        try {
-            memory.read(address, bytes, 0, length);
-        } catch (GuestFault f) {
-            throw new MachineException("cannot read " + length + " bytes at 0x" + Long.toHexString(address) + ": outside memory");
-        }
-        return bytes;
+        return DebuggerMemory.read(memory, address, length, "outside memory");
     }
 
     @Override
     public void writeMemory(long address, byte[] bytes) {
-        try {
-            memory.write(address, bytes, 0, bytes.length);
-        } catch (GuestFault f) {
-            throw new MachineException("cannot write " + bytes.length + " bytes at 0x" + Long.toHexString(address) + ": outside memory");
-        }
+        DebuggerMemory.write(memory, address, bytes, "outside memory");
     }
 
     @Override

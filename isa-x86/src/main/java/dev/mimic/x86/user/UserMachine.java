@@ -7,6 +7,7 @@ import dev.mimic.backend.exec.Frontend;
 import dev.mimic.backend.exec.GuestFault;
 import dev.mimic.backend.exec.StopEvent;
 import dev.mimic.backend.ir.Region;
+import dev.mimic.backend.machine.DebuggerMemory;
 import dev.mimic.backend.machine.Disassembly;
 import dev.mimic.backend.machine.Machine;
 import dev.mimic.backend.machine.MachineException;
@@ -282,22 +283,12 @@ public final class UserMachine implements Machine, Frontend, X86Platform {
 
     @Override
     public byte[] readMemory(long address, int length) {
-        byte[] b = new byte[length];
-        try {
-            memory.read(address, b, 0, length);
-        } catch (GuestFault f) {
-            throw new MachineException("cannot read " + length + " bytes at 0x" + Long.toHexString(address) + ": not mapped");
-        }
-        return b;
+        return DebuggerMemory.read(memory, address, length, "not mapped");
     }
 
     @Override
     public void writeMemory(long address, byte[] bytes) {
-        try {
-            memory.poke(address, bytes, 0, bytes.length);
-        } catch (GuestFault f) {
-            throw new MachineException("cannot write " + bytes.length + " bytes at 0x" + Long.toHexString(address) + ": not mapped");
-        }
+        DebuggerMemory.write(memory, address, bytes, "not mapped");
     }
 
     @Override
