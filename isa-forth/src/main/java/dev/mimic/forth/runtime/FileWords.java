@@ -269,26 +269,27 @@ public final class FileWords {
 
     /** REPOSITION-FILE ( ud fileid -- ior ) */
     public static void reposition(ExecutionContext ctx) {
-        Stacks s = ForthRuntime.of(ctx).stacks();
-        long id = s.pop();
-        s.pop();
-        long to = s.pop();
-        s.push(id);
-        onFile(ctx, false, f -> {
-            f.seek(to);
-            return 0;
-        });
+        onFileAt(ctx, RandomAccessFile::seek);
     }
 
     /** RESIZE-FILE ( ud fileid -- ior ) */
     public static void resize(ExecutionContext ctx) {
+        onFileAt(ctx, RandomAccessFile::setLength);
+    }
+
+    private interface PositionOperation {
+        void apply(RandomAccessFile f, long position) throws IOException;
+    }
+
+    /** ( ud fileid -- ior ): applies {@code op} at the low cell of {@code ud} (files stay below 2^63 bytes). */
+    private static void onFileAt(ExecutionContext ctx, PositionOperation op) {
         Stacks s = ForthRuntime.of(ctx).stacks();
         long id = s.pop();
         s.pop();
-        long to = s.pop();
+        long position = s.pop();
         s.push(id);
         onFile(ctx, false, f -> {
-            f.setLength(to);
+            op.apply(f, position);
             return 0;
         });
     }
