@@ -7,6 +7,7 @@ import dev.mimic.forth.fcode.FCodeFormatException;
 import dev.mimic.forth.firmware.BootCommands;
 import dev.mimic.forth.firmware.FirmwareFormatException;
 import dev.mimic.forth.firmware.FirmwareImage;
+import dev.mimic.forth.firmware.ScreenImage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,11 +16,12 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * {@code mimic ofw [--image FILE] [--nvram FILE] [--fcode ROM]...}: boots Open Firmware (IEEE 1275)
+ * {@code mimic ofw [--image FILE] [--nvram FILE] [--fcode ROM]... [--screen FILE.png]}: boots Open Firmware (IEEE 1275)
  * to the ok prompt: Mimic's own firmware image unless {@code --image} names another, with each FCode
- * ROM attached to a device node that probe-all evaluates at boot, and NVRAM kept in a file if asked. The prompt reads the terminal (with
+ * ROM attached to a device node that probe-all evaluates at boot, and NVRAM kept in a file if asked; {@code --screen} saves the display's picture at exit. The prompt reads the terminal (with
  * line editing) or, when stdin is not a terminal, stdin until its end.
  */
 @Command(name = "ofw", description = "Open Firmware (IEEE 1275): boots to the ok prompt; FCode ROMs are probed at boot.")
@@ -32,6 +34,9 @@ final class OfwCommand extends MachineCommand {
 
     @Option(names = "--nvram", paramLabel = "FILE", description = "Keeps the configuration variables in FILE across boots.")
     Path nvram;
+
+    @Option(names = "--screen", paramLabel = "FILE.png", description = "At exit, writes what the display shows (the frame buffer the terminal emulator draws in) as a PNG.")
+    Path screen;
 
     OfwCommand(Stdio io) {
         super(io);
@@ -59,6 +64,21 @@ final class OfwCommand extends MachineCommand {
         ForthMachine machine = ForthMachine.create(options(io.in(), interactive), firmware);
         int status = machine.run(engine.maxSteps());
         engine.printStats(machine, io.err());
+        return screen == null ? status : writeScreen(machine, status);
+    }
+
+    private int writeScreen(ForthMachine machine, int status) {
+        Optional<ScreenImage> image = ScreenImage.of(machine);
+        if (image.isEmpty()) {
+            io.err().println(screen + ": no display was opened, so there is no screen to write");
+            return 2;
+        }
+        try {
+            image.get().writePng(screen);
+        } catch (IOException e) {
+            io.err().println(screen + ": " + e.getMessage());
+            return 2;
+        }
         return status;
     }
 

@@ -94,6 +94,24 @@ class OfwCommandTest {
         assertEquals(List.of(), Files.readAllLines(nvram));
     }
 
+    @Test
+    void theScreenIsSavedAsAPngWhenADisplayWasOpened() throws IOException {
+        Path rom = Path.of("/usr/share/qemu/QEMU,cgthree.bin");
+        assumeTrue(Files.isReadable(rom), rom + " is missing: install Debian's qemu-system-data (scripts/test does)");
+        Path png = dir.resolve("screen.png");
+        Mimic r = Mimic.withInput("\" /cgthree\" output \" Hello\" stdout \" write\" rot $call-method .\n",
+                "ofw", "--fcode", rom.toString(), "--screen", png.toString());
+        assertEquals(0, r.status(), r.err());
+        byte[] bytes = Files.readAllBytes(png);
+        assertEquals("\u0089PNG", new String(bytes, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals(1024, java.nio.ByteBuffer.wrap(bytes, 16, 4).getInt());
+        assertEquals(768, java.nio.ByteBuffer.wrap(bytes, 20, 4).getInt());
+
+        r = Mimic.withInput("", "ofw", "--screen", png.toString());
+        assertEquals(2, r.status());
+        assertEquals(png + ": no display was opened, so there is no screen to write\n", r.err());
+    }
+
     private Path toke(Path source) throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/toke")), "toke is missing: install Debian's fcode-utils (scripts/test does)");
         Path out = dir.resolve("widget.fc");

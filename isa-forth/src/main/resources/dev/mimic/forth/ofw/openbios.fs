@@ -1,4 +1,4 @@
-\ Mimic Open Firmware, part 8: words OpenBIOS provides beyond IEEE 1275, which QEMU's FCode ROMs
+\ Mimic Open Firmware, part 9: words OpenBIOS provides beyond IEEE 1275, which QEMU's FCode ROMs
 \ call (QEMU,VGA.bin looks each up by name with $find and keeps its execution token).
 
 \ The video mode the firmware set up, which a display driver takes over. OpenBIOS keeps each in a
@@ -11,8 +11,7 @@
 8 video-variable depth-bits
 1024 video-variable line-bytes
 
-\ An 8-bit frame buffer (IEEE 1275 5.3.6.3, fb8-*): frame-buffer-adr is where the driver mapped it.
-0 value frame-buffer-adr
+\ OpenBIOS's rectangle fill on the 8-bit frame buffer at frame-buffer-adr (display.fs).
 : fb8-fillrect  ( color x y w h -- )
   2swap line-bytes @ * + frame-buffer-adr +  swap 0 ?do
     dup i line-bytes @ * +  2 pick 4 pick fill

@@ -7,6 +7,10 @@ s" mimic,ofw" device-name
 s" Mimic Open Firmware machine" model
 2 encode-int s" #address-cells" property
 1 encode-int s" #size-cells" property
+\ The root's bus is plain memory: mapping a device's registers or frame buffer gives the device
+\ fresh memory of the size asked, which its driver then owns.
+: map-in  ( phys.lo phys.hi size -- virt )  nip nip  dup alloc-mem tuck swap erase ;
+: map-out  ( virt size -- )  free-mem ;
 
 new-device  s" chosen" device-name  finish-device
 new-device  s" aliases" device-name  finish-device

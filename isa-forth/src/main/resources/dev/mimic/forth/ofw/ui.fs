@@ -144,12 +144,6 @@ variable load-base  variable loaded
 : (is-user-word)  ( name-str name-len xt -- )
   get-current >r forth-wordlist set-current  -rot docol: (header) drop compile, 'exit ,  r> set-current ;
 : diagnostic-mode?  ( -- flag )  s" diag-switch?" config-true? ;
-\ is-install, is-remove and is-selftest give the package the open, close and selftest methods
-\ that run xt (a display's terminal-emulator methods are not provided).
-: method-calling  ( xt name-str name-len -- )  docol: (header) drop  postpone literal postpone execute ;
-: is-install  ( xt -- )  s" open" method-calling  true postpone literal 'exit , ;
-: is-remove  ( xt -- )  s" close" method-calling 'exit , ;
-: is-selftest  ( xt -- )  s" selftest" method-calling 'exit , ;
 variable mask
 : firmware-version  ( -- n )  $10000 ;
 : fcode-version  ( -- n )  fcode-revision ;

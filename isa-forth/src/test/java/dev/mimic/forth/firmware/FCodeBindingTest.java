@@ -13,12 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Which standard FCodes the firmware defines: every number of fcode.isa is bound to the word of its
- * name, except the display device support (the machine has no frame buffer), the historical and
- * SBus-only numbers, and the four listed here, which need timers, interposition or a CPU the
- * machine lacks.
+ * name, except the historical and SBus-only numbers and the ones listed here.
  */
 class FCodeBindingTest {
-    static final Set<String> NOT_PROVIDED_GROUPS = Set.of("Display devices (IEEE 1275 5.3.6)", "Historical FCodes", "SBus binding");
+    static final Set<String> NOT_PROVIDED_GROUPS = Set.of("Historical FCodes", "SBus binding");
     static final Set<String> NOT_PROVIDED = Set.of("interpose", "processor-type");
 
     @Test

@@ -80,6 +80,61 @@ class RealFCodeTest {
         assertTrue(!console.contains("FCode error"), console);
     }
 
+    /**
+     * Forth that reads the screen back: a cell shows a character when each of its pixels is the
+     * foreground colour exactly where the character's glyph has a bit set, the background elsewhere.
+     */
+    static final String SCREEN_READER = """
+            : w  ( str len -- )  stdout " write" rot $call-method drop ;
+            : esc  ( str len -- )  dup >r  27 pad c!  pad 1+ swap move  pad r> 1+ w ;  \\ ESC and the text
+            : nl  ( -- )  13 pad c! 10 pad 1+ c! pad 2 w ;
+            : pixel-set?  ( glyph x y -- flag )  fontbytes * rot + over 3 rshift + c@ $80 rot 7 and rshift and 0<> ;
+            : cell-shows?  ( char column line -- flag )
+              cell-adr swap >font  char-height 0 do char-width 0 do
+                over j screen-width * + i + c@  over i j pixel-set? if text-foreground else text-background then
+                <> if 2drop false unloop unloop exit then
+              loop loop 2drop true ;
+            : char-at  ( column line -- char )
+              127 32 do 2dup i -rot cell-shows? if 2drop i unloop exit then loop 2drop [char] ? ;
+            : .line  ( line n -- )  [char] | emit 0 ?do i over char-at emit loop drop [char] | emit cr ;
+            """;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"QEMU,tcx.bin | /SUNW,tcx", "QEMU,cgthree.bin | /cgthree"})
+    void qemuDisplaysInstallAndShowWhatIsWritten(String rom, String node) throws Exception {
+        Path file = QEMU.resolve(rom);
+        assumeTrue(Files.isReadable(file), file + " is missing: install Debian's qemu-system-data (scripts/test does)");
+        String console = boot("\" " + node + "\" output\n" + SCREEN_READER
+                + "screen-width . screen-height . #columns . #lines . window-left . window-top . char-width . char-height . cr\n"
+                + "\" Hello, world!\" w nl \" x\" w\n"
+                + "0 13 .line 1 13 .line\n"
+                // the H's left stem and its gap, in bytes: foreground 255, background 0
+                + "0 0 cell-adr screen-width + dup 1+ c@ . 2 + c@ . cr\n"
+                // the cursor (after the x) is the cell with its colours swapped; erasing clears all
+                + "column# line# cell-adr c@ . 0 1 cell-adr 1+ screen-width 3 * + c@ . cr\n"
+                + "\" [2J\" esc 0 0 char-at . 0 1 char-at . cr\n"
+                // insert and delete characters, inverse video, cursor addressing
+                + "\" [H\" esc \" abcdef\" w \" [1;3H\" esc \" [2@\" esc \" XY\" w 0 8 .line\n"
+                + "\" [1;1H\" esc \" [3P\" esc 0 8 .line\n"
+                + "\" [7m\" esc \" inv\" w \" [m\" esc 0 0 char-at . 0 0 cell-adr c@ . cr\n"
+                // lines scroll up at the bottom of the window
+                + "\" [2J\" esc \" [H\" esc : numbered  #lines 1+ 0 do \" n\" w i 0 <# #s #> w nl loop ; numbered 0 4 .line #lines 2 - 4 .line\n"
+                // insert and delete lines
+                + "\" [1;1H\" esc \" [L\" esc 0 4 .line 1 4 .line \" [2M\" esc 0 4 .line\n", file);
+        assertTrue(!console.contains("FCode error") && !console.contains("rror"), console);
+        assertTrue(console.contains("1024 768 128 76 0 4 8 10 \n"), console);
+        // the cursor is the cell with its colours swapped, which reads as ?
+        assertTrue(console.contains("|Hello, world!|\n|x?           |\n"), console);
+        assertTrue(console.contains("\n255 0 \n"), console);
+        assertTrue(console.contains("\n255 255 \n"), console);
+        assertTrue(console.contains("\n32 32 \n"), console);
+        assertTrue(console.contains("|abXY?def|\n"), console);
+        assertTrue(console.contains("|?cdef   |\n"), console);
+        assertTrue(console.contains("63 255 \n"), console);
+        assertTrue(console.contains("|n2  |\n|n76 |\n"), console);
+        assertTrue(console.contains("|?   |\n|n2  |\n|?3  |\n"), console);
+    }
+
     @Test
     void qemuVgaRomProbesIntoTheStdVgaPciFunction() throws Exception {
         Path file = QEMU.resolve("QEMU,VGA.bin");
