@@ -7,6 +7,7 @@ import dev.mimic.forth.fcode.PciExpansionRom;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,15 +24,28 @@ public final class BootCommands {
     /**
      * QEMU's FCode ROMs that carry no PCI expansion ROM header, by file name, with the PCI function
      * OpenBIOS runs them for: {@code QEMU,VGA.bin} drives the std-VGA (vendor 1234, device 1111,
-     * class 030000, a VGA-compatible display controller).
+     * class 030000, a VGA-compatible display controller) with its frame buffer behind BAR 0
+     * (prefetchable memory; 1 MiB, as {@code -device VGA,vgamem_mb=1} gives, enough for 1024x768 at
+     * 8 bits) and its VGA and Bochs display registers behind BAR 2 (4 KiB of memory).
      */
-    static final Map<String, PciFunction> QEMU_FUNCTIONS = Map.of("QEMU,VGA.bin", new PciFunction(0x1234, 0x1111, 0x030000));
+    static final Map<String, PciFunction> QEMU_FUNCTIONS = Map.of("QEMU,VGA.bin", new PciFunction(0x1234, 0x1111, 0x030000,
+            List.of(new Bar(0, 1 << 20, Bar.PREFETCHABLE), new Bar(2, 4096, Bar.MEMORY))));
 
-    /** A PCI function's identity in its configuration header. */
-    record PciFunction(int vendor, int device, int classCode) {
+    /** A PCI function's identity in its configuration header, and the base address registers it implements. */
+    record PciFunction(int vendor, int device, int classCode, List<Bar> bars) {
         String attach(long fcodeOffset) {
-            return fcodeOffset + " " + vendor + " " + device + " " + classCode + " attach-pci-fcode";
+            StringBuilder command = new StringBuilder(fcodeOffset + " " + vendor + " " + device + " " + classCode + " attach-pci-fcode");
+            for (Bar bar : bars) {
+                command.append(' ').append(bar.index).append(' ').append(bar.size).append(' ').append(bar.type).append(" attach-bar");
+            }
+            return command.toString();
         }
+    }
+
+    /** Base address register {@code index} (0-5) decoding {@code size} bytes; {@code type} is its low bits. */
+    record Bar(int index, long size, int type) {
+        static final int MEMORY = 0;
+        static final int PREFETCHABLE = 8;
     }
 
     private BootCommands() {
@@ -48,7 +62,7 @@ public final class BootCommands {
         byte[] bytes = Files.readAllBytes(rom);
         PciFunction known = QEMU_FUNCTIONS.get(String.valueOf(rom.getFileName()));
         return ForthOptions.Argument.evaluate(file + PciExpansionRom.find(rom.toString(), bytes)
-                .map(pci -> new PciFunction(pci.vendor(), pci.device(), pci.classCode()).attach(pci.fcodeOffset()))
+                .map(pci -> new PciFunction(pci.vendor(), pci.device(), pci.classCode(), List.of()).attach(pci.fcodeOffset()))
                 .orElse(known != null ? known.attach(0) : "0 attach-fcode"));
     }
 

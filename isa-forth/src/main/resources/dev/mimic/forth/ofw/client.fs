@@ -1,4 +1,4 @@
-\ Mimic Open Firmware, part 8: the client interface (IEEE 1275 6.3). A client program calls
+\ Mimic Open Firmware, part 9: the client interface (IEEE 1275 6.3). A client program calls
 \ CIF-HANDLER with the address of an argument array of cells: the address of the service's
 \ NUL-terminated name, the number of arguments N, the number of returns M, N arguments, M returns.
 \ It answers 0 when the service exists (the service reports its own failures in the returns) and

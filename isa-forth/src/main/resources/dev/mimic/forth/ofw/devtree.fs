@@ -66,12 +66,16 @@ variable parse-char
 : node-name  ( phandle -- str len )
   s" name" rot get-package-property if s" <unnamed>" else decode-string 2swap 2drop then ;
 : #address-cells  ( phandle -- n )  s" #address-cells" rot 2 int-property ;
-\ The unit address is the first address cell of "reg", in hex (as most bus bindings write it).
+\ The unit address is what the parent's encode-unit method makes of the first address in "reg";
+\ without that method, the address's first cell in hex (as most bus bindings write it).
 24 text-buffer unit-text
+: unit-cells  ( prop n -- phys.lo ... phys.hi )
+  dup 0 ?do 2dup 1- i - 4 * + be-l@ $ffffffff and -rot loop 2drop ;
 : node-unit  ( phandle -- str len | 0 0 )
-  s" reg" rot get-package-property if 0 0 exit then
-  4 < if drop 0 0 exit then be-l@ $ffffffff and
-  hex$ unit-text empty-text unit-text +text  unit-text text$ ;
+  dup >r s" reg" r> get-package-property if drop 0 0 exit then
+  rot parent dup #address-cells  rot over 4 * < if 2drop drop 0 0 exit then  ( prop parent n )
+  s" encode-unit" 3 pick >methods @ search-wordlist if >r nip unit-cells r> execute exit then
+  2drop be-l@ $ffffffff and  hex$ unit-text empty-text unit-text +text  unit-text text$ ;
 512 text-buffer path-text
 : +path  ( str len -- )  path-text +text ;
 : (node-path)  ( phandle -- )

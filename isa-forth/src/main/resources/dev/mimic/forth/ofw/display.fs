@@ -1,4 +1,4 @@
-\ Mimic Open Firmware, part 7: display devices (IEEE 1275 5.3.6.3 and its 8-bit frame buffer
+\ Mimic Open Firmware, part 8: display devices (IEEE 1275 5.3.6.3 and its 8-bit frame buffer
 \ supplement). A display driver maps its frame buffer, sets it as frame-buffer-adr, picks a font and
 \ calls fb8-install; is-install then makes the node an output device whose write method is the
 \ terminal emulator, drawing through the deferred words that fb8-install points at the fb8-* set.

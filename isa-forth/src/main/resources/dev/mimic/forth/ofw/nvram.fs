@@ -1,4 +1,4 @@
-\ Mimic Open Firmware, part 5: configuration variables (IEEE 1275 7.4.4). Each is a string
+\ Mimic Open Firmware, part 6: configuration variables (IEEE 1275 7.4.4). Each is a string
 \ property of /options holding its current value, with its default kept beside the word that
 \ names it. Values hold until the machine is reset, or across boots when a file backs them.
 

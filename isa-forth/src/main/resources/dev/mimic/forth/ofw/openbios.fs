@@ -1,4 +1,4 @@
-\ Mimic Open Firmware, part 9: words OpenBIOS provides beyond IEEE 1275, which QEMU's FCode ROMs
+\ Mimic Open Firmware, part 10: words OpenBIOS provides beyond IEEE 1275, which QEMU's FCode ROMs
 \ call (QEMU,VGA.bin looks each up by name with $find and keeps its execution token).
 
 \ The video mode the firmware set up, which a display driver takes over. OpenBIOS keeps each in a
@@ -28,5 +28,10 @@ create io-space $10000 allot
 \ Device registers are little-endian, as Mimic's memory is.
 : le-w!  ( w addr -- )  w! ;
 
-\ No PCI bus assigns the function's base address registers, so none can be mapped.
-: pci-bar>pci-addr  ( bar -- phys.lo phys.mid phys.hi size true | false )  drop false ;
+\ Where the bus put a base address register (bar, its configuration-space offset): the entry of
+\ the node's assigned-addresses for it, ready for pci-map-in.
+: assigned>phys  ( entry -- phys.lo phys.mid phys.hi size )
+  >r  r@ 8 + be-l@ $ffffffff and  r@ 4 + be-l@ $ffffffff and  r@ be-l@ $ffffffff and  r> 16 + be-l@ $ffffffff and ;
+: pci-bar>pci-addr  ( bar -- phys.lo phys.mid phys.hi size true | false )
+  s" assigned-addresses" get-my-property if drop false exit then
+  bounds ?do  i be-l@ $ff and over = if drop i assigned>phys true unloop exit then  20 +loop  drop false ;

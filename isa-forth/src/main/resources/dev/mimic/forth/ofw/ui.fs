@@ -1,4 +1,4 @@
-\ Mimic Open Firmware, part 6: the user interface (IEEE 1275 7): browsing the device tree,
+\ Mimic Open Firmware, part 7: the user interface (IEEE 1275 7): browsing the device tree,
 \ aliases, probing FCode ROMs, load and go.
 
 \ ---- aliases (7.4.3): /aliases properties name a path; a path may start with one ----
@@ -82,9 +82,10 @@ create chain 16 cells allot  variable #chain
 \ ---- FCode ROMs (5.3.7.6): the host attaches ROM files; probe-all evaluates each in a new child
 \ of the root whose unit (my-space) is its slot number ----
 \ A ROM from a PCI expansion ROM image (or one the host knows QEMU runs for a PCI function) comes
-\ with the card's identity, which the PCI bus binding turns into properties (vendor-id, device-id,
-\ class-code) and the name pciVVVV,DDDD before the FCode runs, so a driver that does not name its
-\ node still has a name.
+\ with the card's identity: the card sits in /pci as device slot+1, its configuration space holds
+\ that identity and the BARs the host lists (attach-bar), and the PCI bus binding turns them into
+\ properties (reg, assigned-addresses, vendor-id, device-id, class-code) and the name
+\ pciVVVV,DDDD before the FCode runs, so a driver that does not name its node still has a name.
 8 constant #slots
 4 cells constant /rom  \ program address, vendor (-1: not PCI), device, class code
 create rom-table #slots /rom * allot  variable #roms
@@ -92,8 +93,12 @@ create rom-table #slots /rom * allot  variable #roms
 : attach-pci-fcode  ( path len offset vendor device class -- )
   #roms @ #slots = if -1 abort" too many FCode ROMs" then
   #roms @ rom >r  r@ 3 cells + !  r@ 2 cells + !  r@ cell+ !
-  >r fcode-file drop r> +  r> !  1 #roms +! ;
+  >r fcode-file drop r> +  r@ !  1 #roms +!
+  r> cell+ dup @ -1 = if drop exit then  dup @ swap cell+ 2@ swap #roms @ pci-card ;
 : attach-fcode  ( path len offset -- )  -1 0 0 attach-pci-fcode ;
+: attach-bar  ( i size type -- )  \ a BAR of the card attached last
+  >r >r >r #roms @ r> r> r> pci-bar ;
+: pci-rom?  ( slot -- flag )  rom cell+ @ -1 <> ;
 32 text-buffer pci-name
 : pci-identity  ( rom -- )
   dup cell+ @ -1 = if drop exit then
@@ -116,8 +121,11 @@ is fcode-where
   fcode-failed @ if drop fcode-message text$ type
   else ." probe of " active-package .node-path ."  failed: error " . then cr ;
 : probe-slot  ( slot -- )
-  dup probe-slot# !  my-self >r  root-node set-active  new-device
-  dup my-self >iunit !  0 my-self >iunit cell+ !  false fcode-failed !  probing on
+  dup probe-slot# !  my-self >r
+  dup pci-rom? if pci-node else root-node then set-active  new-device
+  my-self >iunit 4 cells erase
+  dup pci-rom? if dup 1+ 11 lshift dup my-self >iunit ! assign-bars else dup my-self >iunit ! then
+  false fcode-failed !  probing on
   rom dup pci-identity @ ['] c@ ['] byte-load catch  probing off
   ?dup if .probe-error 2drop postpone [ then
   r> to my-self  root-node set-active ;

@@ -62,8 +62,9 @@ class RealFCodeTest {
         Path source = EXAMPLES.resolve("pciexample.fs");
         assumeTrue(Files.isReadable(source), source + " is missing");
         Path rom = FCodeEvaluatorTest.toke(Files.copy(source, dir.resolve("pciexample.fth")), dir);
-        String console = boot("show-devs\ndev /pci1011,19\n.properties\n", rom);
-        assertTrue(console.contains("\n/pci1011,19\n"), console);
+        String console = boot("show-devs\ndev /pci/pci1011,19\n.properties\n", rom);
+        assertTrue(console.contains("\n/pci\n/pci/pci1011,19@1\n"), console);
+        assertTrue(console.contains("reg                     00000800 00000000 00000000 00000000 00000000\n"), console);
         assertTrue(console.contains("vendor-id               00001011\ndevice-id               00000019\n"
                 + "class-code              00000200\nname                    pci1011,19\n"), console);
     }
@@ -100,7 +101,7 @@ class RealFCodeTest {
             """;
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {"QEMU,tcx.bin | /SUNW,tcx", "QEMU,cgthree.bin | /cgthree"})
+    @CsvSource(delimiter = '|', value = {"QEMU,tcx.bin | /SUNW,tcx", "QEMU,cgthree.bin | /cgthree", "QEMU,VGA.bin | /pci/pci1234,1111"})
     void qemuDisplaysInstallAndShowWhatIsWritten(String rom, String node) throws Exception {
         Path file = QEMU.resolve(rom);
         assumeTrue(Files.isReadable(file), file + " is missing: install Debian's qemu-system-data (scripts/test does)");
@@ -124,28 +125,68 @@ class RealFCodeTest {
         assertTrue(!console.contains("FCode error") && !console.contains("rror"), console);
         assertTrue(console.contains("1024 768 128 76 0 4 8 10 \n"), console);
         // the cursor is the cell with its colours swapped, which reads as ?
-        assertTrue(console.contains("|Hello, world!|\n|x?           |\n"), console);
-        assertTrue(console.contains("\n255 0 \n"), console);
-        assertTrue(console.contains("\n255 255 \n"), console);
-        assertTrue(console.contains("\n32 32 \n"), console);
-        assertTrue(console.contains("|abXY?def|\n"), console);
-        assertTrue(console.contains("|?cdef   |\n"), console);
-        assertTrue(console.contains("63 255 \n"), console);
-        assertTrue(console.contains("|n2  |\n|n76 |\n"), console);
-        assertTrue(console.contains("|?   |\n|n2  |\n|?3  |\n"), console);
+        assertShows(console, "|Hello, world!|\n|x?           |\n",
+                "\n255 0 \n",
+                "\n255 255 \n",
+                "\n32 32 \n",
+                "|abXY?def|\n",
+                "|?cdef   |\n",
+                "63 255 \n",
+                "|n2  |\n|n76 |\n",
+                "|?   |\n|n2  |\n|?3  |\n");
     }
 
     @Test
     void qemuVgaRomProbesIntoTheStdVgaPciFunction() throws Exception {
         Path file = QEMU.resolve("QEMU,VGA.bin");
         assumeTrue(Files.isReadable(file), file + " is missing: install Debian's qemu-system-data (scripts/test does)");
-        String console = boot("show-devs\ndev /pci1234,1111\n.properties\n.s\n", file);
-        assertTrue(console.contains("\n/pci1234,1111\n"), console);
+        String console = boot("show-devs\ndev /pci/pci1234,1111\n.properties\n.s\n", file);
+        assertTrue(console.contains("\n/pci/pci1234,1111@1\n"), console);
+        // configuration space, BAR 0 (1 MiB, prefetchable memory), BAR 2 (4 KiB of memory), as the
+        // PCI binding writes them, and where the bus assigned the two BARs
+        assertTrue(console.contains("reg                     00000800 00000000 00000000 00000000 00000000 "
+                + "42000810 00000000 00000000 00000000 00100000 02000818 00000000 00000000 00000000 00001000\n"
+                + "assigned-addresses      C2000810 00000000 80000000 00000000 00100000 "
+                + "82000818 00000000 80100000 00000000 00001000\n"), console);
         assertTrue(console.contains("vendor-id               00001234\ndevice-id               00001111\n"
                 + "class-code              00030000\ndevice_type             display\nname                    pci1234,1111\n"
                 + "width                   00000400\nheight                  00000300\ndepth                   00000008\n"
                 + "linebytes               00000400\n"), console);
         assertTrue(!console.contains("FCode error") && !console.contains("failed"), console);
+    }
+
+    @Test
+    void pciConfigurationSpaceAnswersAsHardwareDoes() throws Exception {
+        Path file = QEMU.resolve("QEMU,VGA.bin");
+        assumeTrue(Files.isReadable(file), file + " is missing: install Debian's qemu-system-data (scripts/test does)");
+        String console = boot("""
+                " /pci" open-dev to my-self
+                : cfg@  ( config-addr -- quad )  " config-l@" my-self $call-method ;
+                : cfg!  ( quad config-addr -- )  " config-l!" my-self $call-method ;
+                hex $800 cfg@ . $808 cfg@ . $810 cfg@ . $818 cfg@ . $814 cfg@ . $804 cfg@ 3 and . cr
+                -1 $810 cfg! $810 cfg@ . -1 $818 cfg! $818 cfg@ . -1 $814 cfg! $814 cfg@ . $80000000 $810 cfg! $810 cfg@ . cr
+                $1000 cfg@ . $900 cfg@ . $10800 cfg@ . 7 $1000 cfg! $1000 cfg@ . cr
+                " 1" " decode-unit" my-self $call-method . . . " 3,2" " decode-unit" my-self $call-method . . . cr
+                0 0 $1800 " encode-unit" my-self $call-method type space  0 0 $1a00 " encode-unit" my-self $call-method type cr
+                $80000000 0 $c2000810 $100000 " pci-map-in" my-self $call-method
+                $80000000 0 $c2000810 $100000 " pci-map-in" my-self $call-method = . decimal cr
+                """, file);
+        // vendor and device, class code, the BARs as assigned, a BAR not implemented, memory decoding on
+        assertTrue(console.contains("\n11111234 3000000 80000008 80100000 0 3 \n"), console);
+        // sizing: all ones written, the decoded bits read back; an unimplemented BAR stays 0
+        assertTrue(console.contains("\nFFF00008 FFFFF000 0 80000008 \n"), console);
+        // no device 2, no function 1 of device 1, no bus 1: all ones, and writes are lost
+        assertShows(console, "\nFFFFFFFF FFFFFFFF FFFFFFFF FFFFFFFF \n",
+                "\n800 0 0 1A00 0 0 \n",
+                "\n3 3,2\n");
+        // mapping the same range twice gives the same memory
+        assertTrue(console.contains("\n-1 \n"), console);
+    }
+
+    static void assertShows(String console, String... parts) {
+        for (String part : parts) {
+            assertTrue(console.contains(part), console);
+        }
     }
 
     /** The console of the built-in firmware booted with {@code roms} attached, fed {@code input}. */
