@@ -53,11 +53,13 @@ public final class Heap {
         }
         long size = Math.max(CELL, (bytes + CELL - 1) & -CELL);
         for (Map.Entry<Long, Long> block : free.entrySet()) {
-            if (block.getValue() >= size) {
+            long available = block.getValue();
+            if (available >= size) {
+                // read before removing: TreeMap may reuse the removed entry for its successor
                 long at = block.getKey();
                 free.remove(at);
-                if (block.getValue() > size) {
-                    free.put(at + size, block.getValue() - size);
+                if (available > size) {
+                    free.put(at + size, available - size);
                 }
                 used.put(at, size);
                 return at;

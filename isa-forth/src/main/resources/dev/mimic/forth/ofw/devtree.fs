@@ -168,12 +168,21 @@ create ivalue-sample (ivalue)  ' ivalue-sample cell+ @ constant ivalue-code
 : $call-method  ( ... method-str method-len ihandle -- ... )
   >r r@ ihandle>phandle find-method 0= if r> drop -1 abort" method not found" then r> call-package ;
 : $call-parent  ( ... method-str method-len -- ... )  my-parent $call-method ;
-: open-instance  ( ihandle -- ihandle | 0 )  \ runs its open method, if it has one
-  >r s" open" r@ ihandle>phandle find-method if r@ call-package else true then
-  if r> else r> free-instance 0 then ;
-: open-package  ( arg-str arg-len phandle -- ihandle | 0 )  new-instance open-instance ;
 : close-package  ( ihandle -- )
   >r s" close" r@ ihandle>phandle find-method if r@ call-package then r> free-instance ;
+\ interpose (5.3.4): an open method asks for a package to be opened between its instance and
+\ that instance's parent; once the open succeeds the package is opened with the arguments given,
+\ as a child of the parent, and becomes the instance's parent ($call-parent reaches it first).
+variable interposing  create interpose-args 2 cells allot
+: interpose  ( arg-str arg-len phandle -- )  interposing !  encode-bytes interpose-args pair! ;
+: open-instance  ( ihandle -- ihandle | 0 )  \ runs its open method, if it has one
+  0 interposing !
+  >r s" open" r@ ihandle>phandle find-method if r@ call-package else true then
+  0= if r> free-instance 0 exit then
+  interposing @ ?dup 0= if r> exit then  0 interposing !
+  interpose-args pair@ rot new-instance recurse  ( interposed | 0 )
+  ?dup if r@ >iparent ! r> else r> close-package 0 then ;
+: open-package  ( arg-str arg-len phandle -- ihandle | 0 )  new-instance open-instance ;
 
 \ ---- building nodes (5.3.4.1): new-device and finish-device bracket a child's definition ----
 : new-device  ( -- )

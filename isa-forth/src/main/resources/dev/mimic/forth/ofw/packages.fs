@@ -53,17 +53,58 @@ new-device  s" deblocker" device-name
     repeat 2drop ;
 finish-device
 
-\ disk-label (3.8.2): the whole disk as one partition (partition tables are not interpreted);
-\ its parent, the disk, reads through the deblocker it opened.
+\ disk-label (3.8.2): the partition my-args names ("N" or "N,file"; N from 1, 1-4 the primary
+\ partitions of a DOS (MBR) partition table, 5 on the logical ones in its extended partition), or
+\ with no argument, or a disk without a table, the whole disk. Its parent, the disk, reads and
+\ seeks through the deblocker it opened, adding offset to every position once the label is open.
 new-device  s" disk-label" device-name
-  : open  ( -- flag )  true ;
-  : close  ( -- )  ;
-  : offset  ( d.rel -- d.abs )  ;
+  instance variable partition-start  \ in bytes
+  instance variable partition-size   \ in bytes; 0 for the whole disk, whose size is unknown
+  instance variable sector
+  512 constant /sector
   : read  ( addr len -- actual )  s" read" $call-parent ;
   : seek  ( pos.lo pos.hi -- status )  s" seek" $call-parent ;
-  \ load (3.8.2): reads the whole disk to addr, a block at a time, until a short read.
+  : read-sector  ( lba -- ok? )  \ into sector's buffer
+    /sector um* seek drop  sector @ /sector read /sector = ;
+  : table?  ( -- flag )  sector @ 510 + c@ $55 =  sector @ 511 + c@ $aa = and ;
+  : entry  ( i -- addr )  16 * 446 + sector @ + ;   \ entry 0..3 of the table in the sector
+  : entry-type  ( i -- type )  entry 4 + c@ ;
+  : entry-start  ( i -- lba )  entry 8 + l@ ;
+  : entry-sectors  ( i -- n )  entry 12 + l@ ;
+  : extended?  ( type -- flag )  dup 5 = over $f = or swap $85 = or ;
+  : found  ( lba i -- true )  \ entry i of the table read from sector lba is the partition
+    dup entry-start rot + /sector * partition-start !  entry-sectors /sector * partition-size !  true ;
+  : primary  ( n -- found? )  0 read-sector 0= if drop false exit then  table? 0= if drop false exit then
+    1- dup entry-type 0= if drop false exit then  0 swap found ;
+  \ Logical partitions: each extended boot record holds one, and a link (relative to the
+  \ extended partition) to the next record.
+  : extended-start  ( -- lba | 0 )
+    4 0 do i entry-type extended? if i entry-start unloop exit then loop 0 ;
+  : logical  ( n -- found? )
+    0 read-sector 0= table? 0= or if drop false exit then
+    extended-start ?dup 0= if drop false exit then  dup  ( n ext ebr )
+    rot 5 - 0 ?do  ( ext ebr )
+      dup read-sector 0= table? 0= or if 2drop unloop false exit then
+      1 entry-type 0= if 2drop unloop false exit then  drop dup 1 entry-start +
+    loop
+    nip dup read-sector 0= table? 0= or if drop false exit then
+    0 entry-type 0= if drop false exit then  0 found ;
+  : partition#  ( -- n | 0 )  \ the number in my-args, 0 when there is none
+    my-args [char] , left-parse-string 2swap 2drop  dup 0= if 2drop 0 exit then
+    base @ >r decimal $number r> base ! if 0 then ;
+  : open  ( -- flag )
+    0 partition-start !  0 partition-size !  /sector alloc-mem sector !
+    partition# ?dup if dup 1 < if drop false else dup 5 < if primary else logical then then else true then
+    dup 0= if sector @ /sector free-mem then ;
+  : close  ( -- )  sector @ /sector free-mem ;
+  : offset  ( d.rel -- d.abs )  partition-start @ 0 d+ ;
+  : size  ( -- d.size )  partition-size @ 0 ;
+  \ load (3.8.2): reads the partition (the whole disk: until a short read) to addr.
   : load  ( addr -- size )
-    0 0 seek drop  0 begin 2dup + 512 read dup >r + r> 512 < until nip ;
+    0 0 seek drop  0 begin
+      partition-size @ ?dup if over - 512 min else 512 then  dup 0= if drop nip exit then
+      >r 2dup + r@ read dup >r + r> r> <
+    until nip ;
 finish-device
 finish-device
 0 set-active

@@ -154,6 +154,9 @@ variable load-base  variable loaded
 : diagnostic-mode?  ( -- flag )  s" diag-switch?" config-true? ;
 variable mask
 : firmware-version  ( -- n )  $10000 ;
+\ processor-type (historical): the firmware runs on Mimic's Forth machine, none of the processors
+\ the historical codes name, so it answers 0, unknown.
+: processor-type  ( -- processor-type )  0 ;
 : fcode-version  ( -- n )  fcode-revision ;
 : mac-address  ( -- mac-str mac-len )  s" local-mac-address" get-my-property if 0 0 then ;
 : memory-test-suite  ( addr len -- fail? )

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class FCodeBindingTest {
     static final Set<String> NOT_PROVIDED_GROUPS = Set.of("Historical FCodes", "SBus binding");
-    static final Set<String> NOT_PROVIDED = Set.of("interpose", "processor-type");
+    static final Set<String> NOT_PROVIDED = Set.of();
 
     @Test
     void everyStandardFCodeOutsideDisplayAndHistoryIsBound() {

@@ -27,7 +27,8 @@ class OfwSessionTest {
     @ParameterizedTest(name = "{0} on {1}")
     @CsvSource({"tree, TIERED", "tree, INTERP", "properties, TIERED", "properties, JIT", "nvram, TIERED",
             "packages, TIERED", "packages, JIT", "client, TIERED", "client, INTERP", "boot, TIERED", "words, TIERED", "words, JIT",
-            "openbios, TIERED", "openbios, INTERP", "alarms, TIERED", "alarms, JIT"})
+            "openbios, TIERED", "openbios, INTERP", "alarms, TIERED", "alarms, JIT", "interpose, TIERED",
+            "interpose, INTERP", "partitions, TIERED", "partitions, JIT"})
     void sessionReadsAsItsTranscript(String session, EngineKind engine) throws Exception {
         assertEquals(Files.readString(SESSIONS.resolve(session + ".out")), transcript(SESSIONS.resolve(session + ".in"), engine));
     }
