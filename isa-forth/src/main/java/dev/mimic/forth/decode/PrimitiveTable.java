@@ -13,9 +13,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -50,7 +47,7 @@ public final class PrimitiveTable {
 
     /** One row of the table. */
     public record Primitive(int opcode, String name, Optional<String> forthName, List<OperandKind> operands,
-                            Flow flow, boolean compileOnly, String stack, MethodHandle emitter) {
+                            Flow flow, boolean compileOnly, String stack, String emitter) {
         /** True for code field kinds (colon definitions, variables, ...), which have no word of their own. */
         public boolean isKind() {
             return forthName.isEmpty();
@@ -140,17 +137,14 @@ public final class PrimitiveTable {
         int max = rows.stream().mapToInt(Row::opcode).max().orElse(0);
         Primitive[] byOpcode = new Primitive[max + 1];
         List<Primitive> all = new ArrayList<>();
-        MethodHandles.Lookup lookup = MethodHandles.lookup();
-        MethodType emitType = MethodType.methodType(void.class, Emitter.class);
         for (Row r : rows) {
-            MethodHandle emitter;
             try {
-                emitter = lookup.findStatic(Primitives.class, r.emit(), emitType);
+                Primitives.class.getDeclaredMethod(r.emit(), Emitter.class);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("forth.isa:" + r.line() + ": Primitives has no method " + r.emit() + "(Emitter)", e);
             }
             Primitive p = new Primitive(r.opcode(), r.name(), r.forth().isEmpty() ? Optional.empty() : Optional.of(r.forth()),
-                    r.operands(), r.flow(), r.compileOnly(), r.stack(), emitter);
+                    r.operands(), r.flow(), r.compileOnly(), r.stack(), r.emit());
             byOpcode[p.opcode()] = p;
             all.add(p);
         }

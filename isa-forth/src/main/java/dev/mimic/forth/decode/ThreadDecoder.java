@@ -203,12 +203,8 @@ public final class ThreadDecoder {
         b.coverCode(f.xt(), f.xt() + 2 * CELL);
         DecodeRecorder.record(ISA, f.primitive().name());
         e.at(f.address(), f.xt(), f.next(), executing, f.operands());
-        try {
-            f.primitive().emitter().invokeExact(e);
-        } catch (RuntimeException | Error ex) {
-            throw ex;
-        } catch (Throwable ex) {
-            throw new IllegalStateException("emitting " + f.primitive().name(), ex);
+        if (!Primitives.emit(f.primitive().emitter(), e)) {
+            throw new IllegalStateException("Primitives has no emitter " + f.primitive().emitter());
         }
     }
 
