@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Runs gforth's own benchmarks (siev, bubble, matrix, fib from gforth-common) on Mimic's Forth
 # machine (`./mimic forth`, tiered) and on gforth-fast, in one run: each program's MAIN is repeated
-# enough times to run for seconds, both systems' wall times are measured the same way (process
-# start to exit, so Mimic's figure includes its JVM start, about half a second), and a table prints
-# program, repeats, gforth-fast seconds, Mimic seconds, the ratio Mimic/gforth-fast (below 1 means
-# Mimic is faster), then the geometric mean of the ratios. Arguments name a subset (`siev fib`);
-# SCALE multiplies the repeat counts (default 1).
+# enough times to run for seconds, both systems are measured the same way (process start to exit, so
+# Mimic's figures include its JVM start, about half a second), and a table prints program, repeats,
+# then for gforth-fast and Mimic the wall seconds and the CPU seconds (user + sys, which a loaded
+# host distorts less; Mimic's include its JIT compiler threads), and the ratios Mimic/gforth-fast
+# of both (below 1 means Mimic is faster), then the geometric means of the ratios. Arguments name a
+# subset (`siev fib`); SCALE multiplies the repeat counts (default 1).
 set -u
 root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 programs_dir=${GFORTH_BENCH_DIR:-/usr/share/gforth/0.7.3}
@@ -22,23 +23,26 @@ fi
 declare -A repeats=([siev]=20 [bubble]=12 [matrix]=25 [fib]=15)
 if [ $# -gt 0 ]; then programs=("$@"); else programs=(siev bubble matrix fib); fi
 
-seconds() {  # command... : wall seconds of one run, its output discarded; fails with the command
-    local start end
-    start=$(date +%s.%N)
-    "$@" >/dev/null 2>&1 || return 1
-    end=$(date +%s.%N)
-    echo "$end - $start" | bc -l
+measure() {  # command... : "wall cpu" seconds of one run (bash's time), its output discarded
+    local TIMEFORMAT='%R %U %S' t
+    t=$( { time "$@" >/dev/null 2>&1; } 2>&1 ) || return 1
+    echo "$t" | awk '{ printf "%.2f %.2f\n", $1, $2 + $3 }'
 }
 
-printf '%-8s %8s %12s %12s %8s\n' program repeats gforth-fast mimic ratio
-ratios=()
+printf '%-8s %8s %11s %11s %11s %11s %7s %7s\n' program repeats gforth-wall mimic-wall gforth-cpu mimic-cpu wall× cpu×
+walls=()
+cpus=()
 for p in "${programs[@]}"; do
     n=$(( ${repeats[$p]:-10} * scale ))
     run=": bench-repeat $n 0 do main loop ; bench-repeat bye"
-    g=$(seconds gforth-fast "$programs_dir/$p.fs" -e "$run") || { echo "$p: gforth-fast failed" >&2; exit 1; }
-    m=$(seconds "$root/mimic" forth "$programs_dir/$p.fs" -e "$run") || { echo "$p: mimic failed" >&2; exit 1; }
-    r=$(echo "$m / $g" | bc -l)
-    ratios+=("$r")
-    printf '%-8s %8d %12.2f %12.2f %8.2f\n' "$p" "$n" "$g" "$m" "$r"
+    read -r gw gc < <(measure gforth-fast "$programs_dir/$p.fs" -e "$run") || { echo "$p: gforth-fast failed" >&2; exit 1; }
+    read -r mw mc < <(measure "$root/mimic" forth "$programs_dir/$p.fs" -e "$run") || { echo "$p: mimic failed" >&2; exit 1; }
+    [ -n "${gw:-}" ] && [ -n "${mw:-}" ] || { echo "$p: a run failed" >&2; exit 1; }
+    rw=$(echo "$mw / $gw" | bc -l)
+    rc=$(echo "$mc / $gc" | bc -l)
+    walls+=("$rw")
+    cpus+=("$rc")
+    printf '%-8s %8d %11.2f %11.2f %11.2f %11.2f %7.2f %7.2f\n' "$p" "$n" "$gw" "$mw" "$gc" "$mc" "$rw" "$rc"
 done
-printf '%s\n' "${ratios[@]}" | awk '{ s += log($1); n++ } END { printf "geometric mean of the ratios: %.2f\n", exp(s / n) }'
+geomean() { awk '{ s += log($1); n++ } END { printf "%.2f", exp(s / n) }'; }
+echo "geometric mean of the ratios: wall $(printf '%s\n' "${walls[@]}" | geomean), cpu $(printf '%s\n' "${cpus[@]}" | geomean)"
