@@ -13,6 +13,10 @@
 : defer  ( "name" -- )  parse-name dodefer: (header) drop ['] abort , ;
 : buffer:  ( u "name" -- )  create allot ;
 : >body  ( xt -- a-addr )  16 + ;
+\ EMIT and TYPE are deferred, starting as the host terminal's primitives, so that a firmware can
+\ send the console to a display as well.
+' emit  defer emit  ' emit >body !
+' type  defer type  ' type >body !
 
 : 2literal  ( x1 x2 -- )  swap postpone literal postpone literal ; immediate compile-only
 : char  ( "name" -- char )  parse-name drop c@ ;

@@ -287,9 +287,25 @@ variable esc-state  create esc-params 2 cells allot  variable #esc-params
 : is-remove  ( xt -- )  s" close" method-calling 'exit , ;
 : is-selftest  ( xt -- )  s" selftest" method-calling 'exit , ;
 
-\ ---- output (7.4.5): the console output device, /chosen's stdout; client programs write to it ----
+\ ---- output (7.4.5): the console output device, /chosen's stdout. The console's EMIT and TYPE
+\ then write to it as well as to the host terminal. ----
 0 value stdout
+action-of emit constant host-emit
+action-of type constant host-type
+: stdout-write  ( addr len -- )  stdout " write" rot $call-method drop ;
+: line-length  ( addr len -- n )  \ the characters before the first line feed
+  tuck 0 ?do dup i + c@ 10 = if drop i unloop nip exit then loop drop ;
+create crlf 13 c, 10 c,
+: screen-text  ( addr len -- )  \ a line feed (CR emits one) starts a new line, as on a terminal
+  begin dup while
+    2dup line-length >r  over r@ stdout-write  r> /string
+    dup if crlf 2 stdout-write 1 /string then
+  repeat 2drop ;
+create emitted 1 allot
+: console-emit  ( char -- )  dup host-emit execute  emitted c!  emitted 1 screen-text ;
+: console-type  ( addr len -- )  2dup host-type execute  screen-text ;
 : output  ( dev-str dev-len -- )
   open-dev ?dup 0= if -1 abort" output: the device cannot be opened" then
   stdout ?dup if close-dev then  dup to stdout
-  encode-int s" stdout" s" /chosen" locate-device set-property ;
+  encode-int s" stdout" s" /chosen" locate-device set-property
+  ['] console-emit is emit  ['] console-type is type ;

@@ -105,7 +105,8 @@ class RealFCodeTest {
     void qemuDisplaysInstallAndShowWhatIsWritten(String rom, String node) throws Exception {
         Path file = QEMU.resolve(rom);
         assumeTrue(Files.isReadable(file), file + " is missing: install Debian's qemu-system-data (scripts/test does)");
-        String console = boot("\" " + node + "\" output\n" + SCREEN_READER
+        // the display opened as stdout, without the console's output on it
+        String console = boot("\" " + node + "\" open-dev to stdout\n" + SCREEN_READER
                 + "screen-width . screen-height . #columns . #lines . window-left . window-top . char-width . char-height . cr\n"
                 + "\" Hello, world!\" w nl \" x\" w\n"
                 + "0 13 .line 1 13 .line\n"
@@ -134,6 +135,18 @@ class RealFCodeTest {
                 "63 255 \n",
                 "|n2  |\n|n76 |\n",
                 "|?   |\n|n2  |\n|?3  |\n");
+    }
+
+    @Test
+    void theConsoleShowsOnTheOutputDevice() throws Exception {
+        Path file = QEMU.resolve("QEMU,tcx.bin");
+        assumeTrue(Files.isReadable(file), file + " is missing: install Debian's qemu-system-data (scripts/test does)");
+        // after output, the prompt and what the console prints appear on the display too
+        String console = boot("\" /SUNW,tcx\" output\n.\" zq\" cr\n" + SCREEN_READER
+                + ": grab  ( line n -- )  0 ?do i over char-at pad i + c! loop drop ;\n"
+                + "0 3 grab pad 3 type cr  1 2 grab pad 2 type cr\n", file);
+        assertShows(console, "\nok \nzq\n");
+        assertTrue(!console.contains("rror"), console);
     }
 
     @Test
