@@ -288,11 +288,14 @@ variable esc-state  create esc-params 2 cells allot  variable #esc-params
 : is-selftest  ( xt -- )  s" selftest" method-calling 'exit , ;
 
 \ ---- output (7.4.5): the console output device, /chosen's stdout. The console's EMIT and TYPE
-\ then write to it as well as to the host terminal. ----
+\ then write to it as well as to the host terminal; if a write fails, the console goes back to the
+\ host terminal alone, so an error cannot loop through the console. ----
 0 value stdout
 action-of emit constant host-emit
 action-of type constant host-type
-: stdout-write  ( addr len -- )  stdout " write" rot $call-method drop ;
+: host-console  ( -- )  host-emit is emit  host-type is type ;
+: (stdout-write)  ( addr len -- )  stdout " write" rot $call-method drop ;
+: stdout-write  ( addr len -- )  ['] (stdout-write) catch if 2drop host-console then ;
 : line-length  ( addr len -- n )  \ the characters before the first line feed
   tuck 0 ?do dup i + c@ 10 = if drop i unloop nip exit then loop drop ;
 create crlf 13 c, 10 c,
@@ -306,6 +309,8 @@ create emitted 1 allot
 : console-type  ( addr len -- )  2dup host-type execute  screen-text ;
 : output  ( dev-str dev-len -- )
   open-dev ?dup 0= if -1 abort" output: the device cannot be opened" then
+  s" write" 2 pick ihandle>phandle find-method 0= if
+    close-dev -1 abort" output: the device has no write method" then drop
   stdout ?dup if close-dev then  dup to stdout
   encode-int s" stdout" s" /chosen" locate-device set-property
   ['] console-emit is emit  ['] console-type is type ;
