@@ -13,18 +13,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Which standard FCodes the firmware defines: every number of fcode.isa is bound to the word of its
- * name, except the historical and SBus-only numbers and the ones listed here.
+ * name, except the historical and SBus-only numbers.
  */
 class FCodeBindingTest {
     static final Set<String> NOT_PROVIDED_GROUPS = Set.of("Historical FCodes", "SBus binding");
-    static final Set<String> NOT_PROVIDED = Set.of();
 
     @Test
-    void everyStandardFCodeOutsideDisplayAndHistoryIsBound() {
+    void everyStandardFCodeOutsideHistoryAndSbusIsBound() {
         Session f = FCodeEvaluatorTest.firmware(EngineKind.INTERP);
         Set<String> unbound = new TreeSet<>();
         for (FCodeFunction fn : FCodeTable.standard().functions()) {
-            boolean expected = fn.spec().group().filter(NOT_PROVIDED_GROUPS::contains).isEmpty() && !NOT_PROVIDED.contains(fn.word());
+            boolean expected = fn.spec().group().filter(NOT_PROVIDED_GROUPS::contains).isEmpty();
             if (expected && f.machine.find(fn.word()).isEmpty()) {
                 unbound.add(fn.word());
             }
