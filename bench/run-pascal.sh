@@ -32,6 +32,9 @@ else
 fi
 
 now() { date +%s.%N; }
+# `{ time ...; } 2>file` writes the user and system CPU seconds of what it ran.
+TIMEFORMAT='%3U %3S'
+cpu() { awk '{ print $1 + $2 }' "$1"; }
 
 results="$out/results.tsv"
 : > "$results"
@@ -43,9 +46,10 @@ for p in "${programs[@]}"; do
     fi
     echo "running $p..." >&2
     t0=$(now)
-    "$out/$p" > "$out/$p.native.out"
+    { time "$out/$p" > "$out/$p.native.out"; } 2> "$out/$p.native.time"
     t1=$(now)
-    (cd "$root" && timeout "$limit" ./mimic pascal --stats "$src" > "$out/$p.mimic.out" 2> "$out/$p.mimic.err")
+    { time (cd "$root" && timeout "$limit" ./mimic pascal --stats "$src" > "$out/$p.mimic.out" 2> "$out/$p.mimic.err"); } \
+        2> "$out/$p.mimic.time"
     status=$?
     t2=$(now)
     if [ $status -eq 124 ]; then
@@ -57,7 +61,8 @@ for p in "${programs[@]}"; do
         exit 1
     fi
     insns=$(sed -n 's/^guest instructions: *//p' "$out/$p.mimic.err" | tr -d ',')
-    printf '%s\t%s\t%s\t%s\t%s\n' "$p" "$t0" "$t1" "$t2" "${insns:-0}" >> "$results"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$p" "$t0" "$t1" "$t2" "${insns:-0}" \
+        "$(cpu "$out/$p.native.time")" "$(cpu "$out/$p.mimic.time")" >> "$results"
 done
 
 python3 - "$results" "$out" <<'PY'
@@ -95,22 +100,28 @@ for line in open(results):
         failed = True
         notes.append(f'{fields[0]}: Mimic did not finish within the time limit (MIMIC_TIMEOUT)')
         continue
-    name, t0, t1, t2, insns = fields
+    name, t0, t1, t2, insns, native_cpu, mimic_cpu = fields
     native, mimic = float(t1) - float(t0), float(t2) - float(t1)
+    native_cpu, mimic_cpu = max(float(native_cpu), 0.01), float(mimic_cpu)
     verdict = compare(open(f'{out}/{name}.native.out').read(), open(f'{out}/{name}.mimic.out').read())
     if verdict == 'different':
         failed = True
         notes.append(f'{name}: OUTPUT DIFFERS (see {out}/{name}.native.out and {name}.mimic.out)')
     elif verdict == 'reals':
         notes.append(f'{name}: numbers differ slightly (fpc: x87 extended intermediates; Mimic: IEEE doubles)')
-    rows.append((name, native, mimic, mimic / native, int(insns) / mimic))
+    rows.append((name, native, mimic, mimic / native, native_cpu, mimic_cpu, mimic_cpu / native_cpu,
+                 int(insns) / mimic))
 
-print(f'{"program":<10} {"native s":>9} {"mimic s":>9} {"ratio":>7} {"mimic p-insn/s":>15}')
-for name, native, mimic, ratio, rate in rows:
-    print(f'{name:<10} {native:9.2f} {mimic:9.2f} {ratio:7.2f} {rate / 1e6:11.0f} M/s')
+print(f'{"":<10} {"---------- wall seconds ----------":>34} {"----------- CPU seconds ----------":>35}')
+print(f'{"program":<10} {"native":>9} {"mimic":>9} {"ratio":>7}    {"native":>9} {"mimic":>9} {"ratio":>7}'
+      f'  {"mimic p-insn/s":>15}')
+for name, native, mimic, ratio, native_cpu, mimic_cpu, cpu_ratio, rate in rows:
+    print(f'{name:<10} {native:9.2f} {mimic:9.2f} {ratio:7.2f}    {native_cpu:9.2f} {mimic_cpu:9.2f} {cpu_ratio:7.2f}'
+          f'  {rate / 1e6:11.0f} M/s')
 if rows:
-    mean = math.exp(sum(math.log(r[3]) for r in rows) / len(rows))
-    print(f'geometric mean of the ratios: {mean:.2f}')
+    def mean(k):
+        return math.exp(sum(math.log(r[k]) for r in rows) / len(rows))
+    print(f'geometric mean of the ratios: {mean(3):.2f} (wall), {mean(6):.2f} (CPU)')
 for n in notes:
     print('note: ' + n)
 sys.exit(1 if failed else 0)

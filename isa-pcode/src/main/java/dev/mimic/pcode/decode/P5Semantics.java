@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 
 /**
  * The IR of every P5 instruction and standard procedure: one method per {@code emit} name of
@@ -435,9 +436,14 @@ public final class P5Semantics {
 
     // ================================================================ checks
 
+    /** Range check; a constant pushed in this stretch is checked now, so {@code ldcb 1; chkb 0 1} costs nothing. */
     void chk(P5Instruction i) {
         int low = constant32(i.q());
         int high = constant32(i.q() + Mpb.INT_SIZE);
+        OptionalInt k = stack.topConstant();
+        if (k.isPresent() && low <= k.getAsInt() && k.getAsInt() <= high) {
+            return;
+        }
         Temp v = stack.peekWord();
         check(low > high ? c(0) : b.binary(Op.LEU, b.sub(v, c(low)), c(high - low)), P5Error.VALUE_OUT_OF_RANGE);
     }
@@ -456,16 +462,21 @@ public final class P5Semantics {
         check(b.binary(Op.EQ, outside, b.i64(0)), P5Error.SET_ELEMENT_OUT_OF_RANGE);
     }
 
-    /** Pointer check: q is 0 when nil may be assigned, else the pointer is dereferenced. */
+    /**
+     * Pointer check: q is 0 when nil may be assigned, else the pointer is dereferenced. One
+     * branch tests everything; the cold path works out which error it is, so a region full of
+     * pointer accesses keeps one error block per check.
+     */
     void chka(P5Instruction i) {
         Temp p = stack.peekWord();
-        check(b.binary(Op.NE, p, c(0)), P5Error.UNINITIALIZED_POINTER);
-        if (i.q() != 0) {
-            check(b.binary(Op.NE, p, c(Mpb.NIL)), P5Error.NIL_DEREFERENCE);
-        }
         int heap = program.heapBase();
         Temp inHeap = b.binary(Op.LTU, b.sub(p, c(heap)), b.sub(b.get(Registers.NP), c(heap)));
-        check(i.q() != 0 ? inHeap : b.binary(Op.OR, inHeap, b.binary(Op.EQ, p, c(Mpb.NIL))), P5Error.BAD_POINTER);
+        Temp nil = b.binary(Op.EQ, p, c(Mpb.NIL));
+        Temp allowed = i.q() != 0 ? b.and(b.binary(Op.NE, p, c(Mpb.NIL)), inHeap) : b.binary(Op.OR, inHeap, nil);
+        check(b.and(b.binary(Op.NE, p, c(0)), allowed), () -> b.select(b.binary(Op.EQ, p, c(0)),
+                c(P5Error.UNINITIALIZED_POINTER.ordinal()),
+                i.q() != 0 ? b.select(nil, c(P5Error.NIL_DEREFERENCE.ordinal()), c(P5Error.BAD_POINTER.ordinal()))
+                        : c(P5Error.BAD_POINTER.ordinal())));
     }
 
     // ================================================================ variant records and VAR blocks
@@ -603,7 +614,7 @@ public final class P5Semantics {
     }
 
     void ujc(P5Instruction i) {
-        raise(P5Error.CASE_NO_LABEL);
+        raise(c(P5Error.CASE_NO_LABEL.ordinal()));
     }
 
     // ================================================================ procedures
@@ -1159,22 +1170,28 @@ public final class P5Semantics {
 
     /** Branches to an error block unless {@code ok} is non-zero. */
     private void check(Temp ok, P5Error error) {
+        check(ok, () -> c(error.ordinal()));
+    }
+
+    /** Branches to an error block unless {@code ok} is non-zero; {@code error} computes the error's ordinal there. */
+    private void check(Temp ok, Supplier<Temp> error) {
         int pass = b.newBlock();
         int fail = b.newBlock();
         b.branch(ok, pass, fail);
         b.switchTo(fail);
-        raise(error);
+        raise(error.get());
         b.switchTo(pass);
     }
 
     /**
-     * Ends the current block in runtime error {@code error}, with the store and sp as they were
-     * before the instruction, so the error is as precise as a fault in one-instruction regions.
+     * Ends the current block in runtime error {@code error} (an ordinal), with the store and sp as
+     * they were before the instruction, so the error is as precise as a fault in
+     * one-instruction regions.
      */
-    private void raise(P5Error error) {
+    private void raise(Temp error) {
         stack.materialize(before);
         Temp pc = c((int) insn.pc());
-        b.helper(P5Error.RAISE, c(error.ordinal()), pc);
+        b.helper(P5Error.RAISE, error, pc);
         b.exit(pc, 0);
     }
 

@@ -2,8 +2,6 @@ package dev.mimic.pcode.runtime;
 
 import dev.mimic.backend.memory.GuestMemory;
 
-import java.util.TreeSet;
-
 /**
  * An index of the heap's free blocks, so new and dispose do not walk every block of the heap the
  * way pint does (which makes building and freeing a large tree quadratic). The heap layout stays
@@ -12,7 +10,7 @@ import java.util.TreeSet;
  * the heap (a snapshot, the debugger, release) drops it and the next operation rebuilds it.
  */
 final class FreeBlocks {
-    private final TreeSet<Integer> headers = new TreeSet<>();
+    private final AddressSet headers = new AddressSet();
     private boolean valid;
 
     void invalidate() {
@@ -48,7 +46,7 @@ final class FreeBlocks {
 
     /** The first free block of at least {@code size} bytes (header included), or -1. */
     int firstFit(GuestMemory m, long size) {
-        for (int at : headers) {
+        for (int at = headers.ceiling(0); at >= 0; at = headers.ceiling(at + 1)) {
             if (m.load32(at) >= size) {
                 return at;
             }
@@ -71,13 +69,13 @@ final class FreeBlocks {
     int freed(GuestMemory m, int header, int np) {
         int start = header;
         int length = m.load32(header);
-        Integer next = header + length;
+        int next = header + length;
         if (next < np && headers.contains(next)) {
             length += m.load32(next);
             headers.remove(next);
         }
-        Integer before = headers.lower(header);
-        if (before != null && before + m.load32(before) == header) {
+        int before = headers.floor(header - 1);
+        if (before >= 0 && before + m.load32(before) == header) {
             start = before;
             length += m.load32(before);
         }
@@ -88,7 +86,7 @@ final class FreeBlocks {
 
     private int giveBackTop(GuestMemory m, int np) {
         if (!headers.isEmpty()) {
-            int last = headers.last();
+            int last = headers.floor(Integer.MAX_VALUE);
             if (last + m.load32(last) == np) {
                 headers.remove(last);
                 return last;
