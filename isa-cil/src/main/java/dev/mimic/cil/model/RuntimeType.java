@@ -206,7 +206,8 @@ public final class RuntimeType {
         if (kind() == Kind.ENUM) {
             return underlying().stackType();
         }
-        return Type.REF;
+        // III.1.1.5.1: unmanaged pointers are native ints.
+        return kind() == Kind.POINTER ? Type.I64 : Type.REF;
     }
 
     /** True for the value types held in objects: structs other than the primitives. */

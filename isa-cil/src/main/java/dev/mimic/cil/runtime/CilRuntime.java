@@ -45,6 +45,7 @@ public final class CilRuntime {
     private final MethodTranslator translator;
     private final Intrinsics intrinsics;
     private final GuestExceptions exceptions;
+    private final NativeMemory memory;
     private final Map<RuntimeMethod, CallTarget> virtualTargets = new HashMap<>();
     private final List<RuntimeMethod> functions = new ArrayList<>();
     private final Map<RuntimeMethod, Long> functionIds = new HashMap<>();
@@ -77,6 +78,7 @@ public final class CilRuntime {
         this.in = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
         this.intrinsics = new Intrinsics();
         this.exceptions = new GuestExceptions(types);
+        this.memory = new NativeMemory(exceptions);
         this.translator = new MethodTranslator(OpcodeTable.standard(), this);
         this.context = new ExecutionContext(new GuestState(LAYOUT), null, this);
     }
@@ -102,6 +104,11 @@ public final class CilRuntime {
 
     public GuestExceptions exceptions() {
         return exceptions;
+    }
+
+    /** Where unmanaged pointers point: local and global blocks and pinned managed data. */
+    public NativeMemory memory() {
+        return memory;
     }
 
     /** The debugger's hold on the program; null when it runs undebugged. */

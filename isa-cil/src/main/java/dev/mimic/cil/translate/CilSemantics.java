@@ -53,6 +53,9 @@ public final class CilSemantics {
         if (t.localCells[n]) {
             Cells.store(t, t.locals[n], t.localTypes[n], v);
         } else {
+            if (t.pinned[n]) {
+                t.op("repin", Types.coerce(t, t.locals[n], Type.I64), Types.coerce(t, v, Type.I64));
+            }
             t.b.assign(t.locals[n], v);
         }
     }
@@ -60,12 +63,12 @@ public final class CilSemantics {
     /** III.3.39: a struct's address is its object; other locals live in cells. */
     public static void ldarga(Translation t, CilInstruction i) {
         int n = arg(t, i);
-        t.push(t.argCells[n] ? t.op("elementPointer", t.args[n], t.b.i32(0)) : t.b.mov(t.args[n]));
+        t.push(t.argCells[n] ? Pointers.element(t, t.args[n], t.b.i32(0), t.argTypes[n]) : t.b.mov(t.args[n]));
     }
 
     public static void ldloca(Translation t, CilInstruction i) {
         int n = local(t, i);
-        t.push(t.localCells[n] ? t.op("elementPointer", t.locals[n], t.b.i32(0)) : t.b.mov(t.locals[n]));
+        t.push(t.localCells[n] ? Pointers.element(t, t.locals[n], t.b.i32(0), t.localTypes[n]) : t.b.mov(t.locals[n]));
     }
 
     public static void ldnull(Translation t, CilInstruction i) {
@@ -130,6 +133,9 @@ public final class CilSemantics {
     }
 
     public static void ret(Translation t, CilInstruction i) {
+        if (t.localMark != null) {
+            t.op("localRelease", t.localMark);
+        }
         RuntimeType type = t.method.returnType();
         if (type == null) {
             t.b.ret();
@@ -226,7 +232,7 @@ public final class CilSemantics {
         if (element.isObjectStruct()) {
             t.push(t.b.arrayLoad(ArrayKind.REF, array, t.op("checkIndex", array, index)));
         } else {
-            t.push(t.op("elementPointer", array, index));
+            t.push(Pointers.element(t, array, index, element));
         }
     }
 
@@ -319,6 +325,31 @@ public final class CilSemantics {
         Temp object = t.pop();
         t.push(t.b.helper(dev.mimic.backend.ir.Helper.of(dev.mimic.cil.runtime.Delegates.class, "virtualFunction",
                 dev.mimic.backend.ir.Effect.values()), object, t.b.i64(t.runtime.functionPointer(t.methodOf(i.token())))));
+    }
+
+    /** III.3.47: a block of the local memory pool, released when the method returns. */
+    public static void localloc(Translation t, CilInstruction i) {
+        Temp size = t.pop();
+        t.push(t.op("localloc", size.type() == Type.I32 ? t.b.convertUnsigned(size) : Types.coerce(t, size, Type.I64)));
+    }
+
+    /** III.3.30: copies size bytes between unmanaged addresses. */
+    public static void cpblk(Translation t, CilInstruction i) {
+        Temp size = Types.coerce(t, t.pop(), Type.I32);
+        Temp source = Types.coerce(t, t.pop(), Type.I64);
+        t.op("copyBlock", Types.coerce(t, t.pop(), Type.I64), source, size);
+    }
+
+    /** III.3.36: sets size bytes at an unmanaged address to the low byte of value. */
+    public static void initblk(Translation t, CilInstruction i) {
+        Temp size = Types.coerce(t, t.pop(), Type.I32);
+        Temp value = Types.coerce(t, t.pop(), Type.I32);
+        t.op("initBlock", Types.coerce(t, t.pop(), Type.I64), value, size);
+    }
+
+    /** III.4.25: the size of a value of the type in unmanaged memory; a reference type's is a reference's. */
+    public static void sizeof(Translation t, CilInstruction i) {
+        t.push(t.b.i32(dev.mimic.cil.model.NativeLayout.size(t.type(i.token()))));
     }
 
     public static void ckfinite(Translation t, CilInstruction i) {
@@ -573,6 +604,9 @@ public final class CilSemantics {
         Temp b = t.pop();
         Temp a = t.pop();
         Type type = Types.common(t, a, b);
+        if (type == Type.REF) {
+            type = Type.I64; // only pointers take part in arithmetic: the difference of two addresses
+        }
         t.push(t.b.binary(op, Types.coerce(t, a, type), Types.coerce(t, b, type)));
     }
 

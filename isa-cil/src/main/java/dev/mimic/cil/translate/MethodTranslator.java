@@ -64,9 +64,17 @@ public final class MethodTranslator {
         for (int i = 0; i < params.size(); i++) {
             argTypes[i + (hasThis ? 1 : 0)] = params.get(i);
         }
-        List<RuntimeType> localList = assembly.locals(def.body()).stream()
-                .map(s -> runtime.types().resolve(assembly, s, method.context())).toList();
-        RuntimeType[] localTypes = localList.toArray(RuntimeType[]::new);
+        List<dev.mimic.cil.signature.TypeSig> localSigs = assembly.locals(def.body());
+        RuntimeType[] localTypes = new RuntimeType[localSigs.size()];
+        boolean[] pinned = new boolean[localTypes.length];
+        for (int n = 0; n < localTypes.length; n++) {
+            localTypes[n] = runtime.types().resolve(assembly, localSigs.get(n), method.context());
+            pinned[n] = localSigs.get(n) instanceof dev.mimic.cil.signature.TypeSig.Pinned;
+            if (pinned[n] && localTypes[n].kind() == RuntimeType.Kind.BYREF) {
+                // A pinned managed pointer is used as an unmanaged one (fixed): it holds the address.
+                localTypes[n] = runtime.types().corlibType("System", "IntPtr");
+            }
+        }
         boolean[] argCells = new boolean[argCount];
         boolean[] localCells = new boolean[localTypes.length];
         for (CilInstruction insn : code) {
@@ -91,7 +99,7 @@ public final class MethodTranslator {
         Temp[] locals = new Temp[localTypes.length];
         Protection protection = new Protection(def.body().clauses());
         Translation t = new Translation(b, runtime, method, args, argTypes, argCells, locals, localTypes, localCells,
-                protection);
+                pinned, protection);
         for (int n = 0; n < argCount; n++) {
             if (argCells[n]) {
                 Temp cell = Cells.create(t, argTypes[n]);
@@ -113,6 +121,10 @@ public final class MethodTranslator {
                 b.assign(c.exception, b.constantRef(null));
                 b.assign(t.continuation(c), b.i32(0));
             }
+        }
+        if (code.stream().anyMatch(insn -> insn.opcode().name().equals("localloc"))) {
+            t.localMark = b.temp(Type.I32);
+            b.assign(t.localMark, t.op("localMark"));
         }
         Map<Integer, Integer> index = new HashMap<>();
         Set<Integer> starts = new HashSet<>(protection.boundaries());

@@ -97,7 +97,12 @@ final class Objects {
             throw t.unsupported("string constructor " + ctor.key());
         }
         if (type.stackType() != Type.REF) {
-            throw t.unsupported("newobj of primitive " + type);
+            // A primitive's constructor (new IntPtr(n)) writes through its this, a pointer to a cell.
+            Temp cell = Cells.create(t, type);
+            args[0] = Pointers.element(t, cell, t.b.i32(0), type);
+            invoke(t, ctor, false, false, args);
+            t.push(Cells.load(t, cell, type));
+            return;
         }
         if (type.definition() == null || type.kind() == RuntimeType.Kind.INTERFACE) {
             throw t.unsupported("newobj of " + type);
@@ -115,8 +120,30 @@ final class Objects {
         t.push(object);
     }
 
+    /**
+     * True for the one instance field of a primitive ({@code IntPtr.m_value}): the primitive's value
+     * itself, so its object is the value, or a pointer to it (a method's {@code this}).
+     */
+    private static boolean isPrimitiveValue(FieldSlot f) {
+        return !f.isStatic() && f.owner().stackType() != Type.REF;
+    }
+
+    /** The address of field {@code f} of the struct at unmanaged address {@code address} ({@code p->f}). */
+    private static Temp nativeField(Translation t, FieldSlot f, Temp address) {
+        int offset = dev.mimic.cil.model.NativeLayout.offsets(f.owner())[f.owner().instanceFields().indexOf(f)];
+        return t.b.binary(dev.mimic.backend.ir.Op.ADD, Types.coerce(t, address, Type.I64), t.b.i64(offset));
+    }
+
     static void ldfld(Translation t, FieldSlot f) {
         Temp object = t.pop();
+        if (isPrimitiveValue(f)) {
+            t.push(object.type() == Type.REF ? Pointers.load(t, f.type(), object) : object);
+            return;
+        }
+        if (object.type() != Type.REF && !f.isStatic()) {
+            t.push(Pointers.load(t, f.type(), nativeField(t, f, object)));
+            return;
+        }
         if (f.isStatic()) {
             t.push(Values.loaded(t, t.b.getField(f.cell(), statics(t, f)), f.type()));
             return;
@@ -127,11 +154,26 @@ final class Objects {
     static void stfld(Translation t, FieldSlot f) {
         Temp value = Values.stored(t, t.pop(), f.type());
         Temp object = t.pop();
+        if (isPrimitiveValue(f)) {
+            Pointers.store(t, f.type(), object, value);
+            return;
+        }
+        if (object.type() != Type.REF && !f.isStatic()) {
+            Pointers.store(t, f.type(), nativeField(t, f, object), value);
+            return;
+        }
         FieldRef cell = f.cell();
         t.b.putField(cell, f.isStatic() ? statics(t, f) : t.op("checkNull", object), value);
     }
 
     static void ldflda(Translation t, FieldSlot f) {
+        if (isPrimitiveValue(f)) {
+            return; // the pointer to the primitive is the pointer to its value
+        }
+        if (t.peek().type() != Type.REF) {
+            t.push(nativeField(t, f, t.pop()));
+            return;
+        }
         Temp object = t.op("checkNull", t.pop());
         t.push(f.type().isObjectStruct() ? t.b.getField(f.cell(), object)
                 : t.op("fieldPointer", object, t.b.i32(f.cell().index())));
