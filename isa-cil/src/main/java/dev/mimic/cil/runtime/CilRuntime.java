@@ -47,6 +47,7 @@ public final class CilRuntime {
     private final GuestExceptions exceptions;
     private final NativeMemory memory;
     private final Map<RuntimeMethod, CallTarget> virtualTargets = new HashMap<>();
+    private final Map<String, CallTarget> indirectTargets = new HashMap<>();
     private final List<RuntimeMethod> functions = new ArrayList<>();
     private final Map<RuntimeMethod, Long> functionIds = new HashMap<>();
     private final ExecutionContext context;
@@ -190,6 +191,26 @@ public final class CilRuntime {
             throw new IllegalStateException("not a method pointer: " + pointer);
         }
         return functions.get((int) pointer);
+    }
+
+    /** How many methods {@link #functionPointer} has numbered. */
+    int functionCount() {
+        return functions.size();
+    }
+
+    /**
+     * The target a {@code calli} with these parameter and result types calls: the function pointer
+     * is its last parameter (I64), after the callee's.
+     */
+    public CallTarget indirectTarget(List<Type> parameters, Type result) {
+        String key = "calli " + parameters + " " + result;
+        return indirectTargets.computeIfAbsent(key, k -> {
+            List<Type> withPointer = new ArrayList<>(parameters);
+            withPointer.add(Type.I64);
+            CallTarget t = new CallTarget(key);
+            t.link(CallShape.of(key, withPointer, result), new IndirectCall(this, parameters.size()));
+            return t;
+        });
     }
 
     /** The target a {@code callvirt} of {@code declared} calls: a dispatch on the receiver's type. */

@@ -112,6 +112,48 @@ public final class CilSemantics {
         }
     }
 
+    /** III.3.20: a call of the method a function pointer names, with the arguments the signature describes. */
+    public static void calli(Translation t, CilInstruction i) {
+        if (!(t.assembly.standAloneSignature(i.token().row()) instanceof dev.mimic.cil.signature.MethodSig sig)) {
+            throw t.invalid("calli signature " + i.token() + " is not a method signature");
+        }
+        Temp pointer = Types.coerce(t, t.pop(), Type.I64);
+        int count = sig.parameters().size() + (sig.hasThis() ? 1 : 0);
+        Temp[] args = new Temp[count + 1];
+        java.util.List<Type> types = new java.util.ArrayList<>();
+        for (int n = sig.parameters().size() - 1; n >= 0; n--) {
+            RuntimeType p = t.types.resolve(t.assembly, sig.parameters().get(n), t.context);
+            args[n + count - sig.parameters().size()] = Values.stored(t, t.pop(), p);
+        }
+        if (sig.hasThis()) {
+            args[0] = Types.coerce(t, t.pop(), Type.REF);
+        }
+        for (int n = 0; n < count; n++) {
+            types.add(args[n].type());
+        }
+        args[count] = pointer;
+        RuntimeType r = sig.returnType() == dev.mimic.cil.signature.TypeSig.Primitive.VOID ? null
+                : t.types.resolve(t.assembly, sig.returnType(), t.context);
+        Type result = r == null ? null : r.stackType();
+        Temp value = t.b.call(t.runtime.indirectTarget(types, result), result, args);
+        if (value != null) {
+            t.push(Values.loaded(t, value, r));
+        }
+    }
+
+    /** III.3.37: leaves this method for another with the same signature, passing it the current arguments. */
+    public static void jmp(Translation t, CilInstruction i) {
+        Temp[] args = new Temp[t.args.length];
+        for (int n = 0; n < args.length; n++) {
+            args[n] = t.argCells[n] ? Cells.load(t, t.args[n], t.argTypes[n]) : t.args[n];
+        }
+        Temp result = Objects.callWith(t, t.methodOf(i.token()), args);
+        if (result != null) {
+            t.push(result);
+        }
+        ret(t, i);
+    }
+
     /** III.4.2: a call that dispatches on the receiver's type; a {@code constrained.} prefix picks the receiver form. */
     public static void callvirt(Translation t, CilInstruction i) {
         if (t.types.arrayMethodOwner(t.assembly, i.token(), t.context) != null) {

@@ -57,6 +57,14 @@ final class Objects {
         }
     }
 
+    /** A direct call of {@code m} with arguments already on the IR side ({@code jmp}); its result or null. */
+    static Temp callWith(Translation t, RuntimeMethod m, Temp[] args) {
+        if (m.isStatic() && t.runtime.intrinsics().find(m) == null) {
+            initializeFor(t, m.owner(), false);
+        }
+        return invoke(t, m, false, false, args);
+    }
+
     private static Temp invoke(Translation t, RuntimeMethod m, boolean dispatch, boolean nullCheck, Temp[] args) {
         RuntimeType r = m.returnType();
         Type result = r == null ? null : r.stackType();
