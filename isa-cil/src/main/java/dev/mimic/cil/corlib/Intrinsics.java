@@ -15,7 +15,8 @@ import java.util.Map;
 public final class Intrinsics {
     private static final List<Class<?>> OWNERS = List.of(ConsoleIntrinsics.class, StringIntrinsics.class,
             ObjectIntrinsics.class, NumberIntrinsics.class, MathIntrinsics.class, ArrayIntrinsics.class,
-            ThreadingIntrinsics.class, BuilderIntrinsics.class, MemoryIntrinsics.class, dev.mimic.cil.runtime.Delegates.class);
+            ThreadingIntrinsics.class, BuilderIntrinsics.class, MemoryIntrinsics.class, EnvironmentIntrinsics.class, DecimalIntrinsics.class,
+            dev.mimic.cil.runtime.Delegates.class);
     private static final java.util.Set<Helper> INSTANTIATED = new java.util.HashSet<>();
     private static final Map<String, Helper> BY_KEY = scan();
 

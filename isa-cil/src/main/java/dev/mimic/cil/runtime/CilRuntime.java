@@ -79,7 +79,7 @@ public final class CilRuntime {
         this.in = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
         this.intrinsics = new Intrinsics();
         this.exceptions = new GuestExceptions(types);
-        this.memory = new NativeMemory(exceptions);
+        this.memory = new NativeMemory(exceptions, this::typeOf);
         this.translator = new MethodTranslator(OpcodeTable.standard(), this);
         this.context = new ExecutionContext(new GuestState(LAYOUT), null, this);
     }

@@ -361,4 +361,10 @@ public final class ManagedOps {
     public static void initBlock(ExecutionContext ctx, long address, int value, int size) {
         rt(ctx).memory().fill(address, value, Integer.toUnsignedLong(size));
     }
+
+    /** {@code conv.r.un} of an int64 (III.3.26): the value read as unsigned, rounded to the nearest double. */
+    public static double unsignedToDouble(long value) {
+        double d = (double) (value >>> 1 | (value & 1));
+        return value >= 0 ? (double) value : d * 2;
+    }
 }

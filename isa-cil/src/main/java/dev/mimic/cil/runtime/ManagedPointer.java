@@ -131,6 +131,15 @@ public abstract sealed class ManagedPointer {
             this.index = index;
         }
 
+        public ManagedObject object() {
+            return object;
+        }
+
+        /** The primitive cell's index in the object. */
+        public int index() {
+            return index;
+        }
+
         @Override
         public long load() {
             return object.primitives[index];

@@ -48,17 +48,19 @@ public final class NativeMemory {
      */
     private final java.util.ArrayDeque<Pinned> recentPins = new java.util.ArrayDeque<>();
     private final GuestExceptions exceptions;
+    private final java.util.function.Function<Object, RuntimeType> typeOf;
     private long next = FIRST_ADDRESS;
     private Region last;
     private Bytes localStack;
     private int localTop;
 
-    NativeMemory(GuestExceptions exceptions) {
+    NativeMemory(GuestExceptions exceptions, java.util.function.Function<Object, RuntimeType> typeOf) {
         this.exceptions = exceptions;
+        this.typeOf = typeOf;
     }
 
     /** A range of addresses and what backs it. */
-    private abstract static sealed class Region {
+    private abstract static sealed class Region permits Bytes, Pinned {
         final long start;
         final long size;
 
@@ -109,7 +111,7 @@ public final class NativeMemory {
      * A pinned JVM array whose guest elements are {@code width} bytes: a guest float array is a
      * double[] holding float values, and a local's cell may be wider than the local.
      */
-    private static final class Pinned extends Region {
+    private static sealed class Pinned extends Region {
         /** The pinned object: the array, or the string whose characters {@code array} copies. */
         final Object key;
         final Object array;
@@ -286,11 +288,13 @@ public final class NativeMemory {
             case null -> 0;
             case ManagedPointer.Native n -> n.address();
             case ManagedPointer.Element e -> pin(e.array(), e.width()).start + (long) e.index() * e.width();
+            case ManagedPointer.Field f -> pinStruct(f.object()).start + fieldOffset(f);
+            case ManagedObject struct -> pinStruct(struct).start;
             case String s -> pin(s, 2).start;
             case Object array when array.getClass().isArray() && !(array instanceof Object[]) ->
                     pin(array, naturalWidth(array)).start;
             default -> throw exceptions.raise("NotSupportedException",
-                    "Mimic cannot take the unmanaged address of a field, a struct or an object.");
+                    "Mimic cannot take the unmanaged address of " + pointer.getClass().getSimpleName() + ".");
         };
     }
 
@@ -325,6 +329,25 @@ public final class NativeMemory {
         return entry != null && address <= entry.getValue().start + entry.getValue().size ? entry.getValue() : null;
     }
 
+    private Pinned pinStruct(ManagedObject value) {
+        Pinned p = pins.get(value);
+        return p != null ? p : pin(value, 0);
+    }
+
+    /** The offset of a field cell in its object's layout. */
+    private long fieldOffset(ManagedPointer.Field f) {
+        RuntimeType type = typeOf.apply(f.object());
+        List<FieldSlot> fields = type.instanceFields();
+        int[] offsets = NativeLayout.offsets(type);
+        for (int i = 0; i < offsets.length; i++) {
+            var cell = fields.get(i).cell();
+            if (cell.type() != Type.REF && cell.index() == f.index()) {
+                return offsets[i];
+            }
+        }
+        throw new IllegalStateException("no field in cell " + f.index() + " of " + type);
+    }
+
     private Pinned pin(Object object, int width) {
         Pinned p = pins.get(object);
         if (p == null) {
@@ -341,6 +364,8 @@ public final class NativeMemory {
                 chars[STRING_DATA_OFFSET / 2 - 2] = (char) s.length();
                 chars[STRING_DATA_OFFSET / 2 - 1] = (char) (s.length() >>> 16);
                 p = new Pinned(next, s, chars, 2);
+            } else if (object instanceof ManagedObject value) {
+                p = new Struct(next, value, typeOf.apply(value));
             } else {
                 p = new Pinned(next, object, object, width);
             }
@@ -368,7 +393,15 @@ public final class NativeMemory {
      * widened to a double's bits).
      */
     public long read(long address, int code) {
-        long v = load(address, code & 0xF);
+        return decode(load(address, code & 0xF), code);
+    }
+
+    /** The store of a stack cell {@link #read} describes. */
+    public void write(long address, int code, long value) {
+        store(address, code & 0xF, encode(value, code));
+    }
+
+    private static long decode(long v, int code) {
         if ((code & FLOAT) != 0) {
             return (code & 0xF) == 4 ? Double.doubleToRawLongBits(Float.intBitsToFloat((int) v)) : v;
         }
@@ -379,13 +412,8 @@ public final class NativeMemory {
         return v;
     }
 
-    /** The store of a stack cell {@link #read} describes. */
-    public void write(long address, int code, long value) {
-        if ((code & FLOAT) != 0 && (code & 0xF) == 4) {
-            store(address, 4, Float.floatToRawIntBits((float) Double.longBitsToDouble(value)));
-        } else {
-            store(address, code & 0xF, value);
-        }
+    private static long encode(long value, int code) {
+        return (code & FLOAT) != 0 && (code & 0xF) == 4 ? Float.floatToRawIntBits((float) Double.longBitsToDouble(value)) : value;
     }
 
     /** The access code of a primitive type, for {@link #read} and {@link #write}. */
@@ -402,41 +430,82 @@ public final class NativeMemory {
 
     /** {@code ldobj} of a struct through an unmanaged pointer: a new value read field by field. */
     public ManagedObject readStruct(long address, RuntimeType type) {
+        Region r = find(address, NativeLayout.size(type));
         ManagedObject value = type.newValue();
-        int[] offsets = NativeLayout.offsets(type);
-        List<FieldSlot> fields = type.instanceFields();
-        for (int i = 0; i < offsets.length; i++) {
-            RuntimeType f = fields.get(i).type();
-            int cell = fields.get(i).cell().index();
-            if (f.isObjectStruct()) {
-                value.references[cell] = readStruct(address + offsets[i], f);
-            } else if (f.stackType() == Type.REF) {
-                throw exceptions.raise("NotSupportedException", "Mimic keeps no references in unmanaged memory.");
-            } else {
-                value.primitives[cell] = read(address + offsets[i], code(f));
-            }
-        }
+        readFields(r, address - r.start, type, value);
         return value;
     }
 
     /** {@code stobj} of a struct through an unmanaged pointer; null stores the zero value ({@code initobj}). */
     public void writeStruct(long address, RuntimeType type, ManagedObject value) {
+        Region r = find(address, NativeLayout.size(type));
+        writeFields(r, address - r.start, type, value == null ? type.newValue() : value);
+    }
+
+    /**
+     * Reads a struct's fields from {@code r} at {@code at} into {@code into}, nested structs in place.
+     * A field over other fields (an explicit layout's overlap) is read through its parts.
+     */
+    private void readFields(Region r, long at, RuntimeType type, ManagedObject into) {
         int[] offsets = NativeLayout.offsets(type);
         List<FieldSlot> fields = type.instanceFields();
-        if (value == null) {
-            fill(address, 0, NativeLayout.size(type));
-            return;
-        }
         for (int i = 0; i < offsets.length; i++) {
             RuntimeType f = fields.get(i).type();
             int cell = fields.get(i).cell().index();
             if (f.isObjectStruct()) {
-                writeStruct(address + offsets[i], f, (ManagedObject) value.references[cell]);
+                readFields(r, at + offsets[i], f, (ManagedObject) into.references[cell]);
             } else if (f.stackType() == Type.REF) {
                 throw exceptions.raise("NotSupportedException", "Mimic keeps no references in unmanaged memory.");
-            } else {
-                write(address + offsets[i], code(f), value.primitives[cell]);
+            } else if (NativeLayout.parts(fields.get(i)).isEmpty()) {
+                into.primitives[cell] = decode(r.load(at + offsets[i], code(f) & 0xF), code(f));
             }
+        }
+    }
+
+    private void writeFields(Region r, long at, RuntimeType type, ManagedObject from) {
+        int[] offsets = NativeLayout.offsets(type);
+        List<FieldSlot> fields = type.instanceFields();
+        for (int i = 0; i < offsets.length; i++) {
+            RuntimeType f = fields.get(i).type();
+            int cell = fields.get(i).cell().index();
+            if (f.isObjectStruct()) {
+                writeFields(r, at + offsets[i], f, (ManagedObject) from.references[cell]);
+            } else if (f.stackType() == Type.REF) {
+                throw exceptions.raise("NotSupportedException", "Mimic keeps no references in unmanaged memory.");
+            } else if (NativeLayout.parts(fields.get(i)).isEmpty()) {
+                r.store(at + offsets[i], code(f) & 0xF, encode(from.primitives[cell], code(f)));
+            }
+        }
+    }
+
+    /**
+     * A pinned struct (its address taken: {@code &local}, {@code fixed} on a field): its bytes are
+     * made from its fields on each access and written back to them, so the object stays the value.
+     */
+    private final class Struct extends Pinned {
+        private final RuntimeType type;
+
+        Struct(long start, ManagedObject value, RuntimeType type) {
+            super(start, value, new byte[NativeLayout.size(type)], 1);
+            this.type = type;
+        }
+
+        @Override
+        long load(long offset, int size) {
+            return image().load(offset, size);
+        }
+
+        @Override
+        void store(long offset, int size, long value) {
+            Bytes image = image();
+            image.store(offset, size, value);
+            readFields(image, 0, type, (ManagedObject) key);
+        }
+
+        private Bytes image() {
+            Bytes image = new Bytes(0, NativeLayout.size(type));
+            writeFields(image, 0, type, (ManagedObject) key);
+            return image;
         }
     }
 

@@ -2,9 +2,11 @@ package dev.mimic.cil.translate;
 
 import dev.mimic.backend.ir.FieldRef;
 import dev.mimic.backend.ir.Helper;
+import dev.mimic.backend.ir.Op;
 import dev.mimic.backend.ir.Temp;
 import dev.mimic.backend.ir.Type;
 import dev.mimic.cil.model.FieldSlot;
+import dev.mimic.cil.model.NativeLayout;
 import dev.mimic.cil.model.RuntimeMethod;
 import dev.mimic.cil.model.RuntimeType;
 import java.util.List;
@@ -152,6 +154,18 @@ final class Objects {
             t.push(Pointers.load(t, f.type(), nativeField(t, f, object)));
             return;
         }
+        List<NativeLayout.Part> parts = NativeLayout.parts(f);
+        if (!parts.isEmpty()) {
+            // Little-endian: each part's bits at its byte offset inside the field.
+            Temp self = t.op("checkNull", object);
+            Temp value = t.b.i64(0);
+            for (NativeLayout.Part p : parts) {
+                Temp bits = t.b.zeroExtend(Types.coerce(t, t.b.getField(p.field().cell(), self), Type.I64), 8 * p.width());
+                value = t.b.binary(Op.OR, value, t.b.binary(Op.SHL, bits, t.b.i64(8L * p.offset())));
+            }
+            t.push(Values.stored(t, Types.coerce(t, value, f.type().stackType()), f.type()));
+            return;
+        }
         if (f.isStatic()) {
             t.push(Values.loaded(t, t.b.getField(f.cell(), statics(t, f)), f.type()));
             return;
@@ -168,6 +182,17 @@ final class Objects {
         }
         if (object.type() != Type.REF && !f.isStatic()) {
             Pointers.store(t, f.type(), nativeField(t, f, object), value);
+            return;
+        }
+        List<NativeLayout.Part> parts = NativeLayout.parts(f);
+        if (!parts.isEmpty()) {
+            Temp self = t.op("checkNull", object);
+            Temp wide = Types.coerce(t, value, Type.I64);
+            for (NativeLayout.Part p : parts) {
+                Temp bits = t.b.binary(Op.SHR, wide, t.b.i64(8L * p.offset()));
+                t.b.putField(p.field().cell(), self, Values.stored(t, Types.coerce(t, bits, p.field().type().stackType()),
+                        p.field().type()));
+            }
             return;
         }
         FieldRef cell = f.cell();

@@ -101,12 +101,13 @@ final class Types {
             case "i8", "i" -> toInteger(t, v, Type.I64);
             case "u8", "u" -> v.type() == Type.I32 ? t.b.convertUnsigned(v) : toInteger(t, v, Type.I64);
             case "r8" -> v.type() == Type.F64 ? v : t.b.convert(v, Type.F64);
-            case "r.un" -> {
-                if (v.type() != Type.I32) {
-                    throw t.unsupported("conv.r.un of a " + v.type());
-                }
-                yield t.b.convert(t.b.convertUnsigned(v), Type.F64);
-            }
+            case "r4" -> t.op("toSingle", v.type() == Type.F64 ? v : t.b.convert(toInteger(t, v, v.type() == Type.REF
+                    ? Type.I64 : v.type()), Type.F64));
+            case "r.un" -> switch (v.type()) {
+                case I32 -> t.b.convert(t.b.convertUnsigned(v), Type.F64);
+                case I64 -> t.op("unsignedToDouble", v);
+                default -> throw t.invalid("conv.r.un of a " + v.type());
+            };
             default -> throw t.unsupported("conv to " + to);
         };
     }
