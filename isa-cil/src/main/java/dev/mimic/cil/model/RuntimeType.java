@@ -294,7 +294,7 @@ public final class RuntimeType {
                 references += ref ? 1 : 0;
             }
         }
-        int extra = is("Delegate") ? DELEGATE_CELLS : 0;
+        int extra = is("Delegate") ? DELEGATE_CELLS : is("Exception") ? EXCEPTION_CELLS : 0;
         managed = new ManagedType(name, inherits ? b.managedType() : null,
                 interfaces().stream().map(RuntimeType::managedType).toList(), primitives, references + extra);
         ManagedType staticType = new ManagedType(name + " statics", null, List.of(), staticPrimitives, staticReferences);
@@ -337,6 +337,18 @@ public final class RuntimeType {
 
     /** Reference cells System.Delegate carries beyond its fields: the target and the method or invocation list. */
     public static final int DELEGATE_CELLS = 2;
+
+    /** Reference cells System.Exception carries beyond its fields: where the runtime keeps its stack trace. */
+    public static final int EXCEPTION_CELLS = 1;
+
+    /** The cell of an exception instance that holds its stack trace (see {@link #EXCEPTION_CELLS}). */
+    public int traceCell() {
+        RuntimeType e = this;
+        while (!e.is("Exception")) {
+            e = e.base();
+        }
+        return e.managedType().referenceFields() - EXCEPTION_CELLS;
+    }
 
     /** The first of the {@link #DELEGATE_CELLS} in a delegate instance. */
     public int delegateCell() {

@@ -35,7 +35,7 @@ import java.util.function.Function;
  * first call, intrinsics and internal calls are Java methods ({@link Intrinsics}), and a translated
  * method runs as its {@link Engine} says. One runtime per program; nothing is shared between runtimes.
  */
-public final class CilRuntime {
+public final class CilRuntime implements dev.mimic.backend.exec.UnwindObserver {
     /** The only machine state outside managed objects: the pc of the current instruction (method token, IL offset). */
     public static final StateLayout LAYOUT = layout();
 
@@ -46,6 +46,8 @@ public final class CilRuntime {
     private final Intrinsics intrinsics;
     private final GuestExceptions exceptions;
     private final NativeMemory memory;
+    private final Traces traces = new Traces(this);
+    private final List<Assembly> numbered = new ArrayList<>();
     private final Map<RuntimeMethod, CallTarget> virtualTargets = new HashMap<>();
     private final Map<String, CallTarget> indirectTargets = new HashMap<>();
     private final List<RuntimeMethod> functions = new ArrayList<>();
@@ -105,6 +107,29 @@ public final class CilRuntime {
 
     public GuestExceptions exceptions() {
         return exceptions;
+    }
+
+    /** The stack traces of exceptions, which the engines feed while one unwinds. */
+    public Traces traces() {
+        return traces;
+    }
+
+    @Override
+    public void unwinding(Object exception, long insnPc) {
+        traces.unwinding(exception, insnPc);
+    }
+
+    /** The number of an assembly in this runtime's pcs (see {@link MethodTranslator#pc(int, int, int)}); the program is 0. */
+    public int assemblyNumber(Assembly assembly) {
+        if (numbered.isEmpty()) {
+            numbered.add(program);
+        }
+        int n = numbered.indexOf(assembly);
+        if (n < 0) {
+            numbered.add(assembly);
+            n = numbered.size() - 1;
+        }
+        return n;
     }
 
     /** Where unmanaged pointers point: local and global blocks and pinned managed data. */

@@ -367,4 +367,19 @@ public final class ManagedOps {
         double d = (double) (value >>> 1 | (value & 1));
         return value >= 0 ? (double) value : d * 2;
     }
+
+    /** A {@code throw}: the exception's stack trace starts again (III.4.23; {@code rethrow} keeps it). */
+    public static Object startUnwinding(ExecutionContext ctx, Object exception) {
+        rt(ctx).traces().restart(exception);
+        return exception;
+    }
+
+    /**
+     * The exception goes on unwinding from a handler of the activation it last passed (a finally
+     * ran, no catch matched, {@code rethrow}): that activation is in its trace already.
+     */
+    public static Object resumeUnwinding(ExecutionContext ctx, Object exception) {
+        rt(ctx).traces().resume(exception);
+        return exception;
+    }
 }

@@ -278,8 +278,9 @@ public final class CilSemantics {
         }
     }
 
+    /** III.4.23: a new throw, so the exception's stack trace starts again here. */
     public static void throw_(Translation t, CilInstruction i) {
-        t.b.throwRef(t.op("checkNull", t.pop()));
+        t.b.throwRef(t.op("startUnwinding", t.op("checkNull", t.pop())));
     }
 
     public static void rethrow(Translation t, CilInstruction i) {

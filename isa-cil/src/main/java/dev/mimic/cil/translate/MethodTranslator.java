@@ -38,9 +38,18 @@ public final class MethodTranslator {
         this.runtime = runtime;
     }
 
-    /** The pc of the instruction at {@code offset} of MethodDef {@code row}. */
+    /** The pc of the instruction at {@code offset} of MethodDef {@code row} of the program. */
     public static long pc(int row, int offset) {
-        return (long) (0x06000000 | row) << 32 | offset;
+        return pc(0, row, offset);
+    }
+
+    /**
+     * The pc of the instruction at {@code offset} of MethodDef {@code row} of the assembly the runtime
+     * numbers {@code assembly} (0 for the program): its MethodDef token, the table byte raised by the
+     * assembly's number, in the high word and the IL offset in the low one.
+     */
+    public static long pc(int assembly, int row, int offset) {
+        return (long) ((0x06 + assembly) << 24 | row) << 32 | offset;
     }
 
     /** A translated method: its region, and whether its IL loops (branches backwards). */
@@ -52,7 +61,8 @@ public final class MethodTranslator {
         var def = method.definition();
         var assembly = method.owner().assembly();
         List<CilInstruction> code = decoder.decode(assembly, def);
-        RegionBuilder b = new RegionBuilder(method.key(), pc(def.row(), 0)).called();
+        int tag = runtime.assemblyNumber(assembly);
+        RegionBuilder b = new RegionBuilder(method.key(), pc(tag, def.row(), 0)).called();
         List<RuntimeType> params = method.parameterTypes();
         boolean hasThis = method.signature().hasThis();
         int argCount = params.size() + (hasThis ? 1 : 0);
@@ -147,6 +157,7 @@ public final class MethodTranslator {
                 default -> { }
             }
         }
+        java.util.TreeSet<Integer> statements = new java.util.TreeSet<>();
         t.jumpTo(0);
         for (int start = t.nextPending(); start >= 0; start = t.nextPending()) {
             t.enter(start);
@@ -164,9 +175,12 @@ public final class MethodTranslator {
                     break;
                 }
                 t.at(insn.offset());
-                b.insn(pc(def.row(), insn.offset()));
+                if (t.stackFromBottom().isEmpty()) {
+                    statements.add(insn.offset());
+                }
+                b.insn(pc(tag, def.row(), insn.offset()));
                 if (stepped) {
-                    StopPoints.emit(t, pc(def.row(), insn.offset()));
+                    StopPoints.emit(t, pc(tag, def.row(), insn.offset()));
                 }
                 emit(t, insn);
                 if (b.blockClosed()) {
@@ -175,6 +189,7 @@ public final class MethodTranslator {
             }
         }
         t.finishHandlers();
+        runtime.traces().translated(pc(tag, def.row(), 0), method, statements.stream().mapToInt(Integer::intValue).toArray());
         return new Result(b.build(), loops);
     }
 

@@ -274,7 +274,7 @@ public final class Translation {
             }
             switchTo(next);
         }
-        b.throwRef(exception);
+        b.throwRef(op("resumeUnwinding", exception));
         handler = savedHandler;
         b.switchTo(savedBlock);
         stack.clear();
@@ -318,7 +318,7 @@ public final class Translation {
                 if (c.exception == null) {
                     c.exception = b.temp(Type.REF);
                 }
-                b.throwRef(c.exception);
+                b.throwRef(op("resumeUnwinding", c.exception));
             }
         }
     }

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The corpus: C# programs written for Mimic ({@code src/test/resources/cil/corpus/*.cs}, run with
  * two arguments, and the benchmark programs of {@code bench/cil}, run without, at their small
  * default sizes), compiled by mcs, each run by mono and by Mimic on the interpreter and on the JIT;
- * standard output and exit status must be identical. Instructions no C# compiler emits ({@code calli},
+ * standard output, standard error and exit status must be identical. Instructions no C# compiler emits ({@code calli},
  * {@code jmp}) are in programs that generators ({@code src/test/resources/cil/emitted/*.cs}) write
  * with mono's Reflection.Emit.
  */
@@ -34,7 +34,7 @@ class CorpusTest {
     private static final Path MONO = Path.of("/usr/bin/mono");
     private static final List<String> ARGS = List.of("alpha", "beta");
 
-    record Run(String out, int status) {
+    record Run(String out, String err, int status) {
     }
 
     static Stream<Arguments> programs() throws IOException {
@@ -63,6 +63,7 @@ class CorpusTest {
         Run expected = mono(exe, args);
         Run actual = mimic(exe, engine, args);
         assertEquals(expected.out(), actual.out(), name + ": standard output");
+        assertEquals(expected.err(), actual.err(), name + ": standard error (an unhandled exception's report)");
         assertEquals(expected.status(), actual.status(), name + ": exit status");
     }
 
@@ -77,10 +78,14 @@ class CorpusTest {
     private static Run mono(Path exe, List<String> args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(MONO.toString(), exe.toString()));
         command.addAll(args);
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Path err = Files.createTempFile("mono", ".err");
+        Process p = new ProcessBuilder(command).redirectError(err.toFile()).start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Run(out, p.waitFor());
+        int status = p.waitFor();
+        String errText = Files.readString(err);
+        Files.delete(err);
+        return new Run(out, errText, status);
     }
 
     private static Run mimic(Path exe, String engine, List<String> args) throws IOException {
@@ -91,6 +96,6 @@ class CorpusTest {
                 : CilRuntime.Engine.INTERPRETER;
         int status = CilProgram.load(exe, e, InputStream.nullInputStream(), stdout).run(args, new PrintStream(err, true, StandardCharsets.UTF_8));
         stdout.flush();
-        return new Run(out.toString(StandardCharsets.UTF_8), status & 0xFF);
+        return new Run(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status & 0xFF);
     }
 }
