@@ -183,7 +183,7 @@ public final class CilRuntime implements dev.mimic.backend.exec.UnwindObserver {
 
     /** The number of IR parameters of a method: {@code this} and its declared parameters. */
     public int parameterCount(RuntimeMethod m) {
-        return m.signature().parameters().size() + (m.signature().hasThis() ? 1 : 0);
+        return m.signature().parameters().size() + (m.signature().hasThis() ? 1 : 0) + (m.signature().isVararg() ? 1 : 0);
     }
 
     /** The call target of a method, its code translated on first call. */
@@ -254,6 +254,9 @@ public final class CilRuntime implements dev.mimic.backend.exec.UnwindObserver {
         }
         for (RuntimeType p : m.parameterTypes()) {
             out.add(p.stackType());
+        }
+        if (m.signature().isVararg()) {
+            out.add(Type.REF); // the argument list handle (arglist, III.3.4)
         }
         return out;
     }

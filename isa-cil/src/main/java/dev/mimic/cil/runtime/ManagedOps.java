@@ -362,13 +362,13 @@ public final class ManagedOps {
         rt(ctx).memory().fill(address, value, Integer.toUnsignedLong(size));
     }
 
-    /** {@code conv.r.un} of an int64 (III.3.26): the value read as unsigned, rounded to the nearest double. */
+    /** {@code conv.r.un} of an int64 (III.3.27): the value read as unsigned, rounded to the nearest double. */
     public static double unsignedToDouble(long value) {
         double d = (double) (value >>> 1 | (value & 1));
         return value >= 0 ? (double) value : d * 2;
     }
 
-    /** A {@code throw}: the exception's stack trace starts again (III.4.23; {@code rethrow} keeps it). */
+    /** A {@code throw}: the exception's stack trace starts again (III.4.31; {@code rethrow} keeps it). */
     public static Object startUnwinding(ExecutionContext ctx, Object exception) {
         rt(ctx).traces().restart(exception);
         return exception;
@@ -381,5 +381,38 @@ public final class ManagedOps {
     public static Object resumeUnwinding(ExecutionContext ctx, Object exception) {
         rt(ctx).traces().resume(exception);
         return exception;
+    }
+
+    /** III.4.19 {@code mkrefany}: a typed reference to the location, of {@code type}. */
+    public static Object makeTypedReference(ExecutionContext ctx, Object pointer, RuntimeType type) {
+        RuntimeType typedReference = rt(ctx).types().corlibType("System", "TypedReference");
+        ManagedObject r = typedReference.newValue();
+        r.references[typedReference.typedReferenceCell()] = pointer;
+        r.references[typedReference.typedReferenceCell() + 1] = type;
+        return r;
+    }
+
+    /** III.4.23 {@code refanyval}: the location, if the reference's type is {@code type}; else InvalidCastException. */
+    public static Object typedReferenceValue(ExecutionContext ctx, Object reference, RuntimeType type) {
+        ManagedObject r = (ManagedObject) reference;
+        int cell = rt(ctx).typeOf(r).typedReferenceCell();
+        if (r.references[cell + 1] != type) {
+            throw rt(ctx).exceptions().invalidCast();
+        }
+        return r.references[cell];
+    }
+
+    /** III.4.22 {@code refanytype}: the type's handle, which is the loaded type itself. */
+    public static Object typedReferenceType(ExecutionContext ctx, Object reference) {
+        ManagedObject r = (ManagedObject) reference;
+        return r.references[rt(ctx).typeOf(r).typedReferenceCell() + 1];
+    }
+
+    /** The argument list handle of a vararg call: a RuntimeArgumentHandle holding the extra arguments' typed references. */
+    public static Object argumentHandle(ExecutionContext ctx, Object typedReferences) {
+        RuntimeType type = rt(ctx).types().corlibType("System", "RuntimeArgumentHandle");
+        ManagedObject handle = type.newValue();
+        handle.references[type.argumentListCell()] = typedReferences;
+        return handle;
     }
 }

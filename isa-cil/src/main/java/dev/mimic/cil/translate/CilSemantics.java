@@ -6,6 +6,7 @@ import dev.mimic.backend.ir.Temp;
 import dev.mimic.backend.ir.Type;
 import dev.mimic.cil.decode.CilInstruction;
 import dev.mimic.cil.model.FieldSlot;
+import dev.mimic.cil.model.RuntimeMethod;
 import dev.mimic.cil.model.RuntimeType;
 import dev.mimic.specs.model.Value;
 
@@ -108,8 +109,17 @@ public final class CilSemantics {
             MdArrays.call(t, array, t.assembly.metadata().string(dev.mimic.cil.metadata.Table.MEMBER_REF,
                     i.token().row(), 1));
         } else {
-            Objects.call(t, t.methodOf(i.token()), false);
+            RuntimeMethod m = t.methodOf(i.token());
+            Objects.call(t, m, false, m.signature().isVararg() ? Varargs.argumentList(t, i.token()) : null);
         }
+    }
+
+    /** III.3.4: the handle of a vararg method's extra arguments, for {@code System.ArgIterator}. */
+    public static void arglist(Translation t, CilInstruction i) {
+        if (t.argumentList == null) {
+            throw t.invalid("arglist outside a vararg method");
+        }
+        t.push(t.argumentList);
     }
 
     /** III.3.20: a call of the method a function pointer names, with the arguments the signature describes. */
@@ -159,7 +169,8 @@ public final class CilSemantics {
         if (t.types.arrayMethodOwner(t.assembly, i.token(), t.context) != null) {
             call(t, i);
         } else {
-            Objects.call(t, t.methodOf(i.token()), true);
+            RuntimeMethod m = t.methodOf(i.token());
+            Objects.call(t, m, true, m.signature().isVararg() ? Varargs.argumentList(t, i.token()) : null);
         }
     }
 
@@ -278,7 +289,7 @@ public final class CilSemantics {
         }
     }
 
-    /** III.4.23: a new throw, so the exception's stack trace starts again here. */
+    /** III.4.31: a new throw, so the exception's stack trace starts again here. */
     public static void throw_(Translation t, CilInstruction i) {
         t.b.throwRef(t.op("startUnwinding", t.op("checkNull", t.pop())));
     }
@@ -393,6 +404,21 @@ public final class CilSemantics {
     /** III.4.25: the size of a value of the type in unmanaged memory; a reference type's is a reference's. */
     public static void sizeof(Translation t, CilInstruction i) {
         t.push(t.b.i32(dev.mimic.cil.model.NativeLayout.size(t.type(i.token()))));
+    }
+
+    /** III.4.19: a typed reference to the address on the stack, of the token's type. */
+    public static void mkrefany(Translation t, CilInstruction i) {
+        t.push(t.op("makeTypedReference", Types.coerce(t, t.pop(), Type.REF), t.b.constantRef(t.type(i.token()))));
+    }
+
+    /** III.4.23: the address a typed reference holds, checked against the token's type. */
+    public static void refanyval(Translation t, CilInstruction i) {
+        t.push(t.op("typedReferenceValue", t.pop(), t.b.constantRef(t.type(i.token()))));
+    }
+
+    /** III.4.22: the type a typed reference holds, as a type handle. */
+    public static void refanytype(Translation t, CilInstruction i) {
+        t.push(t.op("typedReferenceType", t.pop()));
     }
 
     public static void ckfinite(Translation t, CilInstruction i) {

@@ -106,10 +106,12 @@ public final class MethodTranslator {
         for (int n = 0; n < argCount; n++) {
             args[n] = b.param(argTypes[n].stackType());
         }
+        Temp argumentList = method.signature().isVararg() ? b.param(Type.REF) : null;
         Temp[] locals = new Temp[localTypes.length];
         Protection protection = new Protection(def.body().clauses());
         Translation t = new Translation(b, runtime, method, args, argTypes, argCells, locals, localTypes, localCells,
                 pinned, protection);
+        t.argumentList = argumentList;
         for (int n = 0; n < argCount; n++) {
             if (argCells[n]) {
                 Temp cell = Cells.create(t, argTypes[n]);

@@ -24,11 +24,19 @@ final class Objects {
      * methods called with {@code callvirt} go through the receiver's method table.
      */
     static void call(Translation t, RuntimeMethod m, boolean virtual) {
+        call(t, m, virtual, null);
+    }
+
+    /** A call that passes {@code argumentList} (a vararg call's extra arguments, already popped) last, if not null. */
+    static void call(Translation t, RuntimeMethod m, boolean virtual, Temp argumentList) {
         RuntimeType constrained = t.constrained;
         t.constrained = null;
         List<RuntimeType> params = m.parameterTypes();
         boolean hasThis = m.signature().hasThis();
-        Temp[] args = new Temp[params.size() + (hasThis ? 1 : 0)];
+        Temp[] args = new Temp[params.size() + (hasThis ? 1 : 0) + (argumentList != null ? 1 : 0)];
+        if (argumentList != null) {
+            args[args.length - 1] = argumentList;
+        }
         for (int n = params.size() - 1; n >= 0; n--) {
             args[n + (hasThis ? 1 : 0)] = Values.stored(t, t.pop(), params.get(n));
         }

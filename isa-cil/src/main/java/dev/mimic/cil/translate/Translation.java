@@ -46,6 +46,8 @@ public final class Translation {
     final boolean[] localCells;
     /** The pinned locals (II.7.1.2): storing into one pins the new object and unpins the old. */
     final boolean[] pinned;
+    /** A vararg method's argument list handle, its last IR parameter (III.3.4); null otherwise. */
+    Temp argumentList;
     /** The local stack's top on entry, restored on return, in a method that calls {@code localloc}. */
     Temp localMark;
     final Protection protection;
