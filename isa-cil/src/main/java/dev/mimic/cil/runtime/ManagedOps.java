@@ -376,7 +376,7 @@ public final class ManagedOps {
 
     /**
      * The exception goes on unwinding from a handler of the activation it last passed (a finally
-     * ran, no catch matched, {@code rethrow}): that activation is in its trace already.
+     * ran, no catch matched): that activation is in its trace already.
      */
     public static Object resumeUnwinding(ExecutionContext ctx, Object exception) {
         rt(ctx).traces().resume(exception);
@@ -414,5 +414,11 @@ public final class ManagedOps {
         ManagedObject handle = type.newValue();
         handle.references[type.argumentListCell()] = typedReferences;
         return handle;
+    }
+
+    /** III.4.24 {@code rethrow}: the trace goes on, this activation now at the rethrow (mono shows it there). */
+    public static Object rethrowing(ExecutionContext ctx, Object exception) {
+        rt(ctx).traces().rethrow(exception);
+        return exception;
     }
 }

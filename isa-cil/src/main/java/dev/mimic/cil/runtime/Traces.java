@@ -57,6 +57,15 @@ public final class Traces {
         }
     }
 
+    /** A {@code rethrow}: the activation recorded last is recorded again where the rethrow is. */
+    void rethrow(Object exception) {
+        Trace t = trace(exception);
+        if (t != null && t.size > 0) {
+            t.size--;
+            t.resumed = false;
+        }
+    }
+
     void unwinding(Object exception, long pc) {
         Trace t = trace(exception);
         if (t == null) {

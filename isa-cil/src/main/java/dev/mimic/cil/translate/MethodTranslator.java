@@ -177,7 +177,7 @@ public final class MethodTranslator {
                     break;
                 }
                 t.at(insn.offset());
-                if (t.stackFromBottom().isEmpty()) {
+                if (t.stackFromBottom().isEmpty() || i > first && isCall(code.get(i - 1))) {
                     statements.add(insn.offset());
                 }
                 b.insn(pc(tag, def.row(), insn.offset()));
@@ -193,6 +193,15 @@ public final class MethodTranslator {
         t.finishHandlers();
         runtime.traces().translated(pc(tag, def.row(), 0), method, statements.stream().mapToInt(Integer::intValue).toArray());
         return new Result(b.build(), loops);
+    }
+
+    /**
+     * Calls end a statement for mono's stack traces as an empty stack does: mono maps a frame to
+     * the IL offset of the last such point (its sequence points), which the statements record.
+     */
+    private static boolean isCall(CilInstruction insn) {
+        String name = insn.opcode().name();
+        return name.equals("call") || name.equals("callvirt");
     }
 
     private static void emit(Translation t, CilInstruction insn) {
