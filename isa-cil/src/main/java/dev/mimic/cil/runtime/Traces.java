@@ -5,6 +5,7 @@ import dev.mimic.cil.assembly.Assembly;
 import dev.mimic.cil.metadata.Table;
 import dev.mimic.cil.model.RuntimeMethod;
 import dev.mimic.cil.model.RuntimeType;
+import dev.mimic.cil.signature.TypeSig;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -126,14 +127,42 @@ public final class Traces {
         RuntimeMethod method = m.method();
         Assembly assembly = method.owner().assembly();
         List<String> names = parameterNames(assembly, method.definition().row(), method.parameterTypes().size());
+        List<String> typeParameters = genericParameters(assembly, Table.TYPE_DEF, method.owner().definition().row());
+        List<String> methodParameters = genericParameters(assembly, Table.METHOD_DEF, method.definition().row());
         StringBuilder params = new StringBuilder();
         List<RuntimeType> types = method.parameterTypes();
         for (int i = 0; i < types.size(); i++) {
-            params.append(i > 0 ? ", " : "").append(types.get(i).name()).append(' ').append(names.get(i));
+            // A generic parameter shows as its name, as in the definition (mono prints TKey, not System.String).
+            String type = method.definition().signature().parameters().get(i) instanceof TypeSig.GenericParam g
+                    ? (g.ofMethod() ? methodParameters : typeParameters).get(g.number()) : types.get(i).name();
+            params.append(i > 0 ? ", " : "").append(type).append(' ').append(names.get(i));
+        }
+        String owner = method.owner().name();
+        int arity = owner.lastIndexOf('`');
+        int arguments = arity < 0 ? -1 : owner.indexOf('[', arity);
+        if (arguments >= 0 && !typeParameters.isEmpty()) {
+            owner = owner.substring(0, arguments) + "[" + String.join(",", typeParameters) + "]";
         }
         var md = assembly.metadata();
         String mvid = md.guids().get(md.cell(Table.MODULE, 1, 2)).toString().replace("-", "");
-        return "  at %s.%s (%s) [0x%05x] in <%s>:0 ".formatted(method.owner().name(), method.name(), params, statement, mvid);
+        return "  at %s.%s (%s) [0x%05x] in <%s>:0 ".formatted(owner, method.name(), params, statement, mvid);
+    }
+
+    /** The names of the generic parameters of a TypeDef or MethodDef row (II.22.20), by number. */
+    private static List<String> genericParameters(Assembly assembly, Table ownerTable, int ownerRow) {
+        var md = assembly.metadata();
+        List<String> names = new ArrayList<>();
+        for (int row = 1; row <= md.rowCount(Table.GENERIC_PARAM); row++) {
+            var owner = md.token(Table.GENERIC_PARAM, row, 2);
+            if (owner.table() == ownerTable && owner.row() == ownerRow) {
+                int number = md.cell(Table.GENERIC_PARAM, row, 0);
+                while (names.size() <= number) {
+                    names.add("");
+                }
+                names.set(number, md.string(Table.GENERIC_PARAM, row, 3));
+            }
+        }
+        return names;
     }
 
     /** The names of a method's parameters from its Param rows (II.22.33); sequence 0 is the return value. */
