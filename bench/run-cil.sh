@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs the C# benchmarks (bench/cil/*.cs, compiled by `mcs -optimize+`) on mono and on Mimic's CLI
 # machine (`./mimic cil`, tiered), in one run; checks that both print the same and prints a table:
-# program, argument, mono seconds, Mimic seconds, ratio (Mimic/mono), then the geometric mean of the
-# ratios. Arguments name a subset (`NBody Mandelbrot`). Times are wall-clock and include each
-# runtime's start-up (Mimic: the JVM and loading mscorlib's metadata). A Mimic run longer than
-# $MIMIC_TIMEOUT seconds (default 300) is stopped and reported as a timeout.
+# program, argument, mono and Mimic seconds and their ratio (Mimic/mono), wall-clock and CPU (user +
+# system, which a machine loaded by other work distorts less), then the geometric means of the
+# ratios. Arguments name a subset (`NBody Mandelbrot`). Times include each runtime's start-up
+# (Mimic: the JVM and loading mscorlib's metadata). A Mimic run longer than $MIMIC_TIMEOUT seconds
+# (default 300) is stopped and reported as a timeout.
 set -u
 limit=${MIMIC_TIMEOUT:-300}
 root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
@@ -29,6 +30,14 @@ else
 fi
 
 now() { date +%s.%N; }
+# Runs a command (stdout to $1) and prints the CPU seconds it and its children used.
+cpu() {
+    python3 -c 'import resource, subprocess, sys
+status = subprocess.run(sys.argv[2:], stdout=open(sys.argv[1], "w")).returncode
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(usage.ru_utime + usage.ru_stime)
+sys.exit(status)' "$@"
+}
 
 results="$out/results.tsv"
 : > "$results"
@@ -40,9 +49,9 @@ for p in "${programs[@]}"; do
     fi
     echo "running $p $n..." >&2
     t0=$(now)
-    mono "$out/$p.exe" "$n" > "$out/$p.mono.out"
+    c1=$(cpu "$out/$p.mono.out" mono "$out/$p.exe" "$n")
     t1=$(now)
-    (cd "$root" && timeout "$limit" ./mimic cil "$out/$p.exe" "$n" > "$out/$p.mimic.out" 2> "$out/$p.mimic.err")
+    c2=$(cd "$root" && cpu "$out/$p.mimic.out" timeout "$limit" ./mimic cil "$out/$p.exe" "$n" 2> "$out/$p.mimic.err")
     status=$?
     t2=$(now)
     if [ $status -eq 124 ]; then
@@ -52,7 +61,7 @@ for p in "${programs[@]}"; do
         cat "$out/$p.mimic.err" >&2
         exit 1
     else
-        printf '%s\t%s\t%s\t%s\t%s\n' "$p" "$n" "$t0" "$t1" "$t2" >> "$results"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$p" "$n" "$t0" "$t1" "$t2" "$c1" "$c2" >> "$results"
     fi
 done
 
@@ -67,19 +76,21 @@ for line in open(results):
         failed = True
         notes.append(f'{fields[0]}: Mimic did not finish within the time limit (MIMIC_TIMEOUT)')
         continue
-    name, n, t0, t1, t2 = fields
+    name, n, t0, t1, t2, c1, c2 = fields
     mono, mimic = float(t1) - float(t0), float(t2) - float(t1)
+    mono_cpu, mimic_cpu = float(c1), float(c2)
     if open(f'{out}/{name}.mono.out').read() != open(f'{out}/{name}.mimic.out').read():
         failed = True
         notes.append(f'{name}: OUTPUT DIFFERS (see {out}/{name}.mono.out and {name}.mimic.out)')
-    rows.append((name, n, mono, mimic, mimic / mono))
+    rows.append((name, n, mono, mimic, mimic / mono, mono_cpu, mimic_cpu, mimic_cpu / mono_cpu))
 
-print(f'{"program":<13} {"n":>8} {"mono s":>8} {"mimic s":>8} {"ratio":>7}')
-for name, n, mono, mimic, ratio in rows:
-    print(f'{name:<13} {n:>8} {mono:8.2f} {mimic:8.2f} {ratio:7.2f}')
+print(f'{"program":<13} {"n":>8} {"mono s":>8} {"mimic s":>8} {"ratio":>7} {"mono cpu":>9} {"mimic cpu":>9} {"ratio":>7}')
+for name, n, mono, mimic, ratio, mono_cpu, mimic_cpu, cpu_ratio in rows:
+    print(f'{name:<13} {n:>8} {mono:8.2f} {mimic:8.2f} {ratio:7.2f} {mono_cpu:9.2f} {mimic_cpu:9.2f} {cpu_ratio:7.2f}')
 if rows:
     mean = math.exp(sum(math.log(r[4]) for r in rows) / len(rows))
-    print(f'geometric mean of the ratios (Mimic/mono): {mean:.2f}')
+    cpu_mean = math.exp(sum(math.log(r[7]) for r in rows) / len(rows))
+    print(f'geometric mean of the ratios (Mimic/mono): wall {mean:.2f}, CPU {cpu_mean:.2f}')
 for n in notes:
     print('note: ' + n)
 sys.exit(1 if failed else 0)

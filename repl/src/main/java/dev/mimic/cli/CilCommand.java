@@ -57,6 +57,11 @@ final class CilCommand extends MachineCommand {
         } catch (UnsupportedInstructionException e) {
             io.out().flush();
             throw new MachineException("not supported yet: " + e.getMessage());
+        } catch (CilFormatException e) {
+            // The class library's signatures and bodies are decoded on first use, so a malformed
+            // one surfaces while the program runs: still one line and status 2.
+            io.out().flush();
+            throw new MachineException(e.getMessage());
         }
     }
 

@@ -87,8 +87,15 @@ class CilCommandTest {
         Mimic r = Mimic.run("cil", exe.toString());
         assertEquals(1, r.status());
         assertEquals("before\n", r.out());
+        String[] lines = r.errLines();
+        assertEquals(6, lines.length, r.err());
+        // The frame line as mono writes it: the statement's IL offset and the module's MVID.
+        String frame = "  at P.Main \\(\\) \\[0x0000a\\] in <[0-9a-f]{32}>:0 ";
         assertArrayEquals(new String[] {"", "Unhandled Exception:", "System.InvalidOperationException: broken",
-                "[ERROR] FATAL UNHANDLED EXCEPTION: System.InvalidOperationException: broken"}, r.errLines());
+                "[ERROR] FATAL UNHANDLED EXCEPTION: System.InvalidOperationException: broken"},
+                new String[] {lines[0], lines[1], lines[2], lines[4]});
+        assertTrue(lines[3].matches(frame), lines[3]);
+        assertTrue(lines[5].matches(frame), lines[5]);
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.mimic.repl;
 
 import dev.mimic.backend.jit.Jit;
+import dev.mimic.cil.assembly.Assembly;
 import dev.mimic.cil.debug.CilMachine;
+import dev.mimic.cil.metadata.Table;
 import dev.mimic.cil.runtime.CilProgram;
 import dev.mimic.cil.runtime.CilRuntime;
 import org.junit.jupiter.api.Assumptions;
@@ -12,9 +14,14 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,6 +73,29 @@ class CilTranscriptTest {
         }
         String log = new String(mcs.getInputStream().readAllBytes());
         assertEquals(0, mcs.waitFor(), log);
+        fixModuleId(exe);
         return exe;
+    }
+
+    /**
+     * mcs gives every build a new random module id (MVID), which an unhandled exception's stack trace
+     * shows; the transcripts expect the zero id, written over the GUID where it is stored
+     * (II.24.2.5: Data1, Data2, Data3 little-endian, then 8 bytes).
+     */
+    private static void fixModuleId(Path exe) throws IOException {
+        var md = Assembly.load(exe).metadata();
+        UUID id = md.guids().get(md.cell(Table.MODULE, 1, 2));
+        ByteBuffer stored = ByteBuffer.allocate(16);
+        long high = id.getMostSignificantBits();
+        stored.order(ByteOrder.LITTLE_ENDIAN).putInt((int) (high >>> 32)).putShort((short) (high >>> 16))
+                .putShort((short) high).order(ByteOrder.BIG_ENDIAN).putLong(id.getLeastSignificantBits());
+        byte[] data = Files.readAllBytes(exe);
+        byte[] guid = stored.array();
+        for (int at = 0; at + guid.length <= data.length; at++) {
+            if (Arrays.equals(data, at, at + guid.length, guid, 0, guid.length)) {
+                Arrays.fill(data, at, at + guid.length, (byte) 0);
+            }
+        }
+        Files.write(exe, data);
     }
 }

@@ -6,6 +6,7 @@ import dev.mimic.backend.exec.Frame;
 import dev.mimic.backend.exec.GuestFault;
 import dev.mimic.backend.exec.GuestThrow;
 import dev.mimic.backend.exec.RegionCode;
+import dev.mimic.backend.exec.UnwindObserver;
 import dev.mimic.backend.ir.ArrayKind;
 import dev.mimic.backend.ir.FieldRef;
 import dev.mimic.backend.ir.Helper;
@@ -204,6 +205,7 @@ public final class InterpretedCode implements RegionCode {
                     }
                 }
             } catch (GuestThrow thrown) {
+                UnwindObserver.report(ctx, thrown, insnPc);
                 int handler = tr.handlers[block];
                 if (handler < 0) {
                     throw thrown;

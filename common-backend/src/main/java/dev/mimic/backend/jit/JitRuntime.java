@@ -2,6 +2,8 @@ package dev.mimic.backend.jit;
 
 import dev.mimic.backend.exec.ExecutionContext;
 import dev.mimic.backend.exec.GuestFault;
+import dev.mimic.backend.exec.GuestThrow;
+import dev.mimic.backend.exec.UnwindObserver;
 import dev.mimic.backend.ir.ManagedObject;
 
 /**
@@ -62,7 +64,15 @@ final class JitRuntime {
      * entry address when no instruction had started). A fault that already has a pc comes from a
      * callee and passes through untouched.
      */
+    /** A managed exception enters a handler of a compiled region: the machine may note where. */
+    static void caught(Throwable thrown, ExecutionContext ctx, long insnPc) {
+        UnwindObserver.report(ctx, (GuestThrow) thrown, insnPc);
+    }
+
     static Throwable fault(Throwable thrown, ExecutionContext ctx, long insnPc, long entryPc) {
+        if (thrown instanceof GuestThrow managed) {
+            UnwindObserver.report(ctx, managed, insnPc);
+        }
         if (thrown instanceof GuestFault fault && fault.pc() < 0) {
             if (insnPc >= 0) {
                 ctx.instructions--;

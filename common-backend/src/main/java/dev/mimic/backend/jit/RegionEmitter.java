@@ -545,6 +545,10 @@ final class RegionEmitter {
 
     /** Takes the managed exception on the stack into the caught local and goes to handler block {@code h}. */
     private void enterHandlerBlock(int h) {
+        mv.visitInsn(DUP);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitVarInsn(LLOAD, insnPcLocal);
+        mv.visitMethodInsn(INVOKESTATIC, RUNTIME, "caught", "(Ljava/lang/Throwable;" + CTX_DESC + "J)V", false);
         mv.visitMethodInsn(INVOKEVIRTUAL, THROW, "exception", "()" + OBJECT_DESC, false);
         mv.visitVarInsn(ASTORE, caughtLocal);
         jump(GOTO, blockLabels[h]);

@@ -21,10 +21,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A loaded CLI assembly (or module): the PE image, its metadata, and every signature and method
- * body decoded. Loading is eager and total, so a file that loads has no malformed part left to
- * surprise the execution engine; anything wrong is a {@link CilFormatException} naming the file and
- * the table row or offset.
+ * A loaded CLI assembly (or module): the PE image, its metadata, its types, fields and methods, and
+ * the signatures and method bodies, decoded on first use. {@link #load} then decodes everything,
+ * so a file that loads has no malformed part left to surprise the execution engine; anything wrong
+ * is a {@link CilFormatException} naming the file and the table row or offset. {@link #open} leaves
+ * the signatures and bodies for their first use, where the same exception may come later: for the
+ * class library, whose 27,000 methods a program reaches a few hundred of.
  */
 public final class Assembly {
     /** Larger files are refused before reading: no real assembly comes close. */
@@ -51,29 +53,10 @@ public final class Assembly {
         this.metadata = Metadata.read(image, data);
         Metadata md = metadata;
         memberRefs = new Signature[md.rowCount(Table.MEMBER_REF)];
-        for (int row = 1; row <= memberRefs.length; row++) {
-            memberRefs[row - 1] = SignatureReader.member(md.blob(Table.MEMBER_REF, row, 2), md);
-        }
         standAlone = new Signature[md.rowCount(Table.STAND_ALONE_SIG)];
-        for (int row = 1; row <= standAlone.length; row++) {
-            standAlone[row - 1] = SignatureReader.standAlone(md.blob(Table.STAND_ALONE_SIG, row, 0), md);
-        }
         typeSpecs = new TypeSig[md.rowCount(Table.TYPE_SPEC)];
-        for (int row = 1; row <= typeSpecs.length; row++) {
-            typeSpecs[row - 1] = SignatureReader.typeSpec(md.blob(Table.TYPE_SPEC, row, 0), md);
-        }
         properties = new Signature.PropertySig[md.rowCount(Table.PROPERTY)];
-        for (int row = 1; row <= properties.length; row++) {
-            properties[row - 1] = SignatureReader.property(md.blob(Table.PROPERTY, row, 2), md);
-        }
         methodSpecs = new Signature.MethodSpecSig[md.rowCount(Table.METHOD_SPEC)];
-        for (int row = 1; row <= methodSpecs.length; row++) {
-            methodSpecs[row - 1] = SignatureReader.methodSpec(md.blob(Table.METHOD_SPEC, row, 1), md);
-            Token method = md.token(Table.METHOD_SPEC, row, 0);
-            if (method.table() == Table.MEMBER_REF && !(memberRefs[method.row() - 1] instanceof MethodSig)) {
-                throw md.error(Table.METHOD_SPEC, row, "Method %s is not a method".formatted(method));
-            }
-        }
         int[] methodOwner = new int[md.rowCount(Table.METHOD_DEF) + 1];
         int[] fieldOwner = new int[md.rowCount(Table.FIELD) + 1];
         int typeCount = md.rowCount(Table.TYPE_DEF);
@@ -122,17 +105,46 @@ public final class Assembly {
 
     /** Reads and fully decodes the assembly at {@code path}; errors name the path as given. */
     public static Assembly load(Path path) throws IOException {
+        return open(path).decodeAll();
+    }
+
+    /** Reads the assembly at {@code path}, its signatures and method bodies decoded on first use. */
+    public static Assembly open(Path path) throws IOException {
         String file = path.toString();
         long size = Files.size(path);
         if (size > MAX_FILE_SIZE) {
             throw new CilFormatException(file, "offset 0x0", "file of %d bytes is too large for an assembly".formatted(size));
         }
-        return read(file, Files.readAllBytes(path));
+        return new Assembly(file, Files.readAllBytes(path));
     }
 
     /** Fully decodes an assembly held in memory; {@code file} names it in errors. */
     public static Assembly read(String file, byte[] data) {
-        return new Assembly(file, data);
+        return new Assembly(file, data).decodeAll();
+    }
+
+    /** Decodes every signature and method body now. */
+    private Assembly decodeAll() {
+        for (int row = 1; row <= memberRefs.length; row++) {
+            memberRefSignature(row);
+        }
+        for (int row = 1; row <= standAlone.length; row++) {
+            standAloneSignature(row);
+        }
+        for (int row = 1; row <= typeSpecs.length; row++) {
+            typeSpec(row);
+        }
+        for (int row = 1; row <= properties.length; row++) {
+            property(row);
+        }
+        for (int row = 1; row <= methodSpecs.length; row++) {
+            methodSpec(row);
+        }
+        for (MethodDefinition m : methods) {
+            m.signature();
+            m.body();
+        }
+        return this;
     }
 
     /** The enclosing TypeDef row of each type (II.22.32), refusing chains that loop. */
@@ -201,20 +213,26 @@ public final class Assembly {
     }
 
     private MethodDefinition method(int row, int owner) {
-        Metadata md = metadata;
-        int rva = md.cell(Table.METHOD_DEF, row, 0);
-        int implFlags = md.cell(Table.METHOD_DEF, row, 1);
-        MethodSig sig = SignatureReader.method(md.blob(Table.METHOD_DEF, row, 4), md);
-        MethodBody body = null;
-        if (rva != 0 && (implFlags & CODE_TYPE_MASK) == 0) {
-            body = MethodBodyReader.read(image.from("MethodDef row " + row + " body", rva), md);
-            Token locals = body.localsSignature();
-            if (locals != null && !(standAlone[locals.row() - 1] instanceof Signature.LocalVarSig)) {
-                throw md.error(Table.METHOD_DEF, row, "locals token %s is not a local variable signature".formatted(locals));
-            }
+        return new MethodDefinition(this, row, owner, metadata.cell(Table.METHOD_DEF, row, 2),
+                metadata.cell(Table.METHOD_DEF, row, 1), metadata.string(Table.METHOD_DEF, row, 3));
+    }
+
+    MethodSig methodSignature(int row) {
+        return SignatureReader.method(metadata.blob(Table.METHOD_DEF, row, 4), metadata);
+    }
+
+    /** The body of MethodDef {@code row}; null for one without IL (no RVA, or runtime-provided code). */
+    MethodBody methodBody(int row, int implFlags) {
+        int rva = metadata.cell(Table.METHOD_DEF, row, 0);
+        if (rva == 0 || (implFlags & CODE_TYPE_MASK) != 0) {
+            return null;
         }
-        return new MethodDefinition(row, owner, md.cell(Table.METHOD_DEF, row, 2), implFlags,
-                md.string(Table.METHOD_DEF, row, 3), sig, body);
+        MethodBody body = MethodBodyReader.read(image.from("MethodDef row " + row + " body", rva), metadata);
+        Token locals = body.localsSignature();
+        if (locals != null && !(standAloneSignature(locals.row()) instanceof Signature.LocalVarSig)) {
+            throw metadata.error(Table.METHOD_DEF, row, "locals token %s is not a local variable signature".formatted(locals));
+        }
+        return body;
     }
 
     private void checkEntryPoint() {
@@ -287,30 +305,50 @@ public final class Assembly {
 
     /** A MemberRef's signature: a {@link MethodSig} or a {@link Signature.FieldSig}. */
     public Signature memberRefSignature(int row) {
+        if (memberRefs[row - 1] == null) {
+            memberRefs[row - 1] = SignatureReader.member(metadata.blob(Table.MEMBER_REF, row, 2), metadata);
+        }
         return memberRefs[row - 1];
     }
 
     /** A StandAloneSig: locals or a {@code calli} method signature. */
     public Signature standAloneSignature(int row) {
+        if (standAlone[row - 1] == null) {
+            standAlone[row - 1] = SignatureReader.standAlone(metadata.blob(Table.STAND_ALONE_SIG, row, 0), metadata);
+        }
         return standAlone[row - 1];
     }
 
     public TypeSig typeSpec(int row) {
+        if (typeSpecs[row - 1] == null) {
+            typeSpecs[row - 1] = SignatureReader.typeSpec(metadata.blob(Table.TYPE_SPEC, row, 0), metadata);
+        }
         return typeSpecs[row - 1];
     }
 
     public Signature.PropertySig property(int row) {
+        if (properties[row - 1] == null) {
+            properties[row - 1] = SignatureReader.property(metadata.blob(Table.PROPERTY, row, 2), metadata);
+        }
         return properties[row - 1];
     }
 
     public Signature.MethodSpecSig methodSpec(int row) {
+        if (methodSpecs[row - 1] == null) {
+            Signature.MethodSpecSig sig = SignatureReader.methodSpec(metadata.blob(Table.METHOD_SPEC, row, 1), metadata);
+            Token method = metadata.token(Table.METHOD_SPEC, row, 0);
+            if (method.table() == Table.MEMBER_REF && !(memberRefSignature(method.row()) instanceof MethodSig)) {
+                throw metadata.error(Table.METHOD_SPEC, row, "Method %s is not a method".formatted(method));
+            }
+            methodSpecs[row - 1] = sig;
+        }
         return methodSpecs[row - 1];
     }
 
     /** The locals of a method's body, empty when it declares none. */
     public List<TypeSig> locals(MethodBody body) {
         Token t = body.localsSignature();
-        return t == null ? List.of() : ((Signature.LocalVarSig) standAlone[t.row() - 1]).locals();
+        return t == null ? List.of() : ((Signature.LocalVarSig) standAloneSignature(t.row())).locals();
     }
 
     /** The full name of a TypeDef ({@code Ns.Outer/Inner}), as ILAsm writes it. */

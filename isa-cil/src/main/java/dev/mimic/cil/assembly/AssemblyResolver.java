@@ -58,7 +58,7 @@ public final class AssemblyResolver {
             for (String extension : new String[] {".dll", ".exe"}) {
                 Path candidate = folder.resolve(reference.name() + extension);
                 if (Files.isRegularFile(candidate)) {
-                    return register(reference, Assembly.load(candidate));
+                    return register(reference, Assembly.open(candidate));
                 }
             }
         }
@@ -68,7 +68,7 @@ public final class AssemblyResolver {
             Path exact = versions.resolve(reference.version() + "__" + reference.publicKeyTokenHex())
                     .resolve(reference.name() + ".dll");
             if (Files.isRegularFile(exact)) {
-                return register(reference, Assembly.load(exact));
+                return register(reference, Assembly.open(exact));
             }
         }
         throw new MissingAssemblyException(requester, reference, searched);

@@ -142,7 +142,7 @@ public final class ArrayIntrinsics {
                     dev.mimic.cil.runtime.ManagedOps.assignStruct(ctx, target, a[index]);
             case Object[] a -> ((dev.mimic.cil.runtime.ManagedPointer) value).storeRef(a[index]);
             default -> ((dev.mimic.cil.runtime.ManagedPointer) value).store(
-                    new dev.mimic.cil.runtime.ManagedPointer.Element(array, index).load());
+                    new dev.mimic.cil.runtime.ManagedPointer.Element(array, index, 8).load());
         }
     }
 
@@ -154,7 +154,7 @@ public final class ArrayIntrinsics {
             case Object[] a when value instanceof ManagedObject source ->
                     a[index] = dev.mimic.cil.runtime.ManagedOps.copy(ctx, source);
             case Object[] a -> a[index] = ((dev.mimic.cil.runtime.ManagedPointer) value).loadRef();
-            default -> new dev.mimic.cil.runtime.ManagedPointer.Element(array, index).store(
+            default -> new dev.mimic.cil.runtime.ManagedPointer.Element(array, index, 8).store(
                     ((dev.mimic.cil.runtime.ManagedPointer) value).load());
         }
     }

@@ -7,21 +7,27 @@ import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The class library methods Mimic implements in Java, by key: a direct call becomes a HELPER op,
- * a virtual call reaches the same helper through the method table.
+ * a virtual call reaches the same helper through the method table. The keys are read from the
+ * annotations once; a helper (a method handle) is made when its method is first called, since a
+ * program calls few of them and making one costs start-up time.
  */
 public final class Intrinsics {
     private static final List<Class<?>> OWNERS = List.of(ConsoleIntrinsics.class, StringIntrinsics.class,
             ObjectIntrinsics.class, NumberIntrinsics.class, MathIntrinsics.class, ArrayIntrinsics.class,
-            ThreadingIntrinsics.class, BuilderIntrinsics.class, dev.mimic.cil.runtime.Delegates.class);
-    private static final java.util.Set<Helper> INSTANTIATED = new java.util.HashSet<>();
-    private static final Map<String, Helper> BY_KEY = scan();
+            ThreadingIntrinsics.class, BuilderIntrinsics.class, MemoryIntrinsics.class, EnvironmentIntrinsics.class,
+            DecimalIntrinsics.class, ArgumentIntrinsics.class, dev.mimic.cil.runtime.Delegates.class);
+    private static final Map<String, Method> BY_KEY = scan();
+    private static final Map<Method, Helper> HELPERS = new ConcurrentHashMap<>();
+    private static final java.util.Set<Helper> INSTANTIATED = ConcurrentHashMap.newKeySet();
 
     /** The intrinsic implementing {@code m}, or null. */
     public Helper find(RuntimeMethod m) {
-        return BY_KEY.get(m.definitionKey());
+        Method method = BY_KEY.get(m.definitionKey());
+        return method == null ? null : HELPERS.computeIfAbsent(method, Intrinsics::helper);
     }
 
     /** True when {@code h} takes the method it implements as its first argument. */
@@ -29,18 +35,22 @@ public final class Intrinsics {
         return INSTANTIATED.contains(h);
     }
 
-    private static Map<String, Helper> scan() {
-        Map<String, Helper> out = new HashMap<>();
+    private static Helper helper(Method method) {
+        Helper h = Helper.of(method.getDeclaringClass(), method.getName(), Effect.values());
+        if (method.getAnnotation(Intrinsic.class).instantiated()) {
+            INSTANTIATED.add(h);
+        }
+        return h;
+    }
+
+    private static Map<String, Method> scan() {
+        Map<String, Method> out = new HashMap<>();
         for (Class<?> owner : OWNERS) {
             for (Method m : owner.getDeclaredMethods()) {
                 Intrinsic i = m.getAnnotation(Intrinsic.class);
                 if (i != null) {
-                    Helper h = Helper.of(owner, m.getName(), Effect.values());
-                    if (i.instantiated()) {
-                        INSTANTIATED.add(h);
-                    }
                     for (String key : i.value()) {
-                        if (out.put(key, h) != null) {
+                        if (out.put(key, m) != null) {
                             throw new IllegalStateException("two intrinsics for " + key);
                         }
                     }

@@ -32,6 +32,21 @@ public final class ObjectIntrinsics {
         return self == other ? 1 : 0;
     }
 
+    /** Object.MemberwiseClone: a new object of the same type with the same cells (a shallow copy). */
+    @Intrinsic("System.Object::MemberwiseClone()")
+    public static Object memberwiseClone(Object self) {
+        return switch (self) {
+            case ManagedObject o -> {
+                ManagedObject copy = new ManagedObject(o.type());
+                System.arraycopy(o.primitives, 0, copy.primitives, 0, o.primitives.length);
+                System.arraycopy(o.references, 0, copy.references, 0, o.references.length);
+                yield copy;
+            }
+            case StringBuilder b -> new StringBuilder(b);
+            default -> self; // a string: immutable, so itself is its copy
+        };
+    }
+
     @Intrinsic("System.Object::GetType()")
     public static Object getType(ExecutionContext ctx, Object self) {
         return Text.rt(ctx).typeOf(self);

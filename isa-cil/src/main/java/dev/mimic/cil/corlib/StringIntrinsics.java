@@ -207,6 +207,27 @@ public final class StringIntrinsics {
         return Text.format(ctx, str(ctx, format), (Object[]) args);
     }
 
+    /** The overloads with a format provider: the formatting is culture-invariant whatever the provider. */
+    @Intrinsic("System.String::Format(System.IFormatProvider,string,object)")
+    public static Object providedFormat1(ExecutionContext ctx, Object provider, Object format, Object a) {
+        return format1(ctx, format, a);
+    }
+
+    @Intrinsic("System.String::Format(System.IFormatProvider,string,object,object)")
+    public static Object providedFormat2(ExecutionContext ctx, Object provider, Object format, Object a, Object b) {
+        return format2(ctx, format, a, b);
+    }
+
+    @Intrinsic("System.String::Format(System.IFormatProvider,string,object,object,object)")
+    public static Object providedFormat3(ExecutionContext ctx, Object provider, Object format, Object a, Object b, Object c) {
+        return format3(ctx, format, a, b, c);
+    }
+
+    @Intrinsic("System.String::Format(System.IFormatProvider,string,object[])")
+    public static Object providedFormatN(ExecutionContext ctx, Object provider, Object format, Object args) {
+        return formatN(ctx, format, args);
+    }
+
     @Intrinsic("System.String::Join(string,string[])")
     public static Object join(ExecutionContext ctx, Object separator, Object values) {
         StringBuilder s = new StringBuilder();

@@ -68,6 +68,9 @@ final class Text {
                 case "Char" -> {
                     return String.valueOf((char) o.primitives[0]);
                 }
+                case "Decimal" -> {
+                    return DecimalIntrinsics.text(ctx, o, format);
+                }
                 default -> {
                 }
             }
@@ -83,6 +86,14 @@ final class Text {
         }
         return isCustom(format) ? custom(BigDecimal.valueOf(value), format)
                 : standard(BigDecimal.valueOf(value), bits == 64 ? value : value & 0xFFFF_FFFFL, format);
+    }
+
+    /** A decimal: G keeps its scale (1.10m is "1.10"); the other formats as for integers. */
+    static String decimal(BigDecimal value, String format) {
+        if (format == null || format.isEmpty() || format.equalsIgnoreCase("G")) {
+            return value.toPlainString();
+        }
+        return isCustom(format) ? custom(value, format) : standard(value, 0, format);
     }
 
     /** A custom numeric format ({@code 0.00}, {@code #,##0}), as opposed to a letter and a precision. */
@@ -198,6 +209,11 @@ final class Text {
             case 'N' -> {
                 BigDecimal r = value.setScale(digits < 0 ? 2 : digits, RoundingMode.HALF_UP);
                 yield String.format(java.util.Locale.ROOT, "%,." + r.scale() + "f", r);
+            }
+            case 'C' -> {
+                // The invariant culture's currency sign and patterns: ¤n, and (¤n) when negative.
+                String n = standard(value.abs(), bits, "N" + (digits < 0 ? 2 : digits));
+                yield value.signum() < 0 ? "(\u00a4" + n + ")" : "\u00a4" + n;
             }
             case 'P' -> value.movePointRight(2).setScale(digits < 0 ? 2 : digits, RoundingMode.HALF_UP)
                     .toPlainString() + " %";

@@ -34,6 +34,23 @@ public final class BlobHeap {
         return length.window(context, length.position(), n);
     }
 
+    /** True when a whole blob starts at {@code offset}: what {@link #reader} checks, without naming it. */
+    public boolean holds(int offset) {
+        if (offset == 0 && size() == 0) {
+            return true;
+        }
+        if (offset < 0 || offset >= size()) {
+            return false;
+        }
+        try {
+            ByteReader length = heap.window("blob", heap.start() + offset, size() - offset);
+            int n = length.compressed();
+            return n >= 0 && n <= length.remaining();
+        } catch (dev.mimic.cil.CilFormatException e) {
+            return false;
+        }
+    }
+
     /** The bytes of the blob at {@code offset}. */
     public byte[] get(String context, int offset) {
         ByteReader r = reader(context, offset);

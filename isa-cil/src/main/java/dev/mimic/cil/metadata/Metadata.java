@@ -215,7 +215,9 @@ public final class Metadata {
                 }
                 return raw;
             case BLOB:
-                blobs.reader(table.specName() + " row " + row + " " + col.name(), raw);
+                if (!blobs.holds(raw)) {
+                    blobs.reader(table.specName() + " row " + row + " " + col.name(), raw); // throws, naming the cell
+                }
                 return raw;
             case INDEX:
             case LIST: {

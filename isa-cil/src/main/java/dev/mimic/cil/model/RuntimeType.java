@@ -206,7 +206,8 @@ public final class RuntimeType {
         if (kind() == Kind.ENUM) {
             return underlying().stackType();
         }
-        return Type.REF;
+        // III.1.1.5.1: unmanaged pointers are native ints.
+        return kind() == Kind.POINTER ? Type.I64 : Type.REF;
     }
 
     /** True for the value types held in objects: structs other than the primitives. */
@@ -293,7 +294,9 @@ public final class RuntimeType {
                 references += ref ? 1 : 0;
             }
         }
-        int extra = is("Delegate") ? DELEGATE_CELLS : 0;
+        int extra = is("Delegate") ? DELEGATE_CELLS : is("Exception") ? EXCEPTION_CELLS
+                : is("TypedReference") ? TYPED_REFERENCE_CELLS
+                : is("RuntimeArgumentHandle") || is("ArgIterator") ? ARGUMENT_LIST_CELLS : 0;
         managed = new ManagedType(name, inherits ? b.managedType() : null,
                 interfaces().stream().map(RuntimeType::managedType).toList(), primitives, references + extra);
         ManagedType staticType = new ManagedType(name + " statics", null, List.of(), staticPrimitives, staticReferences);
@@ -336,6 +339,40 @@ public final class RuntimeType {
 
     /** Reference cells System.Delegate carries beyond its fields: the target and the method or invocation list. */
     public static final int DELEGATE_CELLS = 2;
+
+    /** Reference cells System.Exception carries beyond its fields: where the runtime keeps its stack trace. */
+    public static final int EXCEPTION_CELLS = 1;
+
+    /** The cell of an exception instance that holds its stack trace (see {@link #EXCEPTION_CELLS}). */
+    public int traceCell() {
+        RuntimeType e = this;
+        while (!e.is("Exception")) {
+            e = e.base();
+        }
+        return e.managedType().referenceFields() - EXCEPTION_CELLS;
+    }
+
+    /**
+     * Reference cells System.TypedReference carries beyond its fields (II.14.4.3): the managed pointer
+     * and the type, which its {@code IntPtr} fields could not hold.
+     */
+    public static final int TYPED_REFERENCE_CELLS = 2;
+
+    /** The first of the {@link #TYPED_REFERENCE_CELLS} of a typed reference. */
+    public int typedReferenceCell() {
+        return managedType().referenceFields() - TYPED_REFERENCE_CELLS;
+    }
+
+    /**
+     * Reference cells RuntimeArgumentHandle and ArgIterator carry beyond their fields: the typed
+     * references of a vararg call's extra arguments, which their {@code IntPtr} fields could not hold.
+     */
+    public static final int ARGUMENT_LIST_CELLS = 1;
+
+    /** The {@link #ARGUMENT_LIST_CELLS} cell of a RuntimeArgumentHandle or ArgIterator. */
+    public int argumentListCell() {
+        return managedType().referenceFields() - ARGUMENT_LIST_CELLS;
+    }
 
     /** The first of the {@link #DELEGATE_CELLS} in a delegate instance. */
     public int delegateCell() {

@@ -52,7 +52,10 @@ public final class CilProgram {
             return result instanceof Integer status ? status : 0;
         } catch (GuestThrow thrown) {
             runtime.out().flush();
-            String text = describe(thrown.exception());
+            StringBuilder text = new StringBuilder(describe(thrown.exception()));
+            for (String line : runtime.traces().lines(thrown.exception())) {
+                text.append('\n').append(line);
+            }
             err.print("\nUnhandled Exception:\n" + text + "\n");
             err.print("[ERROR] FATAL UNHANDLED EXCEPTION: " + text + "\n");
             err.flush();

@@ -35,7 +35,7 @@ import java.util.function.Function;
  * first call, intrinsics and internal calls are Java methods ({@link Intrinsics}), and a translated
  * method runs as its {@link Engine} says. One runtime per program; nothing is shared between runtimes.
  */
-public final class CilRuntime {
+public final class CilRuntime implements dev.mimic.backend.exec.UnwindObserver {
     /** The only machine state outside managed objects: the pc of the current instruction (method token, IL offset). */
     public static final StateLayout LAYOUT = layout();
 
@@ -45,7 +45,11 @@ public final class CilRuntime {
     private final MethodTranslator translator;
     private final Intrinsics intrinsics;
     private final GuestExceptions exceptions;
+    private final NativeMemory memory;
+    private final Traces traces = new Traces(this);
+    private final List<Assembly> numbered = new ArrayList<>();
     private final Map<RuntimeMethod, CallTarget> virtualTargets = new HashMap<>();
+    private final Map<String, CallTarget> indirectTargets = new HashMap<>();
     private final List<RuntimeMethod> functions = new ArrayList<>();
     private final Map<RuntimeMethod, Long> functionIds = new HashMap<>();
     private final ExecutionContext context;
@@ -77,6 +81,7 @@ public final class CilRuntime {
         this.in = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
         this.intrinsics = new Intrinsics();
         this.exceptions = new GuestExceptions(types);
+        this.memory = new NativeMemory(exceptions, this::typeOf);
         this.translator = new MethodTranslator(OpcodeTable.standard(), this);
         this.context = new ExecutionContext(new GuestState(LAYOUT), null, this);
     }
@@ -102,6 +107,34 @@ public final class CilRuntime {
 
     public GuestExceptions exceptions() {
         return exceptions;
+    }
+
+    /** The stack traces of exceptions, which the engines feed while one unwinds. */
+    public Traces traces() {
+        return traces;
+    }
+
+    @Override
+    public void unwinding(Object exception, long insnPc) {
+        traces.unwinding(exception, insnPc);
+    }
+
+    /** The number of an assembly in this runtime's pcs (see {@link MethodTranslator#pc(int, int, int)}); the program is 0. */
+    public int assemblyNumber(Assembly assembly) {
+        if (numbered.isEmpty()) {
+            numbered.add(program);
+        }
+        int n = numbered.indexOf(assembly);
+        if (n < 0) {
+            numbered.add(assembly);
+            n = numbered.size() - 1;
+        }
+        return n;
+    }
+
+    /** Where unmanaged pointers point: local and global blocks and pinned managed data. */
+    public NativeMemory memory() {
+        return memory;
     }
 
     /** The debugger's hold on the program; null when it runs undebugged. */
@@ -150,7 +183,7 @@ public final class CilRuntime {
 
     /** The number of IR parameters of a method: {@code this} and its declared parameters. */
     public int parameterCount(RuntimeMethod m) {
-        return m.signature().parameters().size() + (m.signature().hasThis() ? 1 : 0);
+        return m.signature().parameters().size() + (m.signature().hasThis() ? 1 : 0) + (m.signature().isVararg() ? 1 : 0);
     }
 
     /** The call target of a method, its code translated on first call. */
@@ -185,6 +218,26 @@ public final class CilRuntime {
         return functions.get((int) pointer);
     }
 
+    /** How many methods {@link #functionPointer} has numbered. */
+    int functionCount() {
+        return functions.size();
+    }
+
+    /**
+     * The target a {@code calli} with these parameter and result types calls: the function pointer
+     * is its last parameter (I64), after the callee's.
+     */
+    public CallTarget indirectTarget(List<Type> parameters, Type result) {
+        String key = "calli " + parameters + " " + result;
+        return indirectTargets.computeIfAbsent(key, k -> {
+            List<Type> withPointer = new ArrayList<>(parameters);
+            withPointer.add(Type.I64);
+            CallTarget t = new CallTarget(key);
+            t.link(CallShape.of(key, withPointer, result), new IndirectCall(this, parameters.size()));
+            return t;
+        });
+    }
+
     /** The target a {@code callvirt} of {@code declared} calls: a dispatch on the receiver's type. */
     public CallTarget virtualTarget(RuntimeMethod declared) {
         return virtualTargets.computeIfAbsent(declared, m -> {
@@ -201,6 +254,9 @@ public final class CilRuntime {
         }
         for (RuntimeType p : m.parameterTypes()) {
             out.add(p.stackType());
+        }
+        if (m.signature().isVararg()) {
+            out.add(Type.REF); // the argument list handle (arglist, III.3.4)
         }
         return out;
     }

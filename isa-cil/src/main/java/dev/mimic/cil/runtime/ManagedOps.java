@@ -222,9 +222,12 @@ public final class ManagedOps {
         return a;
     }
 
-    /** A pointer to an array element or an address-taken local's cell ({@code ldelema}, {@code ldloca}). */
-    public static Object elementPointer(ExecutionContext ctx, Object array, int index) {
-        return new ManagedPointer.Element(array, checkIndex(ctx, array, index));
+    /**
+     * A pointer to an array element or an address-taken local's cell ({@code ldelema}, {@code ldloca});
+     * {@code width} is the guest element's size, for when its unmanaged address is taken.
+     */
+    public static Object elementPointer(ExecutionContext ctx, Object array, int index, int width) {
+        return new ManagedPointer.Element(array, checkIndex(ctx, array, index), width);
     }
 
     /** A pointer to a primitive or reference field cell ({@code ldflda}, {@code ldsflda}, {@code unbox}). */
@@ -236,8 +239,15 @@ public final class ManagedOps {
         return new ManagedPointer.Field(o, cell);
     }
 
-    /** Loads through a pointer; a boxed primitive stands for a pointer to its value (a virtual call's {@code this}). */
-    public static long loadIndirect(ExecutionContext ctx, Object pointer) {
+    /**
+     * Loads through a pointer; a boxed primitive stands for a pointer to its value (a virtual call's
+     * {@code this}). {@code code} is the {@link NativeMemory#read} access an unmanaged pointer
+     * made managed needs.
+     */
+    public static long loadIndirect(ExecutionContext ctx, Object pointer, int code) {
+        if (pointer instanceof ManagedPointer.Native n) {
+            return rt(ctx).memory().read(n.address(), code);
+        }
         return ManagedPointer.primitive(checkNull(ctx, pointer));
     }
 
@@ -245,8 +255,10 @@ public final class ManagedOps {
         return ((ManagedPointer) checkNull(ctx, pointer)).loadRef();
     }
 
-    public static void storeIndirect(ExecutionContext ctx, Object pointer, long value) {
-        if (checkNull(ctx, pointer) instanceof ManagedObject boxed) {
+    public static void storeIndirect(ExecutionContext ctx, Object pointer, int code, long value) {
+        if (pointer instanceof ManagedPointer.Native n) {
+            rt(ctx).memory().write(n.address(), code, value);
+        } else if (checkNull(ctx, pointer) instanceof ManagedObject boxed) {
             boxed.primitives[0] = value;
         } else {
             ((ManagedPointer) pointer).store(value);
@@ -292,5 +304,121 @@ public final class ManagedOps {
             result.primitives[field.index()] = ((ManagedObject) value).primitives[0];
         }
         return result;
+    }
+
+    /** {@code ldind} through an unmanaged pointer ({@link NativeMemory#read} says what {@code code} is). */
+    public static long loadNative(ExecutionContext ctx, long address, int code) {
+        return rt(ctx).memory().read(address, code);
+    }
+
+    public static void storeNative(ExecutionContext ctx, long address, int code, long value) {
+        rt(ctx).memory().write(address, code, value);
+    }
+
+    public static Object loadStructNative(ExecutionContext ctx, long address, RuntimeType type) {
+        return rt(ctx).memory().readStruct(address, type);
+    }
+
+    public static void storeStructNative(ExecutionContext ctx, long address, Object value, RuntimeType type) {
+        rt(ctx).memory().writeStruct(address, type, (ManagedObject) value);
+    }
+
+    /** A managed pointer or pinnable reference used as an unmanaged pointer (III.1.1.5.2, {@code conv.u}). */
+    public static long addressOf(ExecutionContext ctx, Object pointer) {
+        return rt(ctx).memory().addressOf(pointer);
+    }
+
+    /** An unmanaged pointer used as a managed one: null for zero. */
+    public static Object pointerAt(ExecutionContext ctx, long address) {
+        return address == 0 ? null : new ManagedPointer.Native(rt(ctx).memory(), address);
+    }
+
+    /** A pinned local changes from {@code old} to {@code now} (II.7.1.2): pin the new object before letting the old go. */
+    public static void repin(ExecutionContext ctx, long old, long now) {
+        rt(ctx).memory().hold(now);
+        rt(ctx).memory().release(old);
+    }
+
+    /** III.3.47 {@code localloc}; the size is a native unsigned int. */
+    public static long localloc(ExecutionContext ctx, long size) {
+        return rt(ctx).memory().allocateLocal(size);
+    }
+
+    public static int localMark(ExecutionContext ctx) {
+        return rt(ctx).memory().localMark();
+    }
+
+    public static void localRelease(ExecutionContext ctx, int mark) {
+        rt(ctx).memory().releaseLocal(mark);
+    }
+
+    /** III.3.30 {@code cpblk}. */
+    public static void copyBlock(ExecutionContext ctx, long target, long source, int size) {
+        rt(ctx).memory().copy(target, source, Integer.toUnsignedLong(size));
+    }
+
+    /** III.3.36 {@code initblk}. */
+    public static void initBlock(ExecutionContext ctx, long address, int value, int size) {
+        rt(ctx).memory().fill(address, value, Integer.toUnsignedLong(size));
+    }
+
+    /** {@code conv.r.un} of an int64 (III.3.27): the value read as unsigned, rounded to the nearest double. */
+    public static double unsignedToDouble(long value) {
+        double d = (double) (value >>> 1 | (value & 1));
+        return value >= 0 ? (double) value : d * 2;
+    }
+
+    /** A {@code throw}: the exception's stack trace starts again (III.4.31; {@code rethrow} keeps it). */
+    public static Object startUnwinding(ExecutionContext ctx, Object exception) {
+        rt(ctx).traces().restart(exception);
+        return exception;
+    }
+
+    /**
+     * The exception goes on unwinding from a handler of the activation it last passed (a finally
+     * ran, no catch matched): that activation is in its trace already.
+     */
+    public static Object resumeUnwinding(ExecutionContext ctx, Object exception) {
+        rt(ctx).traces().resume(exception);
+        return exception;
+    }
+
+    /** III.4.19 {@code mkrefany}: a typed reference to the location, of {@code type}. */
+    public static Object makeTypedReference(ExecutionContext ctx, Object pointer, RuntimeType type) {
+        RuntimeType typedReference = rt(ctx).types().corlibType("System", "TypedReference");
+        ManagedObject r = typedReference.newValue();
+        r.references[typedReference.typedReferenceCell()] = pointer;
+        r.references[typedReference.typedReferenceCell() + 1] = type;
+        return r;
+    }
+
+    /** III.4.23 {@code refanyval}: the location, if the reference's type is {@code type}; else InvalidCastException. */
+    public static Object typedReferenceValue(ExecutionContext ctx, Object reference, RuntimeType type) {
+        ManagedObject r = (ManagedObject) reference;
+        int cell = rt(ctx).typeOf(r).typedReferenceCell();
+        if (r.references[cell + 1] != type) {
+            throw rt(ctx).exceptions().invalidCast();
+        }
+        return r.references[cell];
+    }
+
+    /** III.4.22 {@code refanytype}: the type's handle, which is the loaded type itself. */
+    public static Object typedReferenceType(ExecutionContext ctx, Object reference) {
+        ManagedObject r = (ManagedObject) reference;
+        return r.references[rt(ctx).typeOf(r).typedReferenceCell() + 1];
+    }
+
+    /** The argument list handle of a vararg call: a RuntimeArgumentHandle holding the extra arguments' typed references. */
+    public static Object argumentHandle(ExecutionContext ctx, Object typedReferences) {
+        RuntimeType type = rt(ctx).types().corlibType("System", "RuntimeArgumentHandle");
+        ManagedObject handle = type.newValue();
+        handle.references[type.argumentListCell()] = typedReferences;
+        return handle;
+    }
+
+    /** III.4.24 {@code rethrow}: the trace goes on, this activation now at the rethrow (mono shows it there). */
+    public static Object rethrowing(ExecutionContext ctx, Object exception) {
+        rt(ctx).traces().rethrow(exception);
+        return exception;
     }
 }

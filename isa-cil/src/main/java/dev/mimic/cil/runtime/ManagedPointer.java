@@ -17,14 +17,32 @@ public abstract sealed class ManagedPointer {
 
     public abstract void storeRef(Object value);
 
-    /** An element of any JVM array that backs a guest array or an address-taken local. */
+    /**
+     * An element of any JVM array that backs a guest array or an address-taken local; {@code width}
+     * is the guest element's size in bytes, which the JVM array's may exceed (float elements are
+     * doubles, a byte local's cell is an int), for when the element's unmanaged address is taken.
+     */
     public static final class Element extends ManagedPointer {
         private final Object array;
         private final int index;
+        private final int width;
 
-        public Element(Object array, int index) {
+        public Element(Object array, int index, int width) {
             this.array = array;
             this.index = index;
+            this.width = width;
+        }
+
+        public Object array() {
+            return array;
+        }
+
+        public int index() {
+            return index;
+        }
+
+        public int width() {
+            return width;
         }
 
         @Override
@@ -64,6 +82,45 @@ public abstract sealed class ManagedPointer {
         }
     }
 
+    /**
+     * An unmanaged pointer used as a managed one (III.1.1.5.2 allows the conversion, for example
+     * where {@code fixed} code joins a null pointer with an element's address): loads and stores go
+     * through {@link NativeMemory}, as {@code ldind} on the address would.
+     */
+    public static final class Native extends ManagedPointer {
+        private final NativeMemory memory;
+        private final long address;
+
+        public Native(NativeMemory memory, long address) {
+            this.memory = memory;
+            this.address = address;
+        }
+
+        public long address() {
+            return address;
+        }
+
+        @Override
+        public long load() {
+            return memory.load(address, 8);
+        }
+
+        @Override
+        public void store(long value) {
+            memory.store(address, 8, value);
+        }
+
+        @Override
+        public Object loadRef() {
+            throw new IllegalStateException("a reference through an unmanaged pointer");
+        }
+
+        @Override
+        public void storeRef(Object value) {
+            throw new IllegalStateException("a reference through an unmanaged pointer");
+        }
+    }
+
     /** A field cell of an object (instance fields) or of a type's statics object. */
     public static final class Field extends ManagedPointer {
         private final ManagedObject object;
@@ -72,6 +129,15 @@ public abstract sealed class ManagedPointer {
         public Field(ManagedObject object, int index) {
             this.object = object;
             this.index = index;
+        }
+
+        public ManagedObject object() {
+            return object;
+        }
+
+        /** The primitive cell's index in the object. */
+        public int index() {
+            return index;
         }
 
         @Override

@@ -92,6 +92,6 @@ public final class MdArray {
                 && ((CilRuntime) ctx.machine).typeOf(o).isValueType()) {
             return o;
         }
-        return new ManagedPointer.Element(data, flat);
+        return new ManagedPointer.Element(data, flat, NativeMemory.naturalWidth(data));
     }
 }

@@ -6,6 +6,7 @@ import dev.mimic.backend.ir.Temp;
 import dev.mimic.backend.ir.Type;
 import dev.mimic.cil.decode.CilInstruction;
 import dev.mimic.cil.model.FieldSlot;
+import dev.mimic.cil.model.RuntimeMethod;
 import dev.mimic.cil.model.RuntimeType;
 import dev.mimic.specs.model.Value;
 
@@ -53,6 +54,9 @@ public final class CilSemantics {
         if (t.localCells[n]) {
             Cells.store(t, t.locals[n], t.localTypes[n], v);
         } else {
+            if (t.pinned[n]) {
+                t.op("repin", Types.coerce(t, t.locals[n], Type.I64), Types.coerce(t, v, Type.I64));
+            }
             t.b.assign(t.locals[n], v);
         }
     }
@@ -60,12 +64,12 @@ public final class CilSemantics {
     /** III.3.39: a struct's address is its object; other locals live in cells. */
     public static void ldarga(Translation t, CilInstruction i) {
         int n = arg(t, i);
-        t.push(t.argCells[n] ? t.op("elementPointer", t.args[n], t.b.i32(0)) : t.b.mov(t.args[n]));
+        t.push(t.argCells[n] ? Pointers.element(t, t.args[n], t.b.i32(0), t.argTypes[n]) : t.b.mov(t.args[n]));
     }
 
     public static void ldloca(Translation t, CilInstruction i) {
         int n = local(t, i);
-        t.push(t.localCells[n] ? t.op("elementPointer", t.locals[n], t.b.i32(0)) : t.b.mov(t.locals[n]));
+        t.push(t.localCells[n] ? Pointers.element(t, t.locals[n], t.b.i32(0), t.localTypes[n]) : t.b.mov(t.locals[n]));
     }
 
     public static void ldnull(Translation t, CilInstruction i) {
@@ -105,8 +109,59 @@ public final class CilSemantics {
             MdArrays.call(t, array, t.assembly.metadata().string(dev.mimic.cil.metadata.Table.MEMBER_REF,
                     i.token().row(), 1));
         } else {
-            Objects.call(t, t.methodOf(i.token()), false);
+            RuntimeMethod m = t.methodOf(i.token());
+            Objects.call(t, m, false, m.signature().isVararg() ? Varargs.argumentList(t, i.token()) : null);
         }
+    }
+
+    /** III.3.4: the handle of a vararg method's extra arguments, for {@code System.ArgIterator}. */
+    public static void arglist(Translation t, CilInstruction i) {
+        if (t.argumentList == null) {
+            throw t.invalid("arglist outside a vararg method");
+        }
+        t.push(t.argumentList);
+    }
+
+    /** III.3.20: a call of the method a function pointer names, with the arguments the signature describes. */
+    public static void calli(Translation t, CilInstruction i) {
+        if (!(t.assembly.standAloneSignature(i.token().row()) instanceof dev.mimic.cil.signature.MethodSig sig)) {
+            throw t.invalid("calli signature " + i.token() + " is not a method signature");
+        }
+        Temp pointer = Types.coerce(t, t.pop(), Type.I64);
+        int count = sig.parameters().size() + (sig.hasThis() ? 1 : 0);
+        Temp[] args = new Temp[count + 1];
+        java.util.List<Type> types = new java.util.ArrayList<>();
+        for (int n = sig.parameters().size() - 1; n >= 0; n--) {
+            RuntimeType p = t.types.resolve(t.assembly, sig.parameters().get(n), t.context);
+            args[n + count - sig.parameters().size()] = Values.stored(t, t.pop(), p);
+        }
+        if (sig.hasThis()) {
+            args[0] = Types.coerce(t, t.pop(), Type.REF);
+        }
+        for (int n = 0; n < count; n++) {
+            types.add(args[n].type());
+        }
+        args[count] = pointer;
+        RuntimeType r = sig.returnType() == dev.mimic.cil.signature.TypeSig.Primitive.VOID ? null
+                : t.types.resolve(t.assembly, sig.returnType(), t.context);
+        Type result = r == null ? null : r.stackType();
+        Temp value = t.b.call(t.runtime.indirectTarget(types, result), result, args);
+        if (value != null) {
+            t.push(Values.loaded(t, value, r));
+        }
+    }
+
+    /** III.3.37: leaves this method for another with the same signature, passing it the current arguments. */
+    public static void jmp(Translation t, CilInstruction i) {
+        Temp[] args = new Temp[t.args.length];
+        for (int n = 0; n < args.length; n++) {
+            args[n] = t.argCells[n] ? Cells.load(t, t.args[n], t.argTypes[n]) : t.args[n];
+        }
+        Temp result = Objects.callWith(t, t.methodOf(i.token()), args);
+        if (result != null) {
+            t.push(result);
+        }
+        ret(t, i);
     }
 
     /** III.4.2: a call that dispatches on the receiver's type; a {@code constrained.} prefix picks the receiver form. */
@@ -114,7 +169,8 @@ public final class CilSemantics {
         if (t.types.arrayMethodOwner(t.assembly, i.token(), t.context) != null) {
             call(t, i);
         } else {
-            Objects.call(t, t.methodOf(i.token()), true);
+            RuntimeMethod m = t.methodOf(i.token());
+            Objects.call(t, m, true, m.signature().isVararg() ? Varargs.argumentList(t, i.token()) : null);
         }
     }
 
@@ -130,6 +186,9 @@ public final class CilSemantics {
     }
 
     public static void ret(Translation t, CilInstruction i) {
+        if (t.localMark != null) {
+            t.op("localRelease", t.localMark);
+        }
         RuntimeType type = t.method.returnType();
         if (type == null) {
             t.b.ret();
@@ -226,12 +285,13 @@ public final class CilSemantics {
         if (element.isObjectStruct()) {
             t.push(t.b.arrayLoad(ArrayKind.REF, array, t.op("checkIndex", array, index)));
         } else {
-            t.push(t.op("elementPointer", array, index));
+            t.push(Pointers.element(t, array, index, element));
         }
     }
 
+    /** III.4.31: a new throw, so the exception's stack trace starts again here. */
     public static void throw_(Translation t, CilInstruction i) {
-        t.b.throwRef(t.op("checkNull", t.pop()));
+        t.b.throwRef(t.op("startUnwinding", t.op("checkNull", t.pop())));
     }
 
     public static void rethrow(Translation t, CilInstruction i) {
@@ -319,6 +379,46 @@ public final class CilSemantics {
         Temp object = t.pop();
         t.push(t.b.helper(dev.mimic.backend.ir.Helper.of(dev.mimic.cil.runtime.Delegates.class, "virtualFunction",
                 dev.mimic.backend.ir.Effect.values()), object, t.b.i64(t.runtime.functionPointer(t.methodOf(i.token())))));
+    }
+
+    /** III.3.47: a block of the local memory pool, released when the method returns. */
+    public static void localloc(Translation t, CilInstruction i) {
+        Temp size = t.pop();
+        t.push(t.op("localloc", size.type() == Type.I32 ? t.b.convertUnsigned(size) : Types.coerce(t, size, Type.I64)));
+    }
+
+    /** III.3.30: copies size bytes between unmanaged addresses. */
+    public static void cpblk(Translation t, CilInstruction i) {
+        Temp size = Types.coerce(t, t.pop(), Type.I32);
+        Temp source = Types.coerce(t, t.pop(), Type.I64);
+        t.op("copyBlock", Types.coerce(t, t.pop(), Type.I64), source, size);
+    }
+
+    /** III.3.36: sets size bytes at an unmanaged address to the low byte of value. */
+    public static void initblk(Translation t, CilInstruction i) {
+        Temp size = Types.coerce(t, t.pop(), Type.I32);
+        Temp value = Types.coerce(t, t.pop(), Type.I32);
+        t.op("initBlock", Types.coerce(t, t.pop(), Type.I64), value, size);
+    }
+
+    /** III.4.25: the size of a value of the type in unmanaged memory; a reference type's is a reference's. */
+    public static void sizeof(Translation t, CilInstruction i) {
+        t.push(t.b.i32(dev.mimic.cil.model.NativeLayout.size(t.type(i.token()))));
+    }
+
+    /** III.4.19: a typed reference to the address on the stack, of the token's type. */
+    public static void mkrefany(Translation t, CilInstruction i) {
+        t.push(t.op("makeTypedReference", Types.coerce(t, t.pop(), Type.REF), t.b.constantRef(t.type(i.token()))));
+    }
+
+    /** III.4.23: the address a typed reference holds, checked against the token's type. */
+    public static void refanyval(Translation t, CilInstruction i) {
+        t.push(t.op("typedReferenceValue", t.pop(), t.b.constantRef(t.type(i.token()))));
+    }
+
+    /** III.4.22: the type a typed reference holds, as a type handle. */
+    public static void refanytype(Translation t, CilInstruction i) {
+        t.push(t.op("typedReferenceType", t.pop()));
     }
 
     public static void ckfinite(Translation t, CilInstruction i) {
@@ -573,6 +673,9 @@ public final class CilSemantics {
         Temp b = t.pop();
         Temp a = t.pop();
         Type type = Types.common(t, a, b);
+        if (type == Type.REF) {
+            type = Type.I64; // only pointers take part in arithmetic: the difference of two addresses
+        }
         t.push(t.b.binary(op, Types.coerce(t, a, type), Types.coerce(t, b, type)));
     }
 

@@ -66,6 +66,6 @@ final class Handlers {
         if (c == null || c.clause.kind() != ExceptionClause.Kind.CATCH && c.clause.kind() != ExceptionClause.Kind.FILTER) {
             throw t.invalid("rethrow outside a catch handler");
         }
-        t.b.throwRef(c.exception);
+        t.b.throwRef(t.op("rethrowing", c.exception));
     }
 }

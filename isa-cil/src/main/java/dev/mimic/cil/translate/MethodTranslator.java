@@ -38,9 +38,18 @@ public final class MethodTranslator {
         this.runtime = runtime;
     }
 
-    /** The pc of the instruction at {@code offset} of MethodDef {@code row}. */
+    /** The pc of the instruction at {@code offset} of MethodDef {@code row} of the program. */
     public static long pc(int row, int offset) {
-        return (long) (0x06000000 | row) << 32 | offset;
+        return pc(0, row, offset);
+    }
+
+    /**
+     * The pc of the instruction at {@code offset} of MethodDef {@code row} of the assembly the runtime
+     * numbers {@code assembly} (0 for the program): its MethodDef token, the table byte raised by the
+     * assembly's number, in the high word and the IL offset in the low one.
+     */
+    public static long pc(int assembly, int row, int offset) {
+        return (long) ((0x06 + assembly) << 24 | row) << 32 | offset;
     }
 
     /** A translated method: its region, and whether its IL loops (branches backwards). */
@@ -52,7 +61,8 @@ public final class MethodTranslator {
         var def = method.definition();
         var assembly = method.owner().assembly();
         List<CilInstruction> code = decoder.decode(assembly, def);
-        RegionBuilder b = new RegionBuilder(method.key(), pc(def.row(), 0)).called();
+        int tag = runtime.assemblyNumber(assembly);
+        RegionBuilder b = new RegionBuilder(method.key(), pc(tag, def.row(), 0)).called();
         List<RuntimeType> params = method.parameterTypes();
         boolean hasThis = method.signature().hasThis();
         int argCount = params.size() + (hasThis ? 1 : 0);
@@ -64,9 +74,17 @@ public final class MethodTranslator {
         for (int i = 0; i < params.size(); i++) {
             argTypes[i + (hasThis ? 1 : 0)] = params.get(i);
         }
-        List<RuntimeType> localList = assembly.locals(def.body()).stream()
-                .map(s -> runtime.types().resolve(assembly, s, method.context())).toList();
-        RuntimeType[] localTypes = localList.toArray(RuntimeType[]::new);
+        List<dev.mimic.cil.signature.TypeSig> localSigs = assembly.locals(def.body());
+        RuntimeType[] localTypes = new RuntimeType[localSigs.size()];
+        boolean[] pinned = new boolean[localTypes.length];
+        for (int n = 0; n < localTypes.length; n++) {
+            localTypes[n] = runtime.types().resolve(assembly, localSigs.get(n), method.context());
+            pinned[n] = localSigs.get(n) instanceof dev.mimic.cil.signature.TypeSig.Pinned;
+            if (pinned[n] && localTypes[n].kind() == RuntimeType.Kind.BYREF) {
+                // A pinned managed pointer is used as an unmanaged one (fixed): it holds the address.
+                localTypes[n] = runtime.types().corlibType("System", "IntPtr");
+            }
+        }
         boolean[] argCells = new boolean[argCount];
         boolean[] localCells = new boolean[localTypes.length];
         for (CilInstruction insn : code) {
@@ -88,10 +106,12 @@ public final class MethodTranslator {
         for (int n = 0; n < argCount; n++) {
             args[n] = b.param(argTypes[n].stackType());
         }
+        Temp argumentList = method.signature().isVararg() ? b.param(Type.REF) : null;
         Temp[] locals = new Temp[localTypes.length];
         Protection protection = new Protection(def.body().clauses());
         Translation t = new Translation(b, runtime, method, args, argTypes, argCells, locals, localTypes, localCells,
-                protection);
+                pinned, protection);
+        t.argumentList = argumentList;
         for (int n = 0; n < argCount; n++) {
             if (argCells[n]) {
                 Temp cell = Cells.create(t, argTypes[n]);
@@ -114,6 +134,10 @@ public final class MethodTranslator {
                 b.assign(t.continuation(c), b.i32(0));
             }
         }
+        if (code.stream().anyMatch(insn -> insn.opcode().name().equals("localloc"))) {
+            t.localMark = b.temp(Type.I32);
+            b.assign(t.localMark, t.op("localMark"));
+        }
         Map<Integer, Integer> index = new HashMap<>();
         Set<Integer> starts = new HashSet<>(protection.boundaries());
         boolean loops = false;
@@ -135,6 +159,7 @@ public final class MethodTranslator {
                 default -> { }
             }
         }
+        java.util.TreeSet<Integer> statements = new java.util.TreeSet<>();
         t.jumpTo(0);
         for (int start = t.nextPending(); start >= 0; start = t.nextPending()) {
             t.enter(start);
@@ -152,9 +177,12 @@ public final class MethodTranslator {
                     break;
                 }
                 t.at(insn.offset());
-                b.insn(pc(def.row(), insn.offset()));
+                if (t.stackFromBottom().isEmpty() || i > first && isCall(code.get(i - 1))) {
+                    statements.add(insn.offset());
+                }
+                b.insn(pc(tag, def.row(), insn.offset()));
                 if (stepped) {
-                    StopPoints.emit(t, pc(def.row(), insn.offset()));
+                    StopPoints.emit(t, pc(tag, def.row(), insn.offset()));
                 }
                 emit(t, insn);
                 if (b.blockClosed()) {
@@ -163,7 +191,17 @@ public final class MethodTranslator {
             }
         }
         t.finishHandlers();
+        runtime.traces().translated(pc(tag, def.row(), 0), method, statements.stream().mapToInt(Integer::intValue).toArray());
         return new Result(b.build(), loops);
+    }
+
+    /**
+     * Calls end a statement for mono's stack traces as an empty stack does: mono maps a frame to
+     * the IL offset of the last such point (its sequence points), which the statements record.
+     */
+    private static boolean isCall(CilInstruction insn) {
+        String name = insn.opcode().name();
+        return name.equals("call") || name.equals("callvirt");
     }
 
     private static void emit(Translation t, CilInstruction insn) {

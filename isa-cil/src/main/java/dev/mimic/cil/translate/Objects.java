@@ -2,9 +2,11 @@ package dev.mimic.cil.translate;
 
 import dev.mimic.backend.ir.FieldRef;
 import dev.mimic.backend.ir.Helper;
+import dev.mimic.backend.ir.Op;
 import dev.mimic.backend.ir.Temp;
 import dev.mimic.backend.ir.Type;
 import dev.mimic.cil.model.FieldSlot;
+import dev.mimic.cil.model.NativeLayout;
 import dev.mimic.cil.model.RuntimeMethod;
 import dev.mimic.cil.model.RuntimeType;
 import java.util.List;
@@ -22,11 +24,19 @@ final class Objects {
      * methods called with {@code callvirt} go through the receiver's method table.
      */
     static void call(Translation t, RuntimeMethod m, boolean virtual) {
+        call(t, m, virtual, null);
+    }
+
+    /** A call that passes {@code argumentList} (a vararg call's extra arguments, already popped) last, if not null. */
+    static void call(Translation t, RuntimeMethod m, boolean virtual, Temp argumentList) {
         RuntimeType constrained = t.constrained;
         t.constrained = null;
         List<RuntimeType> params = m.parameterTypes();
         boolean hasThis = m.signature().hasThis();
-        Temp[] args = new Temp[params.size() + (hasThis ? 1 : 0)];
+        Temp[] args = new Temp[params.size() + (hasThis ? 1 : 0) + (argumentList != null ? 1 : 0)];
+        if (argumentList != null) {
+            args[args.length - 1] = argumentList;
+        }
         for (int n = params.size() - 1; n >= 0; n--) {
             args[n + (hasThis ? 1 : 0)] = Values.stored(t, t.pop(), params.get(n));
         }
@@ -55,6 +65,14 @@ final class Objects {
         if (result != null) {
             t.push(result);
         }
+    }
+
+    /** A direct call of {@code m} with arguments already on the IR side ({@code jmp}); its result or null. */
+    static Temp callWith(Translation t, RuntimeMethod m, Temp[] args) {
+        if (m.isStatic() && t.runtime.intrinsics().find(m) == null) {
+            initializeFor(t, m.owner(), false);
+        }
+        return invoke(t, m, false, false, args);
     }
 
     private static Temp invoke(Translation t, RuntimeMethod m, boolean dispatch, boolean nullCheck, Temp[] args) {
@@ -97,7 +115,12 @@ final class Objects {
             throw t.unsupported("string constructor " + ctor.key());
         }
         if (type.stackType() != Type.REF) {
-            throw t.unsupported("newobj of primitive " + type);
+            // A primitive's constructor (new IntPtr(n)) writes through its this, a pointer to a cell.
+            Temp cell = Cells.create(t, type);
+            args[0] = Pointers.element(t, cell, t.b.i32(0), type);
+            invoke(t, ctor, false, false, args);
+            t.push(Cells.load(t, cell, type));
+            return;
         }
         if (type.definition() == null || type.kind() == RuntimeType.Kind.INTERFACE) {
             throw t.unsupported("newobj of " + type);
@@ -115,8 +138,42 @@ final class Objects {
         t.push(object);
     }
 
+    /**
+     * True for the one instance field of a primitive ({@code IntPtr.m_value}): the primitive's value
+     * itself, so its object is the value, or a pointer to it (a method's {@code this}).
+     */
+    private static boolean isPrimitiveValue(FieldSlot f) {
+        return !f.isStatic() && f.owner().stackType() != Type.REF;
+    }
+
+    /** The address of field {@code f} of the struct at unmanaged address {@code address} ({@code p->f}). */
+    private static Temp nativeField(Translation t, FieldSlot f, Temp address) {
+        int offset = dev.mimic.cil.model.NativeLayout.offsets(f.owner())[f.owner().instanceFields().indexOf(f)];
+        return t.b.binary(dev.mimic.backend.ir.Op.ADD, Types.coerce(t, address, Type.I64), t.b.i64(offset));
+    }
+
     static void ldfld(Translation t, FieldSlot f) {
         Temp object = t.pop();
+        if (isPrimitiveValue(f)) {
+            t.push(object.type() == Type.REF ? Pointers.load(t, f.type(), object) : object);
+            return;
+        }
+        if (object.type() != Type.REF && !f.isStatic()) {
+            t.push(Pointers.load(t, f.type(), nativeField(t, f, object)));
+            return;
+        }
+        List<NativeLayout.Part> parts = NativeLayout.parts(f);
+        if (!parts.isEmpty()) {
+            // Little-endian: each part's bits at its byte offset inside the field.
+            Temp self = t.op("checkNull", object);
+            Temp value = t.b.i64(0);
+            for (NativeLayout.Part p : parts) {
+                Temp bits = t.b.zeroExtend(Types.coerce(t, t.b.getField(p.field().cell(), self), Type.I64), 8 * p.width());
+                value = t.b.binary(Op.OR, value, t.b.binary(Op.SHL, bits, t.b.i64(8L * p.offset())));
+            }
+            t.push(Values.stored(t, Types.coerce(t, value, f.type().stackType()), f.type()));
+            return;
+        }
         if (f.isStatic()) {
             t.push(Values.loaded(t, t.b.getField(f.cell(), statics(t, f)), f.type()));
             return;
@@ -127,11 +184,37 @@ final class Objects {
     static void stfld(Translation t, FieldSlot f) {
         Temp value = Values.stored(t, t.pop(), f.type());
         Temp object = t.pop();
+        if (isPrimitiveValue(f)) {
+            Pointers.store(t, f.type(), object, value);
+            return;
+        }
+        if (object.type() != Type.REF && !f.isStatic()) {
+            Pointers.store(t, f.type(), nativeField(t, f, object), value);
+            return;
+        }
+        List<NativeLayout.Part> parts = NativeLayout.parts(f);
+        if (!parts.isEmpty()) {
+            Temp self = t.op("checkNull", object);
+            Temp wide = Types.coerce(t, value, Type.I64);
+            for (NativeLayout.Part p : parts) {
+                Temp bits = t.b.binary(Op.SHR, wide, t.b.i64(8L * p.offset()));
+                t.b.putField(p.field().cell(), self, Values.stored(t, Types.coerce(t, bits, p.field().type().stackType()),
+                        p.field().type()));
+            }
+            return;
+        }
         FieldRef cell = f.cell();
         t.b.putField(cell, f.isStatic() ? statics(t, f) : t.op("checkNull", object), value);
     }
 
     static void ldflda(Translation t, FieldSlot f) {
+        if (isPrimitiveValue(f)) {
+            return; // the pointer to the primitive is the pointer to its value
+        }
+        if (t.peek().type() != Type.REF) {
+            t.push(nativeField(t, f, t.pop()));
+            return;
+        }
         Temp object = t.op("checkNull", t.pop());
         t.push(f.type().isObjectStruct() ? t.b.getField(f.cell(), object)
                 : t.op("fieldPointer", object, t.b.i32(f.cell().index())));

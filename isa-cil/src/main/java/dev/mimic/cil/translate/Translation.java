@@ -44,6 +44,12 @@ public final class Translation {
     final RuntimeType[] localTypes;
     final boolean[] argCells;
     final boolean[] localCells;
+    /** The pinned locals (II.7.1.2): storing into one pins the new object and unpins the old. */
+    final boolean[] pinned;
+    /** A vararg method's argument list handle, its last IR parameter (III.3.4); null otherwise. */
+    Temp argumentList;
+    /** The local stack's top on entry, restored on return, in a method that calls {@code localloc}. */
+    Temp localMark;
     final Protection protection;
     /** The type named by a {@code constrained.} prefix, for the {@code callvirt} that follows (III.2.1). */
     RuntimeType constrained;
@@ -57,7 +63,8 @@ public final class Translation {
     private int handler = -1;
 
     Translation(RegionBuilder b, CilRuntime runtime, RuntimeMethod method, Temp[] args, RuntimeType[] argTypes,
-            boolean[] argCells, Temp[] locals, RuntimeType[] localTypes, boolean[] localCells, Protection protection) {
+            boolean[] argCells, Temp[] locals, RuntimeType[] localTypes, boolean[] localCells, boolean[] pinned,
+            Protection protection) {
         this.b = b;
         this.runtime = runtime;
         this.types = runtime.types();
@@ -70,6 +77,7 @@ public final class Translation {
         this.locals = locals;
         this.localTypes = localTypes;
         this.localCells = localCells;
+        this.pinned = pinned;
         this.protection = protection;
     }
 
@@ -171,14 +179,24 @@ public final class Translation {
         return "%s: %s IL_%04x".formatted(assembly.file(), method.key(), il);
     }
 
-    /** The IR block for IL offset {@code target}, spilling the current stack into its entry slots. */
+    /**
+     * The IR block for IL offset {@code target}, spilling the current stack into its entry slots.
+     * Where paths meet with a pointer as a managed pointer on one and a native int on the other
+     * ({@code fixed} joins a null address with an element's), it takes the first path's form.
+     */
     int blockAt(int target) {
         List<Type> shape = stack.reversed().stream().map(Temp::type).toList();
         List<Type> known = entryShapes.putIfAbsent(target, shape);
-        if (known != null && !known.equals(shape)) {
-            throw invalid("stack shape %s at IL_%04x differs from %s".formatted(shape, target, known));
-        }
         List<Temp> values = new ArrayList<>(stack.reversed());
+        if (known != null && !known.equals(shape)) {
+            if (known.size() != shape.size()) {
+                throw invalid("stack shape %s at IL_%04x differs from %s".formatted(shape, target, known));
+            }
+            for (int depth = 0; depth < values.size(); depth++) {
+                values.set(depth, Types.coerce(this, values.get(depth), known.get(depth)));
+            }
+            shape = known;
+        }
         for (int depth = 0; depth < values.size(); depth++) {
             b.assign(stackSlot(depth, shape.get(depth)), values.get(depth));
         }
@@ -258,7 +276,7 @@ public final class Translation {
             }
             switchTo(next);
         }
-        b.throwRef(exception);
+        b.throwRef(op("resumeUnwinding", exception));
         handler = savedHandler;
         b.switchTo(savedBlock);
         stack.clear();
@@ -302,7 +320,7 @@ public final class Translation {
                 if (c.exception == null) {
                     c.exception = b.temp(Type.REF);
                 }
-                b.throwRef(c.exception);
+                b.throwRef(op("resumeUnwinding", c.exception));
             }
         }
     }

@@ -38,24 +38,39 @@ final class Types {
         return type.isEmpty() ? elementName(t.type(insn.token())) : ((Value.Name) type.get(0)).name();
     }
 
-    /** The type two operands of a binary op share: int32 and native int meet at native int. */
+    /**
+     * The type two operands of a binary op share: int32 and native int meet at native int, and so
+     * does a managed pointer with an integer (III.1.5 table 2: {@code &} plus an int is an address,
+     * computed on the unmanaged address of what it points to).
+     */
     static Type common(Translation t, Temp a, Temp b) {
         if (a.type() == b.type()) {
             return a.type();
         }
-        if (a.type().isInteger() && b.type().isInteger()) {
+        if ((a.type().isInteger() || a.type() == Type.REF) && (b.type().isInteger() || b.type() == Type.REF)) {
             return Type.I64;
         }
         throw t.invalid("operands of types %s and %s".formatted(a.type(), b.type()));
     }
 
-    /** Converts between I32 and I64 as the CLI does implicitly; anything else must already match. */
+    /**
+     * Converts between I32 and I64 as the CLI does implicitly, and between managed and unmanaged
+     * pointers (III.1.1.5.2: a managed pointer where a native int is expected stands for the
+     * address of what it points to, which pins it; a native int where a managed pointer is
+     * expected points to that address); anything else must already match.
+     */
     static Temp coerce(Translation t, Temp v, Type to) {
         if (v.type() == to) {
             return v;
         }
         if (v.type().isInteger() && to.isInteger()) {
             return t.b.convert(v, to);
+        }
+        if (v.type() == Type.REF && to == Type.I64) {
+            return t.op("addressOf", v);
+        }
+        if (v.type().isInteger() && to == Type.REF) {
+            return t.op("pointerAt", coerce(t, v, Type.I64));
         }
         throw t.invalid("a %s where a %s is expected".formatted(v.type(), to));
     }
@@ -86,21 +101,21 @@ final class Types {
             case "i8", "i" -> toInteger(t, v, Type.I64);
             case "u8", "u" -> v.type() == Type.I32 ? t.b.convertUnsigned(v) : toInteger(t, v, Type.I64);
             case "r8" -> v.type() == Type.F64 ? v : t.b.convert(v, Type.F64);
-            case "r.un" -> {
-                if (v.type() != Type.I32) {
-                    throw t.unsupported("conv.r.un of a " + v.type());
-                }
-                yield t.b.convert(t.b.convertUnsigned(v), Type.F64);
-            }
+            case "r4" -> t.op("toSingle", v.type() == Type.F64 ? v : t.b.convert(toInteger(t, v, v.type() == Type.REF
+                    ? Type.I64 : v.type()), Type.F64));
+            case "r.un" -> switch (v.type()) {
+                case I32 -> t.b.convert(t.b.convertUnsigned(v), Type.F64);
+                case I64 -> t.op("unsignedToDouble", v);
+                default -> throw t.invalid("conv.r.un of a " + v.type());
+            };
             default -> throw t.unsupported("conv to " + to);
         };
     }
 
+    /** A pointer converts to its unmanaged address ({@code conv.u} after {@code fixed}, III.1.1.5.2). */
     private static Temp toInteger(Translation t, Temp v, Type to) {
-        if (v.type() == Type.REF) {
-            throw t.invalid("conversion of a reference");
-        }
-        return v.type() == to ? v : t.b.convert(v, to);
+        Temp integer = v.type() == Type.REF ? t.op("addressOf", v) : v;
+        return integer.type() == to ? integer : t.b.convert(integer, to);
     }
 
     /** Keeps the low bits of an int32 for the small types, sign- or zero-extending them. */

@@ -44,7 +44,7 @@ public final class CSharp {
             return exe;
         }
         Files.writeString(cs, source);
-        List<String> command = new ArrayList<>(List.of(MCS.toString(), "-debug-", "-optimize+", "-out:" + exe));
+        List<String> command = new ArrayList<>(List.of(MCS.toString(), "-debug-", "-optimize+", "-unsafe", "-out:" + exe));
         if (file.endsWith(".dll")) {
             command.add("-target:library");
         }
