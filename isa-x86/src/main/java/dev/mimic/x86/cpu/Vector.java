@@ -51,6 +51,13 @@ public final class Vector {
         return fault.kind() == GuestFault.Kind.MEMORY ? fault.code() : fault.kind() == GuestFault.Kind.MACHINE ? fault.code() >>> 8 : 0;
     }
 
+    /** The SDM's mnemonic for exception {@code vector}, such as {@code #GP}; {@code vector N} for the others. */
+    public static String name(int vector) {
+        String[] names = {"#DE", "#DB", "NMI", "#BP", "#OF", "#BR", "#UD", "#NM", "#DF", "coprocessor segment overrun",
+            "#TS", "#NP", "#SS", "#GP", "#PF", "vector 15", "#MF", "#AC", "#MC", "#XM"};
+        return vector >= 0 && vector < names.length ? names[vector] : "vector " + vector;
+    }
+
     /** True for the exceptions that push an error code (SDM vol. 3 table 6-1). */
     public static boolean hasErrorCode(int vector) {
         return vector == DF || vector >= TS && vector <= PF || vector == 17;
