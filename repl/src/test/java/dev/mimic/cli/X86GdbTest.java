@@ -5,7 +5,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +23,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class X86GdbTest {
     private static final Path SOURCES = Path.of("src/test/resources/pc/gdb");
-    private static final Path NASM = Path.of("/usr/bin/nasm");
     private static final Path SEABIOS = Path.of("/usr/share/seabios/bios.bin");
     private static final int STATUS = 0x21 << 1 | 1;
     private static final Pattern REGISTER = Pattern.compile("^(eip|cs|esp) +(0x[0-9a-f]+) ", Pattern.MULTILINE);
@@ -37,7 +35,7 @@ class X86GdbTest {
     @BeforeAll
     static void assemble() throws Exception {
         GdbBatch.assumeInstalled();
-        assumeTrue(Files.isExecutable(NASM), "install nasm");
+        Nasm.assumeInstalled();
         bootSector = Files.readAllBytes(nasm("bootsector"));
         firmware = nasm("loader");
     }
@@ -105,12 +103,6 @@ class X86GdbTest {
 
     /** Assembles {@code SOURCES/name.asm} into {@code dir/name.bin} (the loader includes bootsector.bin from there). */
     private static Path nasm(String name) throws Exception {
-        Path binary = dir.resolve(name + ".bin");
-        Process nasm = new ProcessBuilder(NASM.toString(), "-f", "bin", "-o", binary.toString(),
-                SOURCES.resolve(name + ".asm").toAbsolutePath().toString())
-                .directory(dir.toFile()).redirectErrorStream(true).start();
-        String messages = new String(nasm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, nasm.waitFor(), messages);
-        return binary;
+        return Nasm.assemble(SOURCES.resolve(name + ".asm"), dir);
     }
 }
