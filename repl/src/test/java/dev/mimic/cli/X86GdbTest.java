@@ -101,6 +101,27 @@ class X86GdbTest {
         }
     }
 
+    /** gdb's Ctrl-C stops a PC that idles in HLT between timer interrupts; gdb's kill then ends mimic (status 0, as QEMU). */
+    @ParameterizedTest
+    @ValueSource(strings = {"interp", "jit"})
+    void ctrlCStopsAnIdlePc(String engine) throws Exception {
+        assumeTrue(Files.isReadable(SEABIOS), "install seabios");
+        Path disk = nasm("idle");
+        try (MimicWithStub mimic = MimicWithStub.pc("--engine=" + engine, "-nographic", "-S", "-hda", disk.toString())) {
+            GdbBatch gdb = GdbBatch.start(dir, mimic.port(), List.of("set architecture i8086"),
+                    List.of("continue", "info registers cs", "kill"));
+            mimic.awaitOutput("idling\r\n");
+            Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(gdb.process().pid())).start();
+            assertEquals(0, kill.waitFor());
+            String out = gdb.finish();
+            assertTrue(out.contains("Program received signal SIGINT, Interrupt.\n"), out);
+            assertTrue(REGISTER.matcher(out).results().anyMatch(m -> m.group(0).startsWith("cs ")), out);
+            Mimic r = mimic.finish();
+            assertEquals(0, r.status(), r.err());
+            assertTrue(r.err().contains("mimic x86: terminated by gdb"), r.err());
+        }
+    }
+
     /** Assembles {@code SOURCES/name.asm} into {@code dir/name.bin} (the loader includes bootsector.bin from there). */
     private static Path nasm(String name) throws Exception {
         return Nasm.assemble(SOURCES.resolve(name + ".asm"), dir);
