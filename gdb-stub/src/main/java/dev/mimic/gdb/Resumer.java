@@ -39,7 +39,7 @@ final class Resumer {
             }
             // A run never stops at a breakpoint on its first pc, so one ending on a breakpoint is the hit.
             StopEvent hit = machine.engine().breakpointHere();
-            if (hit != null) {
+            if (hit != null && hit.id() > 0) { // not the machine's own (internal, negative ids)
                 return hit;
             }
         }

@@ -39,6 +39,7 @@ public final class Cpu implements Paging.Control {
 
     public int cr0 = CR0_ET, cr2, cr3, cr4;
     public final int[] dr = new int[8];
+    private Runnable debugRegistersWritten = () -> { };
     public int gdtBase, gdtLimit, idtBase, idtLimit = 0x3FF;
     public int ldtSelector, ldtBase, ldtLimit;
     public int trSelector, trBase, trLimit, trAttributes;
@@ -64,6 +65,16 @@ public final class Cpu implements Paging.Control {
      */
     public void onMappingChange(Runnable r) {
         this.mappingChanged = r;
+    }
+
+    /** Who to tell when a MOV writes a debug register, so the breakpoints DR0-DR3 and DR7 describe are armed. */
+    public void onDebugRegisterWrite(Runnable r) {
+        this.debugRegistersWritten = r;
+    }
+
+    /** Tells the listener that DR0-DR7 changed. */
+    public void debugRegistersWritten() {
+        debugRegistersWritten.run();
     }
 
     // ---- modes and the pc ----

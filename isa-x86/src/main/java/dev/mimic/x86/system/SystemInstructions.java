@@ -288,6 +288,7 @@ public final class SystemInstructions {
     public static void writeDebug(ExecutionContext ctx, int n, int value) {
         Cpu cpu = cpu(ctx);
         cpu.dr[debugRegister(cpu, n)] = value;
+        cpu.debugRegistersWritten();
     }
 
     private static int debugRegister(Cpu cpu, int n) {

@@ -35,6 +35,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongConsumer;
 
@@ -55,6 +56,10 @@ import java.util.function.LongConsumer;
 public final class X86System implements Machine, Frontend, X86Platform {
     /** DR6.BS: the debug exception was a single-step trap. */
     private static final int DR6_SINGLE_STEP = 1 << 14;
+    /** DR6 and DR7 after RESET (SDM vol. 3 table 9-1). */
+    private static final int DR6_RESET = 0xFFFF_0FF0, DR7_RESET = 0x400;
+    /** DR6 B0-B3: which of DR0-DR3 matched. */
+    private static final int DR6_MATCHES = 0xF;
     /** Most instructions run between two looks at the interrupt line. */
     public static final int INTERRUPT_LATENCY = 4096;
 
@@ -86,6 +91,7 @@ public final class X86System implements Machine, Frontend, X86Platform {
     private final X86Translator translator = new X86Translator();
     private final ExecutionContext ctx;
     private final Engine engine;
+    private final InstructionBreakpoints instructionBreakpoints;
     private boolean halted;
     private boolean shutdown;
     /** Set when POPF or IRET turned on TF: the engine returns so {@link #run} single-steps. */
@@ -107,6 +113,8 @@ public final class X86System implements Machine, Frontend, X86Platform {
         this.ctx = new ExecutionContext(state, cpu.memory, this);
         this.engine = new Engine(this, ctx, options.compiler(), options.engine());
         engine.setTierThreshold(options.tierThreshold());
+        instructionBreakpoints = new InstructionBreakpoints(cpu, engine.debugPoints());
+        cpu.onDebugRegisterWrite(instructionBreakpoints::rearm);
         cpu.onMappingChange(engine::invalidateAll);
         // Breakpoints are linear addresses, code is tracked by physical one: drop all code on a change.
         engine.debugPoints().onBreakpointChange((start, end) -> engine.invalidateAll());
@@ -219,6 +227,10 @@ public final class X86System implements Machine, Frontend, X86Platform {
         cpu.trLimit = 0xFFFF;
         cpu.trAttributes = 0x8B00;
         cpu.cpl = 0;
+        Arrays.fill(cpu.dr, 0);
+        cpu.dr[6] = DR6_RESET;
+        cpu.dr[7] = DR7_RESET;
+        instructionBreakpoints.rearm();
         for (int s = 0; s < 6; s++) {
             cpu.setSegment(s, 0, 0, 0xFFFF, 0x9300);
         }
@@ -291,6 +303,9 @@ public final class X86System implements Machine, Frontend, X86Platform {
             }
             if (!skipBreakpoint && engine.debugPoints().hasBreakpoints()) {
                 StopEvent hit = engine.breakpointHere();
+                if (guestBreakpoint(hit)) {
+                    continue;
+                }
                 if (hit != null) {
                     lastEvent = hit;
                     return Stop.EVENT;
@@ -311,11 +326,37 @@ public final class X86System implements Machine, Frontend, X86Platform {
                 stepping = false;
                 continue;
             }
+            if (guestBreakpoint(lastEvent)) {
+                continue;
+            }
             if (lastEvent.kind() != StopEvent.Kind.LIMIT && lastEvent.kind() != StopEvent.Kind.STEPPED) {
                 return Stop.EVENT;
             }
         }
         return Stop.SHUTDOWN;
+    }
+
+    /**
+     * Handles {@code e} when it is one of the guest's instruction breakpoints (DR0-DR3): with
+     * EFLAGS.RF set the instruction runs (RF suppresses one breakpoint, SDM vol. 3 17.3.1.1) and RF
+     * clears; otherwise a #DB fault at the instruction, DR6 B0-B3 saying which matched. False for
+     * any other event.
+     */
+    private boolean guestBreakpoint(StopEvent e) {
+        int matches = instructionBreakpoints.hits(e);
+        if (matches == 0) {
+            return false;
+        }
+        int eflags = Registers.eflags(state);
+        if ((eflags & Flags.RF) != 0) {
+            Registers.setEflags(state, eflags & ~Flags.RF);
+            faulted = false;
+            lastEvent = engine.step();
+        } else {
+            cpu.dr[6] = cpu.dr[6] & ~DR6_MATCHES | matches;
+            deliver(Vector.DB, -1, cpu.eip(), Interrupts.Source.EXCEPTION);
+        }
+        return true;
     }
 
     /**
@@ -586,6 +627,7 @@ public final class X86System implements Machine, Frontend, X86Platform {
         shutdown = in.readBoolean();
         physical.readRam(in);
         state.copyFrom(saved);
+        instructionBreakpoints.rearm();
         engine.invalidateAll();
         cpu.jump(cpu.eip());
     }
