@@ -7,10 +7,10 @@
 main:
         call setup_tables
         HANDLE 1, debug
-        xor eax, eax
-        mov dr6, eax
         mov eax, target
         mov dr0, eax
+        xor eax, eax
+        mov dr6, eax
         mov eax, 0x00000002             ; G0, R/W0 = 00 (execute), LEN0 = 00
         mov dr7, eax
         mov ebx, 0
