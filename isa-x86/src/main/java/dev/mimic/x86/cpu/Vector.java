@@ -10,6 +10,7 @@ import dev.mimic.backend.exec.GuestFault;
 public final class Vector {
     public static final int DE = 0;
     public static final int DB = 1;
+    public static final int NMI = 2;
     public static final int BP = 3;
     public static final int OF = 4;
     public static final int BR = 5;

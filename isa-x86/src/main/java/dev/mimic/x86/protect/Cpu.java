@@ -48,6 +48,8 @@ public final class Cpu implements Paging.Control {
     public int cpl;
     /** Set by a load of SS: no interrupt is taken before the next instruction (SDM vol. 2 MOV, POP). */
     public boolean interruptShadow;
+    /** Set while an NMI handler runs: further NMIs wait until the next IRET (SDM vol. 3 6.7.1). */
+    public boolean nmiBlocked;
     public final Msrs msrs = new Msrs();
 
     private final Map<CodeMode, Integer> modeNumbers = new HashMap<>();

@@ -93,6 +93,8 @@ public final class X86System implements Machine, Frontend, X86Platform {
     private final Engine engine;
     private final InstructionBreakpoints instructionBreakpoints;
     private boolean halted;
+    /** An NMI was signalled and waits for delivery (the pin is edge-triggered: one is remembered). */
+    private boolean nmiPending;
     private boolean shutdown;
     /** Set when POPF or IRET turned on TF: the engine returns so {@link #run} single-steps. */
     private boolean stepping;
@@ -195,6 +197,15 @@ public final class X86System implements Machine, Frontend, X86Platform {
         return features;
     }
 
+    /**
+     * Signals the NMI pin: vector 2 is delivered at the next instruction boundary the processor
+     * looks at (as a maskable interrupt would be, but whatever IF says, and waking HLT), unless an
+     * NMI handler is running, in which case it waits for that handler's IRET.
+     */
+    public void raiseNmi() {
+        nmiPending = true;
+    }
+
     /** True while the processor waits in HLT. */
     public boolean isHalted() {
         return halted;
@@ -240,6 +251,8 @@ public final class X86System implements Machine, Frontend, X86Platform {
         cpu.memory.flush(false);
         halted = false;
         shutdown = false;
+        nmiPending = false;
+        cpu.nmiBlocked = false;
         shutdownReason = "";
         engine.invalidateAll();
         cpu.jump(0xFFF0);
@@ -374,13 +387,20 @@ public final class X86System implements Machine, Frontend, X86Platform {
     }
 
     /**
-     * Delivers a requested maskable interrupt if IF allows; true when one was taken. Right after a load
-     * of SS none is taken, so the MOV to ESP that follows runs first (SDM vol. 2 MOV).
+     * Delivers a pending NMI unless one is being handled, else a requested maskable interrupt if IF
+     * allows; true when one was taken. Right after a load of SS none is taken, so the MOV to ESP that
+     * follows runs first (SDM vol. 2 MOV).
      */
     private boolean takeInterrupt() {
         if (cpu.interruptShadow) {
             cpu.interruptShadow = false;
             return false;
+        }
+        if (nmiPending && !cpu.nmiBlocked) {
+            nmiPending = false;
+            cpu.nmiBlocked = true;
+            deliver(Vector.NMI, -1, cpu.eip(), Interrupts.Source.EXTERNAL);
+            return true;
         }
         if ((Registers.eflags(state) & Flags.IF) == 0 || !interrupts.pending()) {
             return false;
