@@ -43,7 +43,7 @@ final class GdbSession {
         this.target = target;
         this.connection = connection;
         this.points = new DebugPointTable(machine.engine().debugPoints());
-        this.resumer = new Resumer(machine.engine(), connection);
+        this.resumer = new Resumer(machine, connection);
     }
 
     /**

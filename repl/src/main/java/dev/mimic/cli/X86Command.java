@@ -1,7 +1,9 @@
 package dev.mimic.cli;
 
+import dev.mimic.backend.exec.StopEvent;
 import dev.mimic.backend.machine.MachineException;
 import dev.mimic.gdb.GdbServer;
+import dev.mimic.gdb.SessionEnd;
 import dev.mimic.gdb.target.I386;
 import dev.mimic.pc.board.Host;
 import dev.mimic.pc.config.PcOptions;
@@ -58,8 +60,12 @@ final class X86Command extends MachineCommand {
     int run() {
         PcOptions options = options();
         try (PcMachine pc = create(options, io.in())) {
+            pc.onNotice(message -> io.err().println("mimic x86: " + message));
             if (options.gdbPort().isPresent()) {
-                underGdb(pc, options.gdbPort().getAsInt());
+                SessionEnd end = underGdb(pc, options.gdbPort().getAsInt());
+                if (end.how() != SessionEnd.How.DETACHED) {
+                    return ended(end);
+                }
             }
             RunResult result = pc.run(engine.maxSteps());
             engine.printStats(pc, io.err());
@@ -98,15 +104,28 @@ final class X86Command extends MachineCommand {
 
     /**
      * Serves one gdb session before the guest runs on its own (QEMU's -s -S; -s alone waits too,
-     * as the stub runs on the machine's thread). Under gdb the processor runs but device time
-     * stands still; after gdb detaches the machine runs on normally.
+     * as the stub runs on the machine's thread). Under gdb the machine runs with its devices, as
+     * without; after gdb detaches it runs on.
      */
-    private void underGdb(PcMachine pc, int port) {
+    private SessionEnd underGdb(PcMachine pc, int port) {
         try (GdbServer server = GdbServer.listen(pc, I386.target(), port)) {
             io.err().println("mimic x86: waiting for gdb on 127.0.0.1:" + server.port());
-            server.serve();
+            return server.serve();
         } catch (IOException e) {
             throw new MachineException("gdb connection failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The status when the guest ended under gdb (its exit, or its death with the reason), or gdb killed it (0, as QEMU). */
+    private int ended(SessionEnd end) {
+        if (end.how() == SessionEnd.How.KILLED) {
+            io.err().println("mimic x86: terminated by gdb");
+            return 0;
+        }
+        StopEvent last = end.last();
+        if (last.kind() == StopEvent.Kind.FAULTED || !last.message().startsWith("exited with code")) {
+            io.err().println("mimic x86: " + last.message());
+        }
+        return last.kind() == StopEvent.Kind.EXITED ? last.exitCode() : 1;
     }
 }

@@ -16,7 +16,8 @@ import java.util.Optional;
  * and {@code reset}. Stepping over and out of calls uses the machine's call stack, so it works on every
  * machine that describes one: a temporary breakpoint at the frame's return address, resumed while
  * the stack is still deeper than where we started (a recursive call returns through the same
- * address before the frame we care about does).
+ * address before the frame we care about does). The guest runs through the machine's
+ * {@link dev.mimic.backend.machine.Machine#resume} and {@code step}, so a PC's devices run too.
  */
 final class Stepping {
     private Stepping() {
@@ -55,7 +56,7 @@ final class Stepping {
     }
 
     private static StopEvent stepOnce(Workbench wb, boolean overCalls) {
-        return overCalls ? stepOver(wb) : wb.engine().step();
+        return overCalls ? stepOver(wb) : wb.machine().step();
     }
 
     /**
@@ -84,7 +85,7 @@ final class Stepping {
 
     private static StopEvent stepOver(Workbench wb) {
         int depth = wb.machine().callStack().size();
-        StopEvent e = wb.engine().step();
+        StopEvent e = wb.machine().step();
         List<StackFrame> now = wb.machine().callStack();
         if (e.kind() == StopEvent.Kind.STEPPED && now.size() > depth && now.get(0).returnAddress() >= 0) {
             return runToReturn(wb, now.get(0).returnAddress(), depth);
@@ -111,7 +112,7 @@ final class Stepping {
         Arguments.none(inv);
         wb.requireRunnable();
         wb.beforeRun();
-        wb.showStop(wb.engine().run(wb.runBudget()));
+        wb.showStop(wb.machine().resume(wb.runBudget()));
     }
 
     static void reset(Workbench wb, Invocation inv) {
@@ -132,7 +133,7 @@ final class Stepping {
         long start = engine.context().instructions;
         try {
             for (;;) {
-                StopEvent e = engine.run(wb.runBudget() - (engine.context().instructions - start));
+                StopEvent e = wb.machine().resume(wb.runBudget() - (engine.context().instructions - start));
                 if (e.kind() != StopEvent.Kind.BREAKPOINT || e.id() != back.id()) {
                     return e;
                 }

@@ -1,5 +1,6 @@
 package dev.mimic.cli;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,44 @@ class X86CommandTest {
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("SeaBIOS (version"), r.out());
         assertTrue(r.out().contains("No bootable device."), r.out());
+    }
+
+    /** QEMU's -no-reboot ends with status 0 on a triple fault too (qemu-system-i386 8.2 does so); Mimic also says where. */
+    @Test
+    void aTripleFaultUnderNoRebootEndsWithStatus0AndTheFaultingState() throws Exception {
+        Path disk = tripleFault();
+        Mimic r = Mimic.run("x86", "-nographic", "-no-reboot", "-m", "32", "-hda", disk.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().endsWith("Booting from Hard Disk..T"), r.out());
+        assertTrue(r.err().contains("mimic x86: triple fault at 0000:00007c10: #GP(0x0000), whose delivery raised #GP(0x0000);"
+                + " delivering the double fault raised #GP(0x0000)"), r.err());
+    }
+
+    /** Without -no-reboot a triple fault resets the board (devices, RAM, the BIOS shadow): SeaBIOS boots the disk again. */
+    @Test
+    @Tag("long")
+    void aTripleFaultResetsTheBoardAndSeaBiosBootsAgain() throws Exception {
+        Path disk = tripleFault();
+        Mimic r = Mimic.run("x86", "-nographic", "-m", "32", "--max-steps=250000000", "-hda", disk.toString());
+        assertEquals(1, r.status(), "stopped by --max-steps: " + r.err());
+        assertTrue(r.out().split("Booting from Hard Disk\\.\\.T", -1).length >= 3, "booted twice:\n" + r.out());
+        assertTrue(r.err().contains("; resetting\n"), r.err());
+    }
+
+    /** The boot sector of src/test/resources/pc/reset/triple-fault.asm, skipping the test without SeaBIOS or nasm. */
+    private Path tripleFault() throws Exception {
+        assumeTrue(Files.isReadable(SEABIOS), "install Debian's seabios package");
+        Nasm.assumeInstalled();
+        return Nasm.assemble(Path.of("src/test/resources/pc/reset/triple-fault.asm"), dir);
+    }
+
+    /** The workbench runs the PC's devices while it continues, and a breakpoint by address stops at 0000:7C00 after SeaBIOS. */
+    @Test
+    void theWorkbenchContinuesThroughSeaBiosToABreakpointInTheBootSector() throws Exception {
+        Path disk = tripleFault();
+        Mimic r = Mimic.withInput("break 0x7c00\ncontinue\nregs\nquit\n", "debug", "x86", "-nographic", "-m", "32", "-hda", disk.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("eip    = 0x7c00"), r.out());
     }
 
     @Test

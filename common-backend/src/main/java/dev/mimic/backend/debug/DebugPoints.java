@@ -91,6 +91,10 @@ public final class DebugPoints {
         return found;
     }
 
+    public boolean hasBreakpoints() {
+        return !breakpoints.isEmpty();
+    }
+
     public boolean hasBreakpointAt(long address) {
         for (Breakpoint b : breakpoints) {
             if (b.address() == address) {

@@ -175,7 +175,7 @@ public final class Engine {
     /** The region an exit leads to, through the chain link or the cache; null where a breakpoint waits. */
     private CodeCache.Entry follow(CodeCache.Entry from, int exit) {
         long to = ctx.state.pc();
-        if (points.hasBreakpointAt(to)) {
+        if (breakpointWaits(to)) {
             return null;
         }
         CodeCache.Entry next = from.successor(exit, to);
@@ -252,8 +252,25 @@ public final class Engine {
         return null;
     }
 
+    /**
+     * The event of a breakpoint (its condition holding) at the instruction about to run, or null. A
+     * machine that runs the engine in slices asks before each slice but the one it resumes with,
+     * since {@link #run} does not stop on its first pc.
+     */
+    public StopEvent breakpointHere() {
+        return breakpointAt(ctx.state.pc());
+    }
+
+    /** True when a breakpoint is set at the debugger's address of engine pc {@code pc}. */
+    private boolean breakpointWaits(long pc) {
+        return points.hasBreakpoints() && points.hasBreakpointAt(frontend.debugAddress(pc));
+    }
+
     private StopEvent breakpointAt(long pc) {
-        for (Breakpoint b : points.breakpointsAt(pc)) {
+        if (!points.hasBreakpoints()) {
+            return null;
+        }
+        for (Breakpoint b : points.breakpointsAt(frontend.debugAddress(pc))) {
             if (b.condition() == null || b.condition().test(this::register)) {
                 return new StopEvent(StopEvent.Kind.BREAKPOINT, pc, "breakpoint " + b.id() + " at " + b.label(), 0, b.id());
             }
@@ -280,7 +297,7 @@ public final class Engine {
         if (e == null) {
             Region r;
             try {
-                r = frontend.decode(pc, new DecodeRequest(maxInstructions, points::hasBreakpointAt), ctx);
+                r = frontend.decode(pc, new DecodeRequest(maxInstructions, this::breakpointWaits), ctx);
             } catch (GuestFault f) {
                 if (f.pc() < 0) {
                     f.setPc(pc);

@@ -40,6 +40,16 @@ public interface Frontend {
         return true;
     }
 
+    /**
+     * The address a debugger gives for the code at engine pc {@code pc}: breakpoints are set at such
+     * addresses and matched through this. The same as the pc for machines whose pc is a plain guest
+     * address; a machine that puts more in its pc (the x86 in system mode keys code by its mode too)
+     * answers the address its debugger shows.
+     */
+    default long debugAddress(long pc) {
+        return pc;
+    }
+
     /** Handles a STOP op with the machine-defined {@code code}; returns the event, or null to continue. */
     StopEvent onStop(int code, ExecutionContext ctx);
 }

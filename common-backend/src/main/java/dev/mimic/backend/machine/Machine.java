@@ -1,6 +1,7 @@
 package dev.mimic.backend.machine;
 
 import dev.mimic.backend.exec.Engine;
+import dev.mimic.backend.exec.StopEvent;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -10,7 +11,8 @@ import java.util.Optional;
 
 /**
  * What every emulated machine offers the workbench, so the REPL, the GDB stub, snapshots and
- * benchmarks work on all of them unchanged. Running, stepping, breakpoints, watchpoints and
+ * benchmarks work on all of them unchanged. Debuggers run the guest with {@link #resume} and
+ * {@link #step}, so a machine with devices keeps their time going; breakpoints, watchpoints and
  * statistics go through {@link #engine()}; the rest is the machine's own view of its state.
  *
  * <p>Errors a user can cause (an unknown register, an address outside memory) are
@@ -21,6 +23,21 @@ public interface Machine {
     String name();
 
     Engine engine();
+
+    /**
+     * Runs the guest for a debugger until a stop event, at most {@code maxInstructions}
+     * instructions; a breakpoint on the instruction it resumes from does not fire. A machine whose
+     * devices live beside the processor (the PC) runs them too, so timers and disks go on while
+     * the debugger continues; the others are their engine.
+     */
+    default StopEvent resume(long maxInstructions) {
+        return engine().run(maxInstructions);
+    }
+
+    /** Runs one instruction for a debugger (breakpoints do not fire), device time moving with it. */
+    default StopEvent step() {
+        return engine().step();
+    }
 
     /** Puts the machine back in its power-on (or program-start) state. */
     void reset();

@@ -10,6 +10,7 @@ import dev.mimic.backend.exec.GuestFault;
 public final class Vector {
     public static final int DE = 0;
     public static final int DB = 1;
+    public static final int NMI = 2;
     public static final int BP = 3;
     public static final int OF = 4;
     public static final int BR = 5;
@@ -49,6 +50,13 @@ public final class Vector {
     /** The error code of a fault of the exception {@code vector} (0 for page faults, whose code is elsewhere). */
     public static int errorCode(GuestFault fault) {
         return fault.kind() == GuestFault.Kind.MEMORY ? fault.code() : fault.kind() == GuestFault.Kind.MACHINE ? fault.code() >>> 8 : 0;
+    }
+
+    /** The SDM's mnemonic for exception {@code vector}, such as {@code #GP}; {@code vector N} for the others. */
+    public static String name(int vector) {
+        String[] names = {"#DE", "#DB", "NMI", "#BP", "#OF", "#BR", "#UD", "#NM", "#DF", "coprocessor segment overrun",
+            "#TS", "#NP", "#SS", "#GP", "#PF", "vector 15", "#MF", "#AC", "#MC", "#XM"};
+        return vector >= 0 && vector < names.length ? names[vector] : "vector " + vector;
     }
 
     /** True for the exceptions that push an error code (SDM vol. 3 table 6-1). */

@@ -39,6 +39,7 @@ public final class Cpu implements Paging.Control {
 
     public int cr0 = CR0_ET, cr2, cr3, cr4;
     public final int[] dr = new int[8];
+    private Runnable debugRegistersWritten = () -> { };
     public int gdtBase, gdtLimit, idtBase, idtLimit = 0x3FF;
     public int ldtSelector, ldtBase, ldtLimit;
     public int trSelector, trBase, trLimit, trAttributes;
@@ -47,6 +48,8 @@ public final class Cpu implements Paging.Control {
     public int cpl;
     /** Set by a load of SS: no interrupt is taken before the next instruction (SDM vol. 2 MOV, POP). */
     public boolean interruptShadow;
+    /** Set while an NMI handler runs: further NMIs wait until the next IRET (SDM vol. 3 6.7.1). */
+    public boolean nmiBlocked;
     public final Msrs msrs = new Msrs();
 
     private final Map<CodeMode, Integer> modeNumbers = new HashMap<>();
@@ -64,6 +67,16 @@ public final class Cpu implements Paging.Control {
      */
     public void onMappingChange(Runnable r) {
         this.mappingChanged = r;
+    }
+
+    /** Who to tell when a MOV writes a debug register, so the breakpoints DR0-DR3 and DR7 describe are armed. */
+    public void onDebugRegisterWrite(Runnable r) {
+        this.debugRegistersWritten = r;
+    }
+
+    /** Tells the listener that DR0-DR7 changed. */
+    public void debugRegistersWritten() {
+        debugRegistersWritten.run();
     }
 
     // ---- modes and the pc ----

@@ -134,7 +134,11 @@ public final class Interrupts {
     }
 
     /** Real-address mode (SDM vol. 3 20.1.4): FLAGS, CS, IP on the stack, then the IVT's CS:IP. */
+    /** Through the IVT; an entry beyond the IDTR limit raises #GP (SDM vol. 2 INT n, real-address mode), so a limit of 0 makes every interrupt a triple fault. */
     private static void real(Cpu cpu, int vector, int returnEip) {
+        if (vector * 4 + 3 > cpu.idtLimit) {
+            throw Vector.generalProtection(0, "vector " + vector + " beyond the IVT limit");
+        }
         int entry = cpu.idtBase + vector * 4;
         int offset = cpu.memory.load16(entry & 0xFFFF_FFFFL);
         int segment = cpu.memory.load16(entry + 2 & 0xFFFF_FFFFL);

@@ -78,6 +78,14 @@ public final class PhysicalMemory extends GuestMemory {
         }
     }
 
+    /** Zeroes RAM, as at power-on; every code page is reported written. */
+    public void clearRam() {
+        Arrays.fill(ram, (byte) 0);
+        for (int p = 0; p < PAGES; p++) {
+            code.written(p);
+        }
+    }
+
     /**
      * Lets {@code device} answer accesses to [base, base+length); it hides RAM and earlier windows
      * there. The window is rounded out to whole pages for the fast-path table only.

@@ -66,10 +66,11 @@ public final class SystemInstructions {
         cpu.atomically(() -> Transfers.farReturn(cpu, opsize, release));
     }
 
-    /** IRET; {@code next} is where a nested task's return leaves the task it ends. */
+    /** IRET; {@code next} is where a nested task's return leaves the task it ends. It unblocks NMIs. */
     public static void interruptReturn(ExecutionContext ctx, int opsize, int next) {
         Cpu cpu = cpu(ctx);
         cpu.atomically(() -> Transfers.interruptReturn(cpu, opsize, next));
+        cpu.nmiBlocked = false;
     }
 
     /** SYSENTER (SDM vol. 2): to the flat ring 0 code and stack the MSRs name. */
@@ -288,6 +289,7 @@ public final class SystemInstructions {
     public static void writeDebug(ExecutionContext ctx, int n, int value) {
         Cpu cpu = cpu(ctx);
         cpu.dr[debugRegister(cpu, n)] = value;
+        cpu.debugRegistersWritten();
     }
 
     private static int debugRegister(Cpu cpu, int n) {

@@ -35,6 +35,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongConsumer;
 
@@ -48,11 +49,17 @@ import java.util.function.LongConsumer;
  *
  * <p>The engine's pc is EIP with the number of the {@link CodeMode} above it, so code decoded in one
  * mode (CS base and size, CPL, paging) is never run in another; the debugger's {@code eip} register is
- * the plain EIP.
+ * the plain EIP, and its breakpoint addresses are linear (CS base + EIP), as QEMU's gdb stub has them,
+ * so {@code break *0x7c00} fires at 0000:7C00 and at 07C0:0000 alike, whatever the mode was when it
+ * was set.
  */
 public final class X86System implements Machine, Frontend, X86Platform {
     /** DR6.BS: the debug exception was a single-step trap. */
     private static final int DR6_SINGLE_STEP = 1 << 14;
+    /** DR6 and DR7 after RESET (SDM vol. 3 table 9-1). */
+    private static final int DR6_RESET = 0xFFFF_0FF0, DR7_RESET = 0x400;
+    /** DR6 B0-B3: which of DR0-DR3 matched. */
+    private static final int DR6_MATCHES = 0xF;
     /** Most instructions run between two looks at the interrupt line. */
     public static final int INTERRUPT_LATENCY = 4096;
 
@@ -84,13 +91,20 @@ public final class X86System implements Machine, Frontend, X86Platform {
     private final X86Translator translator = new X86Translator();
     private final ExecutionContext ctx;
     private final Engine engine;
+    private final InstructionBreakpoints instructionBreakpoints;
     private boolean halted;
+    /** An NMI was signalled and waits for delivery (the pin is edge-triggered: one is remembered). */
+    private boolean nmiPending;
     private boolean shutdown;
     /** Set when POPF or IRET turned on TF: the engine returns so {@link #run} single-steps. */
     private boolean stepping;
     /** Set while an instruction that faulted is delivering its exception (no single-step trap after it). */
     private boolean faulted;
     private StopEvent lastEvent;
+    /** What shut the processor down (the faulting state), for the platform to report. */
+    private String shutdownReason = "";
+    /** The exception and the fault in its delivery that made the last double fault. */
+    private String doubleFaultCause = "";
     private int features = Cpuid.SYSTEM_FEATURES;
 
     public X86System(PhysicalMemory memory, IoPorts ports, InterruptRequests interrupts, Options options) {
@@ -101,7 +115,11 @@ public final class X86System implements Machine, Frontend, X86Platform {
         this.ctx = new ExecutionContext(state, cpu.memory, this);
         this.engine = new Engine(this, ctx, options.compiler(), options.engine());
         engine.setTierThreshold(options.tierThreshold());
+        instructionBreakpoints = new InstructionBreakpoints(cpu, engine.debugPoints());
+        cpu.onDebugRegisterWrite(instructionBreakpoints::rearm);
         cpu.onMappingChange(engine::invalidateAll);
+        // Breakpoints are linear addresses, code is tracked by physical one: drop all code on a change.
+        engine.debugPoints().onBreakpointChange((start, end) -> engine.invalidateAll());
         cpu.memory.onCodeUnmapped(engine::invalidate);
         // A store into code drops its translations, and the region running now yields at its next
         // back-edge, so a loop that patches its own body runs the new code from the next iteration.
@@ -128,6 +146,14 @@ public final class X86System implements Machine, Frontend, X86Platform {
     /** The engine event behind the last {@link Stop#EVENT}, or the last stop of any kind. */
     public StopEvent lastEvent() {
         return lastEvent;
+    }
+
+    /**
+     * What shut the processor down, in one line: the exception whose delivery failed, with its
+     * error code and CS:EIP, and the fault that ended the double fault; empty before a shutdown.
+     */
+    public String shutdownReason() {
+        return shutdownReason;
     }
 
     /** True after a triple fault, until {@link #reset}. */
@@ -171,6 +197,15 @@ public final class X86System implements Machine, Frontend, X86Platform {
         return features;
     }
 
+    /**
+     * Signals the NMI pin: vector 2 is delivered at the next instruction boundary the processor
+     * looks at (as a maskable interrupt would be, but whatever IF says, and waking HLT), unless an
+     * NMI handler is running, in which case it waits for that handler's IRET.
+     */
+    public void raiseNmi() {
+        nmiPending = true;
+    }
+
     /** True while the processor waits in HLT. */
     public boolean isHalted() {
         return halted;
@@ -203,6 +238,10 @@ public final class X86System implements Machine, Frontend, X86Platform {
         cpu.trLimit = 0xFFFF;
         cpu.trAttributes = 0x8B00;
         cpu.cpl = 0;
+        Arrays.fill(cpu.dr, 0);
+        cpu.dr[6] = DR6_RESET;
+        cpu.dr[7] = DR7_RESET;
+        instructionBreakpoints.rearm();
         for (int s = 0; s < 6; s++) {
             cpu.setSegment(s, 0, 0, 0xFFFF, 0x9300);
         }
@@ -212,6 +251,9 @@ public final class X86System implements Machine, Frontend, X86Platform {
         cpu.memory.flush(false);
         halted = false;
         shutdown = false;
+        nmiPending = false;
+        cpu.nmiBlocked = false;
+        shutdownReason = "";
         engine.invalidateAll();
         cpu.jump(0xFFF0);
     }
@@ -243,10 +285,22 @@ public final class X86System implements Machine, Frontend, X86Platform {
     /**
      * Runs at most {@code maxInstructions} guest instructions; returns why it stopped. A halted
      * processor wakes when an interrupt is requested while IF is set; otherwise it returns
-     * {@link Stop#HALTED} at once.
+     * {@link Stop#HALTED} at once. As with the engine's run, a breakpoint on the first instruction
+     * does not fire (the run resumes from it).
      */
     public Stop run(long maxInstructions) {
+        return run(maxInstructions, true);
+    }
+
+    /**
+     * Runs as {@link #run(long)} does; {@code resuming} false makes a breakpoint on the first
+     * instruction fire too, for a platform that runs the processor in slices and resumed in an
+     * earlier one. Breakpoints are looked for before every instruction the processor starts from,
+     * so an interrupt handler's first instruction stops as any other does.
+     */
+    public Stop run(long maxInstructions, boolean resuming) {
         long end = ctx.instructions + maxInstructions;
+        boolean skipBreakpoint = resuming;
         while (!shutdown) {
             long left = end - ctx.instructions;
             if (left <= 0) {
@@ -255,15 +309,29 @@ public final class X86System implements Machine, Frontend, X86Platform {
             boolean shadowed = cpu.interruptShadow;
             if (takeInterrupt()) {
                 halted = false;
+                skipBreakpoint = false;
             }
             if (halted) {
                 return Stop.HALTED;
             }
+            if (!skipBreakpoint && engine.debugPoints().hasBreakpoints()) {
+                StopEvent hit = engine.breakpointHere();
+                if (guestBreakpoint(hit)) {
+                    continue;
+                }
+                if (hit != null) {
+                    lastEvent = hit;
+                    return Stop.EVENT;
+                }
+            }
+            skipBreakpoint = false;
             if ((Registers.eflags(state) & Flags.TF) != 0) {
                 singleStep();
                 continue;
             }
-            lastEvent = engine.run(Math.min(left, shadowed ? 1 : INTERRUPT_LATENCY));
+            long slice = Math.min(left, shadowed ? 1 : INTERRUPT_LATENCY);
+            // The engine's run may finish a region past its budget; one instruction is a step.
+            lastEvent = slice == 1 ? engine.step() : engine.run(slice);
             if (shutdown) {
                 break;
             }
@@ -271,11 +339,37 @@ public final class X86System implements Machine, Frontend, X86Platform {
                 stepping = false;
                 continue;
             }
-            if (lastEvent.kind() != StopEvent.Kind.LIMIT) {
+            if (guestBreakpoint(lastEvent)) {
+                continue;
+            }
+            if (lastEvent.kind() != StopEvent.Kind.LIMIT && lastEvent.kind() != StopEvent.Kind.STEPPED) {
                 return Stop.EVENT;
             }
         }
         return Stop.SHUTDOWN;
+    }
+
+    /**
+     * Handles {@code e} when it is one of the guest's instruction breakpoints (DR0-DR3): with
+     * EFLAGS.RF set the instruction runs (RF suppresses one breakpoint, SDM vol. 3 17.3.1.1) and RF
+     * clears; otherwise a #DB fault at the instruction, DR6 B0-B3 saying which matched. False for
+     * any other event.
+     */
+    private boolean guestBreakpoint(StopEvent e) {
+        int matches = instructionBreakpoints.hits(e);
+        if (matches == 0) {
+            return false;
+        }
+        int eflags = Registers.eflags(state);
+        if ((eflags & Flags.RF) != 0) {
+            Registers.setEflags(state, eflags & ~Flags.RF);
+            faulted = false;
+            lastEvent = engine.step();
+        } else {
+            cpu.dr[6] = cpu.dr[6] & ~DR6_MATCHES | matches;
+            deliver(Vector.DB, -1, cpu.eip(), Interrupts.Source.EXCEPTION);
+        }
+        return true;
     }
 
     /**
@@ -293,13 +387,20 @@ public final class X86System implements Machine, Frontend, X86Platform {
     }
 
     /**
-     * Delivers a requested maskable interrupt if IF allows; true when one was taken. Right after a load
-     * of SS none is taken, so the MOV to ESP that follows runs first (SDM vol. 2 MOV).
+     * Delivers a pending NMI unless one is being handled, else a requested maskable interrupt if IF
+     * allows; true when one was taken. Right after a load of SS none is taken, so the MOV to ESP that
+     * follows runs first (SDM vol. 2 MOV).
      */
     private boolean takeInterrupt() {
         if (cpu.interruptShadow) {
             cpu.interruptShadow = false;
             return false;
+        }
+        if (nmiPending && !cpu.nmiBlocked) {
+            nmiPending = false;
+            cpu.nmiBlocked = true;
+            deliver(Vector.NMI, -1, cpu.eip(), Interrupts.Source.EXTERNAL);
+            return true;
         }
         if ((Registers.eflags(state) & Flags.IF) == 0 || !interrupts.pending()) {
             return false;
@@ -347,7 +448,7 @@ public final class X86System implements Machine, Frontend, X86Platform {
         int vector = delivered(fault);
         int error = Vector.hasErrorCode(vector) ? Vector.errorCode(fault) : -1;
         deliver(vector, error, cpu.eip(), Interrupts.Source.EXCEPTION);
-        return shutdown ? StopEvent.faulted(state.pc(), "triple fault: " + fault.getMessage()) : null;
+        return shutdown ? StopEvent.faulted(state.pc(), shutdownReason) : null;
     }
 
     /**
@@ -362,16 +463,30 @@ public final class X86System implements Machine, Frontend, X86Platform {
             boolean exception = source == Interrupts.Source.EXCEPTION;
             if (exception && vector == Vector.DF) {
                 shutdown = true;
+                shutdownReason = String.format("triple fault at %04x:%08x: %s; delivering the double fault raised %s (EFLAGS %08x, CR0 %08x)",
+                        cpu.selector(DecodedInsn.CS), returnEip, doubleFaultCause, describe(next, second), Registers.eflags(state), cpu.cr0);
                 return;
             }
             boolean doubles = exception && (contributory(vector) && contributory(next)
                     || vector == Vector.PF && (next == Vector.PF || contributory(next)));
             if (doubles) {
+                doubleFaultCause = describe(vector, errorCode) + ", whose delivery raised " + describe(next, second);
                 deliver(Vector.DF, 0, returnEip, Interrupts.Source.EXCEPTION);
             } else {
                 deliver(next, Vector.hasErrorCode(next) ? Vector.errorCode(second) : -1, returnEip, Interrupts.Source.EXCEPTION);
             }
         }
+    }
+
+    /** A fault in a message: {@code #GP(0x0010)}, {@code #PF(0x0002) at 0xc0001000}. */
+    private String describe(int vector, GuestFault fault) {
+        return describe(vector, Vector.hasErrorCode(vector) ? Vector.errorCode(fault) : -1)
+                + (vector == Vector.PF ? String.format(" at 0x%08x", cpu.cr2) : "");
+    }
+
+    /** An event in a message: its mnemonic and error code ({@code -1}: none). */
+    private static String describe(int vector, int errorCode) {
+        return Vector.name(vector) + (errorCode >= 0 ? String.format("(0x%04x)", errorCode & 0xFFFF) : "");
     }
 
     /** The vector of a fault about to be delivered; a page fault's linear address goes to CR2. */
@@ -384,6 +499,12 @@ public final class X86System implements Machine, Frontend, X86Platform {
 
     private static boolean contributory(int vector) {
         return vector == Vector.DE || vector >= Vector.TS && vector <= Vector.GP;
+    }
+
+    /** The linear address of the code at {@code pc}: its mode's CS base plus EIP. */
+    @Override
+    public long debugAddress(long pc) {
+        return cpu.mode((int) (pc >>> 32)).csBase() + pc & 0xFFFF_FFFFL;
     }
 
     @Override
@@ -526,6 +647,7 @@ public final class X86System implements Machine, Frontend, X86Platform {
         shutdown = in.readBoolean();
         physical.readRam(in);
         state.copyFrom(saved);
+        instructionBreakpoints.rearm();
         engine.invalidateAll();
         cpu.jump(cpu.eip());
     }

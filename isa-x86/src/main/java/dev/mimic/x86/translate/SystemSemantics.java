@@ -422,8 +422,10 @@ public final class SystemSemantics {
         moveFrom(e, READ_DEBUG);
     }
 
+    /** MOV to DRn ends the region: an instruction breakpoint it arms may be on the very next instruction. */
     public void movToDebug(Emitter e) {
         moveTo(e, WRITE_DEBUG);
+        e.modeChanged();
     }
 
     /** Segment loads through MOV, POP and LxS end the region where they can change the mode. */

@@ -67,6 +67,7 @@ final class BareMetalImages {
         TestBoard board = new TestBoard();
         X86System machine = new X86System(memory, board, board, new X86System.Options(engine, new Jit(), 2));
         board.onExit(() -> machine.engine().interrupt());
+        board.onNmi(machine::raiseNmi);
         MultibootImage mb = MultibootImage.parse(Files.readAllBytes(image));
         mb.load(memory);
         machine.startProtected(mb.entry(), MultibootImage.BOOTLOADER_MAGIC, INFO, 0);

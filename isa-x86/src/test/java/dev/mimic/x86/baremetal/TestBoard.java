@@ -10,19 +10,26 @@ import java.nio.charset.StandardCharsets;
  * The smallest board a bare-metal test image needs: COM1's transmit register collects bytes (its line
  * status always reads "transmitter empty", its scratch register keeps a byte), the isa-debug-exit
  * port 0xF4 ends the run as QEMU's does,
- * and one interrupt line a test can raise through port 0xF8 (its vector is the byte written).
+ * one interrupt line a test can raise through port 0xF8 (its vector is the byte written), and an NMI
+ * pin signalled by any write to port 0xF9.
  */
 final class TestBoard implements IoPorts, InterruptRequests {
-    static final int COM1 = 0x3F8, EXIT = 0xF4, RAISE = 0xF8;
+    static final int COM1 = 0x3F8, EXIT = 0xF4, RAISE = 0xF8, NMI = 0xF9;
 
     private final ByteArrayOutputStream serial = new ByteArrayOutputStream();
     private Runnable onExit = () -> { };
+    private Runnable onNmi = () -> { };
     private int exitCode = -1;
     private int pendingVector = -1;
     private int scratch;
 
     void onExit(Runnable r) {
         this.onExit = r;
+    }
+
+    /** Who hears a write to port 0xF9, the test's NMI pin. */
+    void onNmi(Runnable r) {
+        this.onNmi = r;
     }
 
     String serial() {
@@ -53,6 +60,7 @@ final class TestBoard implements IoPorts, InterruptRequests {
                 onExit.run();
             }
             case RAISE -> pendingVector = value & 0xFF;
+            case NMI -> onNmi.run();
             default -> { }
         }
     }

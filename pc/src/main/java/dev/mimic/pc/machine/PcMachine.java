@@ -1,6 +1,7 @@
 package dev.mimic.pc.machine;
 
 import dev.mimic.backend.exec.Engine;
+import dev.mimic.backend.exec.StopEvent;
 import dev.mimic.backend.machine.Disassembly;
 import dev.mimic.backend.machine.Machine;
 import dev.mimic.backend.machine.StackFrame;
@@ -17,12 +18,16 @@ import dev.mimic.pc.vga.Vga;
 import dev.mimic.x86.system.PhysicalMemory;
 import dev.mimic.x86.system.X86System;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * QEMU's i440FX PC put together: the x86 processor in system mode over RAM, the VGA window, the
@@ -32,7 +37,11 @@ import java.util.Optional;
  * jumps to the next device deadline, so a run with the same inputs repeats exactly.
  *
  * <p>As a {@link Machine} it is the processor's view (registers, physical memory, the engine), so
- * the workbench and the GDB stub work on it; only {@link #run} moves device time.
+ * the workbench and the GDB stub work on it; debuggers run it through {@link #resume} and
+ * {@link #step}, which are {@link #run}, so device time moves under a debugger as without one.
+ * Breakpoints are at linear addresses (see {@link X86System}), and so are watchpoints: they watch
+ * the accesses guest instructions make through segmentation and paging, not those the processor
+ * makes itself (descriptor loads, the pushes of an interrupt delivery) or devices' DMA.
  */
 public final class PcMachine implements Machine, Closeable {
     /** The nominal speed: one instruction per nanosecond, a 1 GHz processor of CPI 1. */
@@ -49,8 +58,11 @@ public final class PcMachine implements Machine, Closeable {
     private final PhysicalMemory memory;
     private final BiosShadow shadow;
     private final X86System cpu;
+    /** The devices and the BIOS shadow as built, restored by {@link #reset}. */
+    private final byte[] devicesAtPowerOn, shadowAtPowerOn;
     private boolean resetRequested;
     private Integer exitStatus;
+    private Consumer<String> notices = message -> { };
 
     private PcMachine(PcOptions options, Host host, X86System.Options engine) {
         this.options = options;
@@ -72,6 +84,8 @@ public final class PcMachine implements Machine, Closeable {
             cpu.attachLocalApic(board.localApic()::writeBaseMsr);
             cpu.setA20(board.a20().enabled());
             board.a20().onChange(cpu::setA20);
+            devicesAtPowerOn = state(board::saveState);
+            shadowAtPowerOn = state(shadow::saveState);
         } catch (RuntimeException e) {
             setup.close();
             throw e;
@@ -95,6 +109,11 @@ public final class PcMachine implements Machine, Closeable {
         return options;
     }
 
+    /** Who hears what the machine has to say while it runs on (a reset after a triple fault), one line each. */
+    public void onNotice(Consumer<String> listener) {
+        this.notices = listener;
+    }
+
     /**
      * Runs at most {@code maxInstructions} instructions, devices keeping pace: returns when the
      * guest asks to exit, when it resets or triple-faults under {@code -no-reboot} (otherwise the
@@ -104,6 +123,7 @@ public final class PcMachine implements Machine, Closeable {
     public RunResult run(long maxInstructions) {
         VirtualClock clock = board.clock();
         long end = cpu.instructions() + maxInstructions;
+        boolean resuming = true;
         while (true) {
             long left = end - cpu.instructions();
             if (left <= 0) {
@@ -112,7 +132,8 @@ public final class PcMachine implements Machine, Closeable {
             long untilDeadline = (clock.nextDeadline() - clock.nanos()) / NANOS_PER_INSTRUCTION;
             long slice = Math.min(left, Math.clamp(untilDeadline, SHORTEST_SLICE, LONGEST_SLICE));
             long before = cpu.instructions();
-            X86System.Stop stop = cpu.run(slice);
+            X86System.Stop stop = cpu.run(slice, resuming);
+            resuming = false;
             clock.advanceBy((cpu.instructions() - before) * NANOS_PER_INSTRUCTION);
             if (exitStatus != null) {
                 return new RunResult(RunResult.Kind.EXITED, exitStatus, "");
@@ -136,10 +157,11 @@ public final class PcMachine implements Machine, Closeable {
                     cpu.idle(wait / NANOS_PER_INSTRUCTION);
                 }
                 case SHUTDOWN -> {
-                    String why = cpu.lastEvent() == null ? "triple fault" : cpu.lastEvent().message();
+                    // QEMU ends with status 0 under -no-reboot, as for any reset the guest asks for.
                     if (options.noReboot()) {
-                        return new RunResult(RunResult.Kind.SHUTDOWN, 1, "shutdown: " + why);
+                        return new RunResult(RunResult.Kind.SHUTDOWN, 0, cpu.shutdownReason());
                     }
+                    notices.accept(cpu.shutdownReason() + "; resetting");
                     reset();
                 }
                 case EVENT -> {
@@ -162,11 +184,71 @@ public final class PcMachine implements Machine, Closeable {
         return cpu.engine();
     }
 
-    /** The processor's RESET, which includes its local APIC; devices keep their state (as after a keyboard-controller reset). */
+    /**
+     * Runs for a debugger: {@link #run}, the outcome as the engine's event. An exit, a refused
+     * reboot and a shutdown end the guest ({@code EXITED} with the status the emulator would end
+     * with); a processor halted with interrupts disabled has died ({@code FAULTED}).
+     */
+    @Override
+    public StopEvent resume(long maxInstructions) {
+        RunResult r = run(maxInstructions);
+        long pc = cpu.engine().context().state.pc();
+        return switch (r.kind()) {
+            case EVENT -> cpu.lastEvent();
+            case BUDGET -> StopEvent.of(StopEvent.Kind.LIMIT, pc, "instruction limit reached");
+            case EXITED, REBOOT_REFUSED, SHUTDOWN -> new StopEvent(StopEvent.Kind.EXITED, pc,
+                    r.message().isEmpty() ? "exited with code " + r.status() : r.message(), r.status(), 0);
+            case STOPPED -> StopEvent.faulted(pc, r.message());
+        };
+    }
+
+    /**
+     * One instruction with the devices keeping pace: a halted processor waits (in virtual time) for
+     * the interrupt that wakes it and steps into its handler.
+     */
+    @Override
+    public StopEvent step() {
+        StopEvent e = resume(1);
+        return e.kind() == StopEvent.Kind.LIMIT ? StopEvent.of(StopEvent.Kind.STEPPED, e.pc(), "stepped") : e;
+    }
+
+    /**
+     * The whole board's reset, as QEMU's {@code system_reset}: the processor and its local APIC
+     * restart at the reset vector, every device and the BIOS shadow return to their power-on state,
+     * and RAM is cleared (QEMU leaves RAM as it was; cleared, a reset repeats a fresh start
+     * exactly). Disk images keep what was written to them.
+     */
     @Override
     public void reset() {
         cpu.reset();
+        memory.clearRam();
+        // The devices first: the shadow maps its windows by the host bridge's PAM registers.
+        try (DataInputStream devices = new DataInputStream(new ByteArrayInputStream(devicesAtPowerOn));
+             DataInputStream bios = new DataInputStream(new ByteArrayInputStream(shadowAtPowerOn))) {
+            board.restoreState(devices);
+            shadow.restoreState(bios);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         board.localApic().reset();
+        cpu.setA20(board.a20().enabled());
+        exitStatus = null;
+        resetRequested = false;
+    }
+
+    /** What one part's {@code saveState} writes. */
+    private interface Saver {
+        void save(DataOutputStream out) throws IOException;
+    }
+
+    private static byte[] state(Saver part) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            part.save(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     @Override

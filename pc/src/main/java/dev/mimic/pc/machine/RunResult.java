@@ -4,7 +4,8 @@ package dev.mimic.pc.machine;
  * Why {@link PcMachine#run} returned, and for an exit the status the emulator ends with.
  *
  * @param kind    what happened
- * @param status  the process exit status this outcome means (isa-debug-exit's, 0 for a refused reboot, 1 for a dead machine)
+ * @param status  the process exit status this outcome means (isa-debug-exit's, 0 for a refused reboot or a
+ *                triple fault under {@code -no-reboot} as with QEMU, 1 for a dead machine)
  * @param message what to tell the user, empty when nothing needs saying
  */
 public record RunResult(Kind kind, int status, String message) {
@@ -14,7 +15,7 @@ public record RunResult(Kind kind, int status, String message) {
         EXITED,
         /** The guest reset the machine under {@code -no-reboot}. */
         REBOOT_REFUSED,
-        /** A triple fault under {@code -no-reboot}. */
+        /** A triple fault under {@code -no-reboot}; the message gives the faulting state. */
         SHUTDOWN,
         /** HLT with interrupts disabled: nothing can wake the processor. */
         STOPPED,
