@@ -56,6 +56,10 @@ public final class Emitter {
     private boolean ended;
     private boolean modeChanged;
     private boolean interruptWindow;
+    private boolean flagsDead;
+    private long jumpTarget = -1;
+    /** Whether the region so far may write memory, and whether it did before this instruction. */
+    private boolean stored, storedBefore;
 
     /**
      * @param entry the region's pc (mode number above EIP)
@@ -74,6 +78,8 @@ public final class Emitter {
         this.rmAddress = null;
         this.modeChanged = false;
         this.interruptWindow = false;
+        this.flagsDead = false;
+        this.storedBefore = stored;
         Arrays.fill(registerOverride, null);
         b.insn(pcBase | next.address());
     }
@@ -166,6 +172,7 @@ public final class Emitter {
 
     /** Calls a helper without effects (or with the ones it declares). */
     public Temp call(Helper helper, Temp... args) {
+        stored |= helper.effects().contains(Effect.TOUCHES_MEMORY);
         return b.helper(helper, args);
     }
 
@@ -377,6 +384,7 @@ public final class Emitter {
     }
 
     public void store64(Temp linear, Temp v) {
+        stored = true;
         b.store(MemoryAccess.W64, linear, v);
     }
 
@@ -385,6 +393,7 @@ public final class Emitter {
     }
 
     public void store(int bytes, Temp linear, Temp v) {
+        stored = true;
         b.store(access(bytes), linear, v);
     }
 
@@ -433,6 +442,19 @@ public final class Emitter {
 
     // ---- flags ----
 
+    /**
+     * Notes that nothing can observe the flags this instruction writes ({@link FlagsLiveness}): its flag
+     * records are left out, and the translator's knowledge of the last record stays as it was.
+     */
+    void flagsDead() {
+        flagsDead = true;
+    }
+
+    /** True when this instruction's flag writes are left out, so its semantics need not compute them. */
+    public boolean flagsUnobserved() {
+        return flagsDead;
+    }
+
     /** Records the flags of operation {@code kind} ({@link Flags}) on {@code bytes}-wide operands. */
     public void setFlags(int kind, int bytes, Temp result, Temp a, Temp bOperand) {
         setFlags(kind, bytes, result, a, bOperand, true);
@@ -440,6 +462,9 @@ public final class Emitter {
 
     /** As {@link #setFlags(int, int, Temp, Temp, Temp)}; {@code plain} is false for ADC and SBB (carry in). */
     public void setFlags(int kind, int bytes, Temp result, Temp a, Temp bOperand, boolean plain) {
+        if (flagsDead) {
+            return;
+        }
         Temp r = truncate(result, bytes);
         b.set(Registers.CC_OP, i32(Flags.op(kind, bytes)));
         b.set(Registers.CC_RESULT, r);
@@ -564,6 +589,31 @@ public final class Emitter {
             b.exit(b.i64(pcBase | target), exits++);
         }
         ended = true;
+    }
+
+    /**
+     * Goes on at the constant {@code target} of an unconditional jump or call. The translator either
+     * continues the region there (so a call to a small function, or a jump over a block, does not cost a
+     * trip through the dispatcher) or ends it with {@link #jump(long)}.
+     */
+    public void goTo(long target) {
+        jumpTarget = target;
+    }
+
+    /**
+     * True when the region may have written memory before this instruction. A store may patch code the
+     * region already translated; a jump after it must go through the dispatcher, which translates the
+     * new code (self-modifying code patches, then jumps or calls).
+     */
+    boolean storedBefore() {
+        return storedBefore;
+    }
+
+    /** The target {@link #goTo} named in this instruction, or -1; asking forgets it. */
+    long takeJumpTarget() {
+        long t = jumpTarget;
+        jumpTarget = -1;
+        return t;
     }
 
     /** Ends the region at the pc a helper has set (a far transfer, an interrupt, a mode change). */
