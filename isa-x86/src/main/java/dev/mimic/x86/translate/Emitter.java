@@ -16,6 +16,9 @@ import dev.mimic.x86.decode.OperandKind;
 import dev.mimic.x86.system.SystemInstructions;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 
 /**
@@ -39,6 +42,9 @@ public final class Emitter {
     static final Helper LOAD_SEGMENT = Helper.of(X86Runtime.class, "loadSegment", Effect.WRITES_STATE, Effect.MAY_FAULT);
     private static final Helper RESUME = Helper.of(SystemInstructions.class, "resume", Effect.READS_STATE);
 
+    /** How far ahead a conditional branch may skip and stay inside the region (an if without else). */
+    private static final int FORWARD_BRANCH_BYTES = 128;
+
     /** The last flags record of the current straight line, known at translation time. */
     private record Pending(int kind, int bytes, Temp result, Temp a, Temp b, boolean plain) {
     }
@@ -58,6 +64,10 @@ public final class Emitter {
     private boolean interruptWindow;
     private boolean flagsDead;
     private long jumpTarget = -1;
+    /** Blocks for forward branch targets the straight line has not reached yet, by EIP. */
+    private final Map<Long, Integer> forwardTargets = new HashMap<>();
+    /** Which branch targets may be reached inside the region, set by the translator. */
+    private LongPredicate inRegionTarget = t -> false;
     /** Whether the region so far may write memory, and whether it did before this instruction. */
     private boolean stored, storedBefore;
 
@@ -414,7 +424,9 @@ public final class Emitter {
 
     /** Stores {@code v} at {@code esp} in the stack segment. */
     public void storeStack(int bytes, Temp esp, Temp v) {
+        boolean before = stored;
         store(bytes, stackAddress(esp, bytes), v);
+        stored = before;
     }
 
     /** Loads from {@code offset} bytes above ESP in the stack segment. */
@@ -601,9 +613,10 @@ public final class Emitter {
     }
 
     /**
-     * True when the region may have written memory before this instruction. A store may patch code the
-     * region already translated; a jump after it must go through the dispatcher, which translates the
-     * new code (self-modifying code patches, then jumps or calls).
+     * True when the region may have written memory before this instruction, pushes aside. A store may
+     * patch code the region would follow; a jump after it must go through the dispatcher, which
+     * translates the new code (self-modifying code patches, then jumps or calls). Code is not written
+     * by pushing it, so pushes (a function's prologue, the return address of a call) do not count.
      */
     boolean storedBefore() {
         return storedBefore;
@@ -628,15 +641,51 @@ public final class Emitter {
         ended = true;
     }
 
-    /** Leaves for {@code target} when {@code cond} is not zero, else goes on with the next instruction. */
+    /**
+     * Leaves for {@code target} when {@code cond} is not zero, else goes on with the next instruction. A
+     * target a little further along the straight line stays inside the region: the branch goes to a
+     * block the translator opens when it gets there ({@link #arriveAt}).
+     */
     public void branch(Temp cond, long target) {
-        int taken = b.newBlock();
         int next = b.newBlock();
-        b.branch(cond, taken, next);
-        b.switchTo(taken);
-        jump(target);
-        ended = false;
+        if (target > insn.address() && target - insn.address() <= FORWARD_BRANCH_BYTES && inRegionTarget.test(target)) {
+            b.branch(cond, forwardTargets.computeIfAbsent(target, t -> b.newBlock()), next);
+        } else {
+            int taken = b.newBlock();
+            b.branch(cond, taken, next);
+            b.switchTo(taken);
+            jump(target);
+            ended = false;
+        }
         b.switchTo(next);
+    }
+
+    /** Lets {@link #branch} keep forward branches to the EIPs {@code inRegion} accepts inside the region. */
+    void keepForwardBranches(LongPredicate inRegion) {
+        this.inRegionTarget = inRegion;
+    }
+
+    /**
+     * The straight line reached {@code eip}: forward branches to it join here. The join can be re-entered
+     * at {@code eip} (a branch from a block built later counts as a back-edge), and what the translator
+     * knew about the flags no longer holds.
+     */
+    void arriveAt(long eip) {
+        Integer join = forwardTargets.remove(eip);
+        if (join != null) {
+            b.jump(join);
+            b.switchTo(join).resumeAt(pcBase | eip);
+            forgetFlags();
+        }
+    }
+
+    /** Ends the forward branches whose target the region did not reach with exits to it. */
+    void leaveUnreachedTargets() {
+        for (Map.Entry<Long, Integer> t : forwardTargets.entrySet()) {
+            b.switchTo(t.getValue()).resumeAt(pcBase | t.getKey());
+            jump(t.getKey());
+        }
+        forwardTargets.clear();
     }
 
     /** Raises exception {@code vector} with {@code errorCode} (the region ends). */

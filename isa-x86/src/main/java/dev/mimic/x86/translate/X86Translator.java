@@ -92,7 +92,9 @@ public final class X86Translator {
         int limit = Math.min(request.maxInstructions(), MAX_INSTRUCTIONS);
         List<DecodedInsn> ahead = new ArrayList<>();
         Set<Long> translated = new HashSet<>();
+        e.keepForwardBranches(target -> request.mayLoopTo(pcBase | target));
         for (int n = 0; ; n++) {
+            e.arriveAt(at);
             if (n >= limit || request.mustStopBefore(pcBase | at, n)) {
                 e.jump(at);
                 break;
@@ -139,6 +141,7 @@ public final class X86Translator {
             }
             interruptWindow = e.opensInterruptWindow();
         }
+        e.leaveUnreachedTargets();
         return b.build();
     }
 
