@@ -18,7 +18,9 @@ final class CodeCache {
     static final class Entry {
         final long pc;
         final Region region;
-        RegionCode code;
+        private RegionCode code;
+        /** Whether {@link #code} is compiled, kept here so the dispatcher asks no megamorphic interface. */
+        private boolean compiled;
         int runs;
         boolean valid = true;
         /** Whether the JIT refused this region (too large); it stays interpreted. */
@@ -29,7 +31,20 @@ final class CodeCache {
         Entry(long pc, Region region, RegionCode code) {
             this.pc = pc;
             this.region = region;
+            setCode(code);
+        }
+
+        RegionCode code() {
+            return code;
+        }
+
+        void setCode(RegionCode code) {
             this.code = code;
+            this.compiled = code.compiled();
+        }
+
+        boolean compiled() {
+            return compiled;
         }
 
         /** The temporaries for running this region; reused, since the dispatcher never re-enters a region. */

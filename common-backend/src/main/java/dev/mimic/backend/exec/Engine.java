@@ -325,19 +325,19 @@ public final class Engine {
      * looping, and is compiled at once (entries alone never count a loop that stays inside).
      */
     private int execute(CodeCache.Entry e, long limit) {
-        boolean tiering = kind == EngineKind.TIERED && !e.code.compiled() && !e.uncompilable;
+        boolean tiering = kind == EngineKind.TIERED && !e.compiled() && !e.uncompilable;
         if (tiering && ++e.runs >= tierThreshold) {
             compile(e);
             tiering = false;
         }
-        if (e.code.compiled()) {
+        if (e.compiled()) {
             stats.compiledRuns++;
         } else {
             stats.interpretedRuns++;
         }
         ctx.instructionLimit = tiering && limit - ctx.instructions > HOT_LOOP_INSTRUCTIONS
                 ? ctx.instructions + HOT_LOOP_INSTRUCTIONS : limit;
-        int status = e.code.run(ctx, e.frame());
+        int status = e.code().run(ctx, e.frame());
         if (tiering && status == RegionCode.YIELDED && ctx.instructions < limit && !ctx.interruptRequested) {
             compile(e);
         }
@@ -346,7 +346,7 @@ public final class Engine {
 
     private void compile(CodeCache.Entry e) {
         try {
-            e.code = compiler.compile(e.region);
+            e.setCode(compiler.compile(e.region));
             stats.regionsCompiled++;
         } catch (IllegalArgumentException tooLarge) {
             e.uncompilable = true;

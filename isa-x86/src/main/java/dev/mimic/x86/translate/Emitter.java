@@ -16,6 +16,9 @@ import dev.mimic.x86.decode.OperandKind;
 import dev.mimic.x86.system.SystemInstructions;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 
 /**
@@ -39,6 +42,9 @@ public final class Emitter {
     static final Helper LOAD_SEGMENT = Helper.of(X86Runtime.class, "loadSegment", Effect.WRITES_STATE, Effect.MAY_FAULT);
     private static final Helper RESUME = Helper.of(SystemInstructions.class, "resume", Effect.READS_STATE);
 
+    /** How far ahead a conditional branch may skip and stay inside the region (an if without else). */
+    private static final int FORWARD_BRANCH_BYTES = 128;
+
     /** The last flags record of the current straight line, known at translation time. */
     private record Pending(int kind, int bytes, Temp result, Temp a, Temp b, boolean plain) {
     }
@@ -56,6 +62,14 @@ public final class Emitter {
     private boolean ended;
     private boolean modeChanged;
     private boolean interruptWindow;
+    private boolean flagsDead;
+    private long jumpTarget = -1;
+    /** Blocks for forward branch targets the straight line has not reached yet, by EIP. */
+    private final Map<Long, Integer> forwardTargets = new HashMap<>();
+    /** Which branch targets may be reached inside the region, set by the translator. */
+    private LongPredicate inRegionTarget = t -> false;
+    /** Whether the region so far may write memory, and whether it did before this instruction. */
+    private boolean stored, storedBefore;
 
     /**
      * @param entry the region's pc (mode number above EIP)
@@ -74,6 +88,8 @@ public final class Emitter {
         this.rmAddress = null;
         this.modeChanged = false;
         this.interruptWindow = false;
+        this.flagsDead = false;
+        this.storedBefore = stored;
         Arrays.fill(registerOverride, null);
         b.insn(pcBase | next.address());
     }
@@ -166,6 +182,7 @@ public final class Emitter {
 
     /** Calls a helper without effects (or with the ones it declares). */
     public Temp call(Helper helper, Temp... args) {
+        stored |= helper.effects().contains(Effect.TOUCHES_MEMORY);
         return b.helper(helper, args);
     }
 
@@ -377,6 +394,7 @@ public final class Emitter {
     }
 
     public void store64(Temp linear, Temp v) {
+        stored = true;
         b.store(MemoryAccess.W64, linear, v);
     }
 
@@ -385,6 +403,7 @@ public final class Emitter {
     }
 
     public void store(int bytes, Temp linear, Temp v) {
+        stored = true;
         b.store(access(bytes), linear, v);
     }
 
@@ -405,7 +424,9 @@ public final class Emitter {
 
     /** Stores {@code v} at {@code esp} in the stack segment. */
     public void storeStack(int bytes, Temp esp, Temp v) {
+        boolean before = stored;
         store(bytes, stackAddress(esp, bytes), v);
+        stored = before;
     }
 
     /** Loads from {@code offset} bytes above ESP in the stack segment. */
@@ -433,6 +454,19 @@ public final class Emitter {
 
     // ---- flags ----
 
+    /**
+     * Notes that nothing can observe the flags this instruction writes ({@link FlagsLiveness}): its flag
+     * records are left out, and the translator's knowledge of the last record stays as it was.
+     */
+    void flagsDead() {
+        flagsDead = true;
+    }
+
+    /** True when this instruction's flag writes are left out, so its semantics need not compute them. */
+    public boolean flagsUnobserved() {
+        return flagsDead;
+    }
+
     /** Records the flags of operation {@code kind} ({@link Flags}) on {@code bytes}-wide operands. */
     public void setFlags(int kind, int bytes, Temp result, Temp a, Temp bOperand) {
         setFlags(kind, bytes, result, a, bOperand, true);
@@ -440,6 +474,9 @@ public final class Emitter {
 
     /** As {@link #setFlags(int, int, Temp, Temp, Temp)}; {@code plain} is false for ADC and SBB (carry in). */
     public void setFlags(int kind, int bytes, Temp result, Temp a, Temp bOperand, boolean plain) {
+        if (flagsDead) {
+            return;
+        }
         Temp r = truncate(result, bytes);
         b.set(Registers.CC_OP, i32(Flags.op(kind, bytes)));
         b.set(Registers.CC_RESULT, r);
@@ -566,6 +603,32 @@ public final class Emitter {
         ended = true;
     }
 
+    /**
+     * Goes on at the constant {@code target} of an unconditional jump or call. The translator either
+     * continues the region there (so a call to a small function, or a jump over a block, does not cost a
+     * trip through the dispatcher) or ends it with {@link #jump(long)}.
+     */
+    public void goTo(long target) {
+        jumpTarget = target;
+    }
+
+    /**
+     * True when the region may have written memory before this instruction, pushes aside. A store may
+     * patch code the region would follow; a jump after it must go through the dispatcher, which
+     * translates the new code (self-modifying code patches, then jumps or calls). Code is not written
+     * by pushing it, so pushes (a function's prologue, the return address of a call) do not count.
+     */
+    boolean storedBefore() {
+        return storedBefore;
+    }
+
+    /** The target {@link #goTo} named in this instruction, or -1; asking forgets it. */
+    long takeJumpTarget() {
+        long t = jumpTarget;
+        jumpTarget = -1;
+        return t;
+    }
+
     /** Ends the region at the pc a helper has set (a far transfer, an interrupt, a mode change). */
     public void exitToStatePc() {
         b.exit(b.get(Registers.EIP), exits++);
@@ -578,15 +641,51 @@ public final class Emitter {
         ended = true;
     }
 
-    /** Leaves for {@code target} when {@code cond} is not zero, else goes on with the next instruction. */
+    /**
+     * Leaves for {@code target} when {@code cond} is not zero, else goes on with the next instruction. A
+     * target a little further along the straight line stays inside the region: the branch goes to a
+     * block the translator opens when it gets there ({@link #arriveAt}).
+     */
     public void branch(Temp cond, long target) {
-        int taken = b.newBlock();
         int next = b.newBlock();
-        b.branch(cond, taken, next);
-        b.switchTo(taken);
-        jump(target);
-        ended = false;
+        if (target > insn.address() && target - insn.address() <= FORWARD_BRANCH_BYTES && inRegionTarget.test(target)) {
+            b.branch(cond, forwardTargets.computeIfAbsent(target, t -> b.newBlock()), next);
+        } else {
+            int taken = b.newBlock();
+            b.branch(cond, taken, next);
+            b.switchTo(taken);
+            jump(target);
+            ended = false;
+        }
         b.switchTo(next);
+    }
+
+    /** Lets {@link #branch} keep forward branches to the EIPs {@code inRegion} accepts inside the region. */
+    void keepForwardBranches(LongPredicate inRegion) {
+        this.inRegionTarget = inRegion;
+    }
+
+    /**
+     * The straight line reached {@code eip}: forward branches to it join here. The join can be re-entered
+     * at {@code eip} (a branch from a block built later counts as a back-edge), and what the translator
+     * knew about the flags no longer holds.
+     */
+    void arriveAt(long eip) {
+        Integer join = forwardTargets.remove(eip);
+        if (join != null) {
+            b.jump(join);
+            b.switchTo(join).resumeAt(pcBase | eip);
+            forgetFlags();
+        }
+    }
+
+    /** Ends the forward branches whose target the region did not reach with exits to it. */
+    void leaveUnreachedTargets() {
+        for (Map.Entry<Long, Integer> t : forwardTargets.entrySet()) {
+            b.switchTo(t.getValue()).resumeAt(pcBase | t.getKey());
+            jump(t.getKey());
+        }
+        forwardTargets.clear();
     }
 
     /** Raises exception {@code vector} with {@code errorCode} (the region ends). */

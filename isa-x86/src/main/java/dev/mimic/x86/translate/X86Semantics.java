@@ -118,7 +118,7 @@ public final class X86Semantics {
         Temp a = e.read(0);
         Temp r = e.op(op, a, 1);
         e.write(0, r);
-        e.setFlags(kind, e.width(0), r, a, e.carry());
+        e.setFlags(kind, e.width(0), r, a, e.flagsUnobserved() ? e.i32(0) : e.carry());
     }
 
     public void inc(Emitter e) {
@@ -337,15 +337,20 @@ public final class X86Semantics {
     private static void rotate(Emitter e, int kind) {
         int w = e.width(0);
         Temp a = e.read(0);
-        Temp n = count(e, 1);
-        if (constantCount(e, 1) == 0) {
+        int constant = constantCount(e, 1);
+        if (constant == 0) {
             return;
         }
+        if (kind < 2 && constant > 0) {
+            rotateBy(e, kind == 0, w, a, constant % (8 * w));
+            return;
+        }
+        Temp n = count(e, 1);
         Temp flags = e.flags();
         Temp packed = e.call(ROTATE, e.i32(kind), e.i32(w), a, n, flags);
         Temp r = e.low(packed);
         Temp newFlags = e.high(packed);
-        if (constantCount(e, 1) > 0) {
+        if (constant > 0) {
             e.write(0, r);
             e.setFlagsValue(newFlags);
             return;
@@ -353,6 +358,29 @@ public final class X86Semantics {
         Temp zero = e.isZero(n);
         e.write(0, e.select(zero, a, r));
         e.setFlagsValue(e.select(zero, flags, newFlags));
+    }
+
+    /**
+     * ROL or ROR of {@code w}-byte {@code a} by {@code n} (the count modulo the width, known at translation
+     * time) in IR, as {@link Alu#rotate} computes it: CF is the bit rotated around, OF the top bit XOR
+     * CF (ROL) or XOR the bit below it (ROR). The flags are left alone when nothing can observe them.
+     */
+    private static void rotateBy(Emitter e, boolean left, int w, Temp a, int n) {
+        int bits = 8 * w;
+        Temp r = n == 0 ? a : e.truncate(left
+                ? e.op(Op.OR, e.op(Op.SHL, a, n), e.op(Op.SHR, a, bits - n))
+                : e.op(Op.OR, e.op(Op.SHR, a, n), e.op(Op.SHL, a, bits - n)), w);
+        if (e.flagsUnobserved()) {
+            e.write(0, r);
+            return;
+        }
+        Temp flags = e.flags();
+        Temp msb = e.op(Op.AND, e.op(Op.SHR, r, bits - 1), 1);
+        Temp cf = left ? e.op(Op.AND, r, 1) : msb;
+        Temp of = e.op(Op.XOR, msb, left ? cf : e.op(Op.AND, e.op(Op.SHR, r, bits - 2), 1));
+        Temp kept = e.op(Op.AND, flags, ~(Flags.CF | Flags.OF));
+        e.write(0, r);
+        e.setFlagsValue(e.op(Op.OR, e.op(Op.OR, kept, cf), e.op(Op.SHL, of, Integer.numberOfTrailingZeros(Flags.OF))));
     }
 
     public void rol(Emitter e) {
@@ -758,7 +786,7 @@ public final class X86Semantics {
 
     public void jmp(Emitter e) {
         if (e.insn().operand(0).method() == OperandKind.Method.RELATIVE) {
-            e.jump(e.target());
+            e.goTo(e.target());
         } else {
             e.jump(e.truncate(e.read(0), e.opsize()));
         }
@@ -772,7 +800,7 @@ public final class X86Semantics {
         e.storeStack(w, esp, e.i32((int) e.insn().next()));
         e.setStack(esp);
         if (relative) {
-            e.jump(e.target());
+            e.goTo(e.target());
         } else {
             e.jump(target);
         }

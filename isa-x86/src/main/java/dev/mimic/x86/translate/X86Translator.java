@@ -14,15 +14,19 @@ import dev.mimic.x86.decode.X86Isa;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Translates x86 code into IR regions: decodes instructions one after another and has
  * {@link X86Semantics} emit each. A region is a straight line that may leave at every conditional
- * branch (a superblock); it ends at an unconditional transfer, a trap, an undecodable or unfetchable
- * instruction, or the engine's limits. A branch back to the region's first instruction stays inside
- * it as a loop.
+ * branch (a superblock); it follows direct calls and forward jumps to code it has not translated yet
+ * (unless it may have stored into code before them), and ends at other transfers, a trap, an undecodable or unfetchable instruction, or the engine's limits. A
+ * branch back to the region's first instruction stays inside it as a loop.
  */
 public final class X86Translator {
     /** Longest region, in instructions: long regions would exceed what the JIT compiles. */
@@ -86,14 +90,21 @@ public final class X86Translator {
         long at = pc & 0xFFFF_FFFFL;
         boolean interruptWindow = false;
         int limit = Math.min(request.maxInstructions(), MAX_INSTRUCTIONS);
+        List<DecodedInsn> ahead = new ArrayList<>();
+        Set<Long> translated = new HashSet<>();
+        e.keepForwardBranches(target -> request.mayLoopTo(pcBase | target));
         for (int n = 0; ; n++) {
+            e.arriveAt(at);
             if (n >= limit || request.mustStopBefore(pcBase | at, n)) {
                 e.jump(at);
                 break;
             }
+            if (!ahead.isEmpty() && ahead.get(0).address() != at) {
+                ahead.clear();
+            }
             DecodedInsn insn;
             try {
-                insn = decoder.decode(code::byteAt, at, mode.code32());
+                insn = !ahead.isEmpty() ? ahead.remove(0) : decoder.decode(code::byteAt, at, mode.code32());
             } catch (GuestFault f) {
                 if (n == 0) {
                     throw f;
@@ -103,8 +114,20 @@ public final class X86Translator {
             }
             code.cover(b, at, insn.next());
             e.begin(insn);
+            if (!interruptWindow && flagsDead(insn, n, limit, request, pcBase, mode, code, ahead)) {
+                e.flagsDead();
+            }
             emit(insn.form(), e, mode.system());
+            translated.add(at);
             at = insn.next() & (mode.code32() ? 0xFFFF_FFFFL : 0xFFFF);
+            long target = e.takeJumpTarget();
+            if (target >= 0) {
+                if (e.storedBefore() || !follows(insn, target) || (pcBase | target) == pc || translated.contains(target) || n + 1 >= limit) {
+                    e.jump(target);
+                    break;
+                }
+                at = target;
+            }
             if (e.ended()) {
                 break;
             }
@@ -118,7 +141,54 @@ public final class X86Translator {
             }
             interruptWindow = e.opensInterruptWindow();
         }
+        e.leaveUnreachedTargets();
         return b.build();
+    }
+
+    /**
+     * Whether the region goes on at the target of a direct jump or call: calls and forward jumps, not
+     * backward jumps. A backward jump usually closes a loop, and going on there would cut the loop's
+     * body at a different place in every region the dispatcher enters it at.
+     */
+    private static boolean follows(DecodedInsn insn, long target) {
+        return insn.form().flow() == OpForm.Flow.CALL || target > insn.address();
+    }
+
+    /**
+     * Whether the flags {@code insn} (the region's {@code n}th instruction) writes are overwritten within
+     * this region before anything can observe them ({@link FlagsLiveness}). Decodes the following
+     * instructions into {@code ahead}, where the translator takes them from; the look-ahead stays
+     * within the region's limit and breakpoints, so it fetches nothing the region would not.
+     */
+    private boolean flagsDead(DecodedInsn insn, int n, int limit, DecodeRequest request, long pcBase, CodeMode mode,
+                              CodeSpace code, List<DecodedInsn> ahead) {
+        int pending = FlagsLiveness.candidate(insn);
+        if (pending == 0) {
+            return false;
+        }
+        long at = insn.next() & (mode.code32() ? 0xFFFF_FFFFL : 0xFFFF);
+        for (int k = 0; k < FlagsLiveness.LOOKAHEAD; k++) {
+            if (n + 1 + k >= limit || request.mustStopBefore(pcBase | at, n + 1 + k)) {
+                return false;
+            }
+            if (k == ahead.size()) {
+                try {
+                    ahead.add(decoder.decode(code::byteAt, at, mode.code32()));
+                } catch (GuestFault f) {
+                    return false;
+                }
+            }
+            DecodedInsn next = ahead.get(k);
+            pending = FlagsLiveness.after(next, pending);
+            if (pending == FlagsLiveness.OBSERVED) {
+                return false;
+            }
+            if (pending == 0) {
+                return true;
+            }
+            at = next.next() & (mode.code32() ? 0xFFFF_FFFFL : 0xFFFF);
+        }
+        return false;
     }
 
     private static void emit(OpForm form, Emitter e, boolean system) {
