@@ -16,11 +16,14 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDateTime;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -31,10 +34,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @Tag("long")
 class LinuxBootTest {
-    /** Debian's busybox-static:i386, which isa-x86's BusyboxTest fetches. */
-    private static final Path BUSYBOX = Path.of("..", "isa-x86", "target", "busybox", "bin", "busybox");
-    private static final Path CPIO = Path.of("/usr/bin/cpio");
-    private static final String READY = "mimic: busybox shell";
+    private static final String READY = BusyboxInitramfs.READY;
 
     @TempDir
     Path work;
@@ -49,13 +49,37 @@ class LinuxBootTest {
 
     @Test
     void aBusyboxInitramfsGivesAShellThatRunsWhatIsTypedOnTheSerialConsole() throws Exception {
-        assumeTrue(Files.isExecutable(BUSYBOX), "run isa-x86's BusyboxTest first, which fetches busybox-static:i386");
-        assumeTrue(Files.isExecutable(CPIO), "install cpio");
         ByteArrayOutputStream com1 = new ByteArrayOutputStream();
-        String console = boot(List.of("-initrd", initramfs().toString(), "-append", "console=ttyS0 panic=-1"),
+        String console = boot(List.of("-initrd", BusyboxInitramfs.build(work, List.of()).toString(), "-append", "console=ttyS0 panic=-1"),
                 new TypedAfter(com1, READY, "echo \"6 * 7 = $((6 * 7))\"\nreboot -f\n"), com1);
         assertTrue(console.contains(READY), console);
         assertTrue(console.contains("6 * 7 = 42"), console);
+    }
+
+    @Test
+    void ataPiixReadsAndWritesTheDiskByDma() throws Exception {
+        Path disk = work.resolve("disk.img");
+        byte[] bytes = new byte[1 << 20];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 7 + i / 512);
+        }
+        Files.write(disk, bytes);
+        String firstSector = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(Arrays.copyOf(bytes, 512)));
+        ByteArrayOutputStream com1 = new ByteArrayOutputStream();
+        String console = boot(List.of("-hda", disk.toString(), "-initrd", BusyboxInitramfs.build(work, BusyboxInitramfs.IDE_MODULES).toString(),
+                "-append", "console=ttyS0 panic=-1"), new TypedAfter(com1, READY, """
+                while [ ! -b /dev/sda ]; do sleep 1; done
+                echo "transfer mode: $(cat /sys/class/ata_device/dev1.0/xfer_mode)"
+                dd if=/dev/sda bs=512 count=1 | md5sum
+                echo written by the guest | dd of=/dev/sda bs=512 seek=3 conv=sync,fsync
+                reboot -f
+                """), com1);
+        assertTrue(console.contains("bmdma 0x"), "ata_piix found the bus-master block\n" + console);
+        assertTrue(console.contains("transfer mode: XFER_MW_DMA_2"), console);
+        assertTrue(console.contains(firstSector + "  -"), console);
+        byte[] written = Arrays.copyOfRange(Files.readAllBytes(disk), 3 * 512, 4 * 512);
+        byte[] expected = Arrays.copyOf("written by the guest\n".getBytes(StandardCharsets.US_ASCII), 512);
+        assertArrayEquals(expected, written, "the sector the guest wrote, padded with zeros, is in the image file");
     }
 
     /** Keyboard input that a person types once the shell is there: nothing until {@code output} shows {@code marker}. */
@@ -99,29 +123,5 @@ class LinuxBootTest {
         String console = com1.toString(StandardCharsets.ISO_8859_1);
         assertEquals(RunResult.Kind.REBOOT_REFUSED, result.kind(), result + "\n" + console);
         return console;
-    }
-
-    /** A newc cpio of busybox and an init script that says the shell is coming and starts it on the console. */
-    private Path initramfs() throws Exception {
-        Path root = work.resolve("root");
-        Files.createDirectories(root.resolve("bin"));
-        for (String dir : List.of("proc", "sys", "dev")) {
-            Files.createDirectories(root.resolve(dir));
-        }
-        Files.copy(BUSYBOX, root.resolve("bin/busybox"));
-        Path init = Files.writeString(root.resolve("init"), """
-                #!/bin/busybox sh
-                /bin/busybox --install -s /bin
-                mount -t proc proc /proc
-                echo "%s"
-                exec sh
-                """.formatted(READY));
-        Files.setPosixFilePermissions(init, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path archive = work.resolve("initramfs.cpio");
-        Process cpio = new ProcessBuilder("sh", "-c", "find . | " + CPIO + " -o -H newc --quiet > " + archive)
-                .directory(root.toFile()).redirectErrorStream(true).start();
-        String messages = new String(cpio.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, cpio.waitFor(), messages);
-        return archive;
     }
 }
