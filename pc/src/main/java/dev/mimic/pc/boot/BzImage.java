@@ -46,6 +46,12 @@ public final class BzImage {
         this.kernel = kernel;
     }
 
+    /** Whether {@code image} carries the setup header's "HdrS" magic, which is how QEMU tells a Linux kernel from a multiboot one. */
+    public static boolean hasLinuxHeader(byte[] image) {
+        return image.length >= HEADER_MAGIC + 4
+                && ByteBuffer.wrap(image).order(ByteOrder.LITTLE_ENDIAN).getInt(HEADER_MAGIC) == HDRS;
+    }
+
     /** Parses {@code image}; {@code name} (the file) appears in every error message. */
     public static BzImage parse(String name, byte[] image) {
         if (image.length < CMDLINE_SIZE + 4) {
