@@ -76,9 +76,11 @@ public final class BzImage {
         if (setupBytes >= image.length) {
             throw new BootImageException(name, SETUP_SECTS, "setup_sects " + sectors + " puts the kernel past the end of the " + image.length + "-byte file");
         }
+        // syssize counts 16-byte paragraphs, so it may round the kernel's length up (memtest86+'s does).
         long kernelBytes = (header.getInt(SYSSIZE) & 0xFFFF_FFFFL) * 16;
-        if (kernelBytes == 0 || kernelBytes > image.length - setupBytes) {
-            throw new BootImageException(name, SYSSIZE, "syssize says " + kernelBytes + " bytes of kernel, but " + (image.length - setupBytes) + " follow the setup code");
+        long present = image.length - setupBytes;
+        if (kernelBytes == 0 || kernelBytes >= present + 16) {
+            throw new BootImageException(name, SYSSIZE, "syssize says " + kernelBytes + " bytes of kernel, but " + present + " follow the setup code");
         }
         return new BzImage(name, Arrays.copyOf(image, setupBytes), Arrays.copyOfRange(image, setupBytes, setupBytes + (int) kernelBytes));
     }
