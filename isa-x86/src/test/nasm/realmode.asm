@@ -79,6 +79,9 @@ real:
         SHOW16 "push/pop", eax
         mov eax, cs
         SHOW16 "cs", eax
+        mov dword [cs:0x7F00], 0x1234ABCD       ; real mode does not check segment types: CS is writable
+        mov eax, [cs:0x7F00]
+        SHOW16 "written through cs", eax
         SAY16 "to protected mode"
         o32 lgdt [rm_gdtr]
         mov eax, cr0

@@ -31,7 +31,7 @@ import java.util.List;
         footer = {"", "QEMU's options:",
                 "  -m SIZE             RAM (default 128M)",
                 "  -bios FILE          firmware (default /usr/share/seabios/bios.bin)",
-                "  -kernel FILE        Linux bzImage, booted through the BIOS; -initrd FILE, -append CMDLINE",
+                "  -kernel FILE        Linux bzImage or multiboot kernel, booted through the BIOS; -initrd FILE (multiboot: modules a,b), -append CMDLINE",
                 "  -hda FILE, -cdrom FILE, -boot c|d|order=dc, -snapshot",
                 "  -serial stdio|file:F|tcp::PORT,server|none   (repeat for COM2-COM4)",
                 "  -nographic          no window: COM1 on the terminal (the only mode so far)",

@@ -298,8 +298,9 @@ public final class Emitter {
     }
 
     /**
-     * The linear address of memory operand {@code i} for a write. Code segments are not writable
-     * (SDM vol. 3 5.4.1), so a write through a CS override raises #GP(0).
+     * The linear address of memory operand {@code i} for a write. In protected mode code segments
+     * are not writable (SDM vol. 3 5.4.1), so a write through a CS override raises #GP(0); real and
+     * virtual-8086 mode make no such check, and boot loaders (isolinux) store through CS there.
      */
     public Temp writableAddress(int i) {
         int segment = switch (insn.operand(i).method()) {
@@ -307,7 +308,7 @@ public final class Emitter {
             case DEST_STRING -> DecodedInsn.ES;
             default -> insn.segmentFor(insn.modrmDefaultSegment());
         };
-        if (segment == DecodedInsn.CS) {
+        if (segment == DecodedInsn.CS && !mode.realAddressing()) {
             raiseIf(i32(1), Vector.GP);
         }
         return address(i);

@@ -3,6 +3,8 @@ package dev.mimic.pc.board;
 import dev.mimic.backend.machine.MachineException;
 import dev.mimic.pc.boot.BzImage;
 import dev.mimic.pc.boot.FwCfgKernelLoader;
+import dev.mimic.pc.boot.FwCfgMultibootLoader;
+import dev.mimic.pc.boot.MultibootKernel;
 import dev.mimic.pc.config.PcOptions;
 import dev.mimic.pc.firmware.FwCfg;
 import dev.mimic.pc.ide.AtaDisk;
@@ -30,8 +32,10 @@ import java.util.function.IntConsumer;
  * Closing it closes what it opened. Problems are one-line {@link MachineException}s naming the file.
  */
 public final class BoardSetup implements Closeable {
-    /** Where Debian's qemu-system-data puts the option ROM that boots a -kernel through the BIOS. */
-    public static final Path LINUXBOOT_ROM = Path.of("/usr/share/qemu/linuxboot_dma.bin");
+    /** Where Debian's qemu-system-data puts the option ROMs that boot a -kernel through the BIOS. */
+    public static final Path OPTION_ROMS = Path.of("/usr/share/qemu");
+    static final String LINUXBOOT_ROM = "linuxboot_dma.bin";
+    static final String MULTIBOOT_ROM = "multiboot_dma.bin";
     private static final int CPUS = 1;
 
     private final PcOptions options;
@@ -103,18 +107,32 @@ public final class BoardSetup implements Closeable {
 
     /**
      * For {@code -kernel}: hands the kernel, initrd and command line to the BIOS through
-     * {@code fwCfg}, with {@code optionRom} (normally {@link #LINUXBOOT_ROM}) to boot them. Does
-     * nothing without {@code -kernel}.
+     * {@code fwCfg}, with the option ROM from {@code romDirectory} (normally {@link #OPTION_ROMS})
+     * that boots them. As in QEMU, a file with Linux's "HdrS" header is a Linux kernel and one with
+     * a multiboot header otherwise a multiboot kernel, whose modules are {@code -initrd}'s
+     * comma-separated files, each with optional arguments after a space. Does nothing without
+     * {@code -kernel}.
      */
-    public void installKernel(FwCfg fwCfg, Path optionRom) {
+    public void installKernel(FwCfg fwCfg, Path romDirectory) {
         if (options.kernel().isEmpty()) {
             return;
         }
         Path kernelFile = options.kernel().get();
-        BzImage image = BzImage.parse(kernelFile.toString(), read(kernelFile));
+        byte[] bytes = read(kernelFile);
+        if (!BzImage.hasLinuxHeader(bytes) && MultibootKernel.headerOffset(bytes) >= 0) {
+            List<FwCfgMultibootLoader.Module> modules = new ArrayList<>();
+            for (String module : options.initrd().map(p -> p.toString().split(",")).orElse(new String[0])) {
+                modules.add(new FwCfgMultibootLoader.Module(module, read(Path.of(module.split(" ", 2)[0]))));
+            }
+            FwCfgMultibootLoader.install(fwCfg, settings.ram(), MultibootKernel.parse(kernelFile.toString(), bytes),
+                    kernelFile.toString(), modules, options.append(), read(romDirectory.resolve(MULTIBOOT_ROM)));
+            return;
+        }
+        BzImage image = BzImage.parse(kernelFile.toString(), bytes);
         byte[] initrd = options.initrd().map(BoardSetup::read).orElse(null);
         String initrdName = options.initrd().map(Path::toString).orElse("");
-        FwCfgKernelLoader.install(fwCfg, settings.ram(), image, initrd, initrdName, options.append(), read(optionRom));
+        FwCfgKernelLoader.install(fwCfg, settings.ram(), image, initrd, initrdName, options.append(),
+                read(romDirectory.resolve(LINUXBOOT_ROM)));
     }
 
     private static byte[] read(Path file) {

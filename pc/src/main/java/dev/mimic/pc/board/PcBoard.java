@@ -14,6 +14,7 @@ import dev.mimic.pc.debug.DebugConsole;
 import dev.mimic.pc.debug.DebugExit;
 import dev.mimic.pc.firmware.FwCfg;
 import dev.mimic.pc.firmware.FwCfgSettings;
+import dev.mimic.pc.ide.BusMaster;
 import dev.mimic.pc.ide.IdeChannel;
 import dev.mimic.pc.ide.IdeDrive;
 import dev.mimic.pc.keyboard.Kbc8042;
@@ -51,6 +52,7 @@ import java.util.List;
  * 0x92               fast A20 and reset      0x402, 0xE9   debug consoles
  * 0xF4               isa-debug-exit          0x510-0x51B   fw_cfg
  *                                            0xCF8-0xCFF   PCI configuration, reset control
+ *                                            BAR4 of 00:01.1  bus-master IDE (16 ports, where the BIOS puts them)
  * memory: 0xFEC00000 I/O APIC (ISA IRQ 0 on pin 2, the others on their own number), 0xFEE00000 local APIC
  * </pre>
  */
@@ -100,10 +102,13 @@ public final class PcBoard implements Snapshottable {
         pci.attach(bus);
         pci.add(0, 0, hostBridge);
         pci.add(1, 0, isaBridge);
-        pci.add(1, 1, new Piix3Ide());
-        stateful.add(pci);
-        attachIde(settings.primary(), IdeChannel.PRIMARY_IRQ, IdeChannel.PRIMARY_BASE, IdeChannel.PRIMARY_CONTROL);
-        attachIde(settings.secondary(), IdeChannel.SECONDARY_IRQ, IdeChannel.SECONDARY_BASE, IdeChannel.SECONDARY_CONTROL);
+        BusMaster primaryDma = new BusMaster(memory);
+        BusMaster secondaryDma = new BusMaster(memory);
+        pci.add(1, 1, new Piix3Ide(bus, primaryDma, secondaryDma));
+        stateful.addAll(List.of(primaryDma, secondaryDma, pci));
+        attachIde(settings.primary(), primaryDma, IdeChannel.PRIMARY_IRQ, IdeChannel.PRIMARY_BASE, IdeChannel.PRIMARY_CONTROL);
+        attachIde(settings.secondary(), secondaryDma, IdeChannel.SECONDARY_IRQ, IdeChannel.SECONDARY_BASE,
+                IdeChannel.SECONDARY_CONTROL);
         fwCfg = new FwCfg(memory);
         fwCfg.attach(bus);
         new FwCfgSettings(settings.ram(), settings.cpus(), settings.nographic(), List.of()).applyTo(fwCfg);
@@ -112,11 +117,12 @@ public final class PcBoard implements Snapshottable {
     }
 
     /** A channel with drives answers at its ports; one without is left off the bus, which then floats high as with no drives. */
-    private void attachIde(List<IdeDrive> drives, int irq, int base, int control) {
+    private void attachIde(List<IdeDrive> drives, BusMaster dma, int irq, int base, int control) {
         if (!drives.isEmpty()) {
             IdeDrive slave = drives.size() > 1 ? drives.get(1) : null;
             IdeChannel channel = new IdeChannel(pic.line(irq), drives.get(0), slave);
             channel.attach(bus, base, control);
+            channel.connect(dma);
             stateful.add(channel);
         }
     }

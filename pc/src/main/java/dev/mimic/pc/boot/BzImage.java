@@ -46,6 +46,12 @@ public final class BzImage {
         this.kernel = kernel;
     }
 
+    /** Whether {@code image} carries the setup header's "HdrS" magic, which is how QEMU tells a Linux kernel from a multiboot one. */
+    public static boolean hasLinuxHeader(byte[] image) {
+        return image.length >= HEADER_MAGIC + 4
+                && ByteBuffer.wrap(image).order(ByteOrder.LITTLE_ENDIAN).getInt(HEADER_MAGIC) == HDRS;
+    }
+
     /** Parses {@code image}; {@code name} (the file) appears in every error message. */
     public static BzImage parse(String name, byte[] image) {
         if (image.length < CMDLINE_SIZE + 4) {
@@ -70,9 +76,11 @@ public final class BzImage {
         if (setupBytes >= image.length) {
             throw new BootImageException(name, SETUP_SECTS, "setup_sects " + sectors + " puts the kernel past the end of the " + image.length + "-byte file");
         }
+        // syssize counts 16-byte paragraphs, so it may round the kernel's length up (memtest86+'s does).
         long kernelBytes = (header.getInt(SYSSIZE) & 0xFFFF_FFFFL) * 16;
-        if (kernelBytes == 0 || kernelBytes > image.length - setupBytes) {
-            throw new BootImageException(name, SYSSIZE, "syssize says " + kernelBytes + " bytes of kernel, but " + (image.length - setupBytes) + " follow the setup code");
+        long present = image.length - setupBytes;
+        if (kernelBytes == 0 || kernelBytes >= present + 16) {
+            throw new BootImageException(name, SYSSIZE, "syssize says " + kernelBytes + " bytes of kernel, but " + present + " follow the setup code");
         }
         return new BzImage(name, Arrays.copyOf(image, setupBytes), Arrays.copyOfRange(image, setupBytes, setupBytes + (int) kernelBytes));
     }

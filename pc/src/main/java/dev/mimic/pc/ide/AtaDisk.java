@@ -3,8 +3,9 @@ package dev.mimic.pc.ide;
 /**
  * An ATA hard disk over a {@link DiskImage}: its geometry for CHS addressing (16 heads, 63
  * sectors per track, as BIOSes translate) and the 256 words of IDENTIFY DEVICE data (ATA/ATAPI-6,
- * 8.15) that tell a driver its size, LBA and LBA48 support and PIO modes. It advertises no DMA
- * modes, so drivers use PIO.
+ * 8.15) that tell a driver its size, LBA and LBA48 support, and its PIO and DMA modes. It reports
+ * a write cache, enabled, since writes reach the host's page cache and only FLUSH CACHE makes them
+ * durable: so a guest's fsync ends in a flush.
  */
 public final class AtaDisk implements IdeDrive {
     static final int HEADS = 16;
@@ -31,8 +32,11 @@ public final class AtaDisk implements IdeDrive {
         return Math.clamp(image.sectors() / (HEADS * SECTORS_PER_TRACK), 1, MAX_CYLINDERS);
     }
 
-    /** The IDENTIFY DEVICE block; {@code multipleCount} is the current READ/WRITE MULTIPLE setting. */
-    byte[] identify(int multipleCount) {
+    /**
+     * The IDENTIFY DEVICE block; {@code multipleCount} is the current READ/WRITE MULTIPLE setting
+     * and {@code dmaMode} the transfer mode SET FEATURES selected.
+     */
+    byte[] identify(int multipleCount, int dmaMode) {
         long total = image.sectors();
         long chsSectors = (long) cylinders() * HEADS * SECTORS_PER_TRACK;
         long lba28 = Math.min(total, LBA28_LIMIT);
@@ -58,12 +62,13 @@ public final class AtaDisk implements IdeDrive {
                 .set(64, 0x0003)
                 .set(65, 120).set(66, 120).set(67, 120).set(68, 120)
                 .set(80, 0x007E)
-                .set(82, 0x4000)
+                .set(82, 0x4020)
                 .set(83, 0x7400)
                 .set(84, 0x4000)
-                .set(85, 0x4000)
+                .set(85, 0x4020)
                 .set(86, 0x3400)
-                .set(87, 0x4000);
+                .set(87, 0x4000)
+                .dma(dmaMode);
         for (int i = 0; i < 4; i++) {
             id.set(100 + i, (int) (total >>> (16 * i)));
         }

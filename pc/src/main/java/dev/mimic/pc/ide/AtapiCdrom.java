@@ -54,8 +54,8 @@ public final class AtapiCdrom implements IdeDrive {
         return image.sectors() * DiskImage.SECTOR / BLOCK;
     }
 
-    /** IDENTIFY PACKET DEVICE: a removable CD-ROM (type 5) taking 12-byte packets, PIO only. */
-    byte[] identify() {
+    /** IDENTIFY PACKET DEVICE: a removable CD-ROM (type 5) taking 12-byte packets, by PIO or DMA; {@code dmaMode} as for a disk. */
+    byte[] identify(int dmaMode) {
         return new IdentifyBlock()
                 .set(0, 0x85C0)
                 .names("Mimic ATAPI CD-ROM")
@@ -64,6 +64,7 @@ public final class AtapiCdrom implements IdeDrive {
                 .set(64, 0x0003)
                 .set(65, 120).set(66, 120).set(67, 120).set(68, 120)
                 .set(80, 0x001E)
+                .dma(dmaMode)
                 .bytes();
     }
 

@@ -19,7 +19,9 @@ import java.io.IOException;
  * The LBA and count registers are two deep for LBA48 commands, the older value read back with
  * device control's HOB bit. For a CD-ROM the PACKET command takes a 12-byte SCSI command through
  * the data register and returns the answer in pieces the host's byte count limit allows
- * (ATA-6 9.10, "PACKET protocol").
+ * (ATA-6 9.10, "PACKET protocol"). With a {@link BusMaster} connected, READ and WRITE DMA (and
+ * their EXT forms) and packets with the DMA feature bit move their data through it instead of the
+ * data register (ATA-6 9.7, "DMA data transfer commands").
  */
 public final class IdeChannel implements PortDevice, Snapshottable {
     public static final int PRIMARY_BASE = 0x1F0;
@@ -49,6 +51,12 @@ public final class IdeChannel implements PortDevice, Snapshottable {
 
     private final IrqLine irq;
     private final IdeDrive[] drives;
+    /** The bus-master engine for DMA commands, or null: then they are aborted. */
+    private BusMaster busMaster;
+    /** Each drive's transfer mode from SET FEATURES 0x03, as its sector count gave it. */
+    private final int[] transferModes = new int[2];
+    /** A DMA command is waiting for (or in) the bus-master engine. */
+    private boolean dmaCommand;
     private int base;
     private int controlPort;
 
@@ -75,6 +83,8 @@ public final class IdeChannel implements PortDevice, Snapshottable {
 
     private final byte[] packet = new byte[PACKET_BYTES];
     private boolean receivingPacket;
+    /** The packet being received asked for its data by DMA (feature bit 0 of PACKET). */
+    private boolean packetByDma;
     private int packetPosition;
     /** The answer of the packet being transferred to the host, or null. */
     private byte[] packetData;
@@ -95,8 +105,18 @@ public final class IdeChannel implements PortDevice, Snapshottable {
         bus.map(control, 1, this);
     }
 
+    /** Lets DMA commands move their data through {@code engine}, the channel's half of the bus-master block. */
+    public void connect(BusMaster engine) {
+        busMaster = engine;
+        engine.connect(this::runDma);
+    }
+
+    private int driveIndex() {
+        return (device & DEVICE_SLAVE) != 0 ? 1 : 0;
+    }
+
     private IdeDrive selected() {
-        return drives[(device & DEVICE_SLAVE) != 0 ? 1 : 0];
+        return drives[driveIndex()];
     }
 
     /** The selected drive for a command only hard disks get. */
@@ -183,6 +203,10 @@ public final class IdeChannel implements PortDevice, Snapshottable {
         sectorsLeft = 0;
         receivingPacket = false;
         packetData = null;
+        dmaCommand = false;
+        if (busMaster != null) {
+            busMaster.cancel();
+        }
     }
 
     private void command(int command) {
@@ -193,7 +217,7 @@ public final class IdeChannel implements PortDevice, Snapshottable {
         }
         switch (command) {
             case 0xEC -> {
-                System.arraycopy(disk().identify(multipleCount), 0, buffer, 0, DiskImage.SECTOR);
+                System.arraycopy(disk().identify(multipleCount, transferModes[driveIndex()]), 0, buffer, 0, DiskImage.SECTOR);
                 startPioIn(0, 0, 1);
                 bufferEnd = DiskImage.SECTOR;
             }
@@ -203,6 +227,11 @@ public final class IdeChannel implements PortDevice, Snapshottable {
             case 0x30, 0x31 -> startTransfer(true, false, 1);
             case 0x34 -> startTransfer(true, true, 1);
             case 0xC5, 0x39 -> startMultiple(true, command == 0x39);
+            case 0xC8, 0xC9 -> startDma(false, false);
+            case 0x25 -> startDma(false, true);
+            case 0xCA, 0xCB -> startDma(true, false);
+            case 0x35 -> startDma(true, true);
+            case 0xEF -> setFeatures();
             case 0xC6 -> {
                 int n = count & 0xFF;
                 if (n > AtaDisk.MAX_MULTIPLE || Integer.bitCount(n) > 1) {
@@ -222,7 +251,8 @@ public final class IdeChannel implements PortDevice, Snapshottable {
                 count = 0xFF;
                 complete();
             }
-            case 0x91, 0xEF, 0xE7, 0xEA, 0xE0, 0xE1, 0xE2, 0xE3, 0xE6, 0x70 -> complete();
+            case 0xE7, 0xEA -> flush();
+            case 0x91, 0xE0, 0xE1, 0xE2, 0xE3, 0xE6, 0x70 -> complete();
             default -> {
                 if ((command & 0xF0) == 0x10) {
                     complete();
@@ -231,6 +261,31 @@ public final class IdeChannel implements PortDevice, Snapshottable {
                 }
             }
         }
+    }
+
+    /** SET FEATURES: subcommand 0x03 selects the transfer mode IDENTIFY then reports; the others only succeed. */
+    private void setFeatures() {
+        if ((features & 0xFF) == 0x03) {
+            transferModes[driveIndex()] = count & 0xFF;
+        }
+        complete();
+    }
+
+    /** FLUSH CACHE (EXT): the image's writes go to the host's storage; a host error fails the command like a medium error. */
+    private void flush() {
+        try {
+            disk().image().flush();
+            complete();
+        } catch (IOException e) {
+            mediumError();
+        }
+    }
+
+    /** What a failing drive reports for a host I/O error: ERR with UNC (uncorrectable data). */
+    private void mediumError() {
+        error = UNC;
+        status = DRDY | DSC | ERR;
+        raiseIrq();
     }
 
     private void complete() {
@@ -246,6 +301,9 @@ public final class IdeChannel implements PortDevice, Snapshottable {
 
     private void raiseIrq() {
         irqPending = true;
+        if (busMaster != null) {
+            busMaster.deviceInterrupt();
+        }
         updateIrq();
     }
 
@@ -311,6 +369,64 @@ public final class IdeChannel implements PortDevice, Snapshottable {
         }
     }
 
+    /** READ or WRITE DMA: the drive asks for DMA (DRQ) and the bus-master engine moves the sectors once it runs. */
+    private void startDma(boolean write, boolean lba48) {
+        if (busMaster == null) {
+            abort();
+            return;
+        }
+        long lba = address(lba48);
+        long sectors = sectorCount(lba48);
+        if (!inRange(lba, sectors)) {
+            return;
+        }
+        writing = write;
+        transferLba = lba;
+        sectorsLeft = sectors;
+        awaitDma();
+    }
+
+    private void awaitDma() {
+        dmaCommand = true;
+        status = DRDY | DSC | DRQ;
+        busMaster.request();
+    }
+
+    /**
+     * The engine runs: sectors go a buffer at a time between the image and the PRD table's regions,
+     * or a packet's answer into them. A table too short for the data leaves the command hanging
+     * with DRQ set and no interrupt, as a drive waiting for more DMA does.
+     */
+    private void runDma(BusMaster engine) {
+        if (!dmaCommand) {
+            return;
+        }
+        if (packetData != null) {
+            if (engine.toMemory(packetData, 0, packetData.length) < packetData.length) {
+                return;
+            }
+            packetData = null;
+            dmaCommand = false;
+            engine.finished();
+            finishPacket();
+            return;
+        }
+        while (sectorsLeft > 0) {
+            int n = (int) Math.min(AtaDisk.MAX_MULTIPLE, sectorsLeft);
+            int bytes = n * DiskImage.SECTOR;
+            if (writing) {
+                if (engine.fromMemory(buffer, 0, bytes) < bytes || !transfer(true, n)) {
+                    return;
+                }
+            } else if (!transfer(false, n) || engine.toMemory(buffer, 0, bytes) < bytes) {
+                return;
+            }
+        }
+        dmaCommand = false;
+        engine.finished();
+        complete();
+    }
+
     private void startPioIn(long lba, long sectors, int blockSectors) {
         writing = false;
         transferLba = lba;
@@ -334,7 +450,7 @@ public final class IdeChannel implements PortDevice, Snapshottable {
 
     /**
      * Moves {@code n} sectors between the buffer and the image at the transfer address and advances
-     * it. A host I/O error becomes what a failing drive reports: ERR with UNC (uncorrectable data).
+     * it; a host I/O error fails the command as a {@linkplain #mediumError medium error}.
      */
     private boolean transfer(boolean write, int n) {
         try {
@@ -344,10 +460,8 @@ public final class IdeChannel implements PortDevice, Snapshottable {
                 disk().image().read(transferLba, n, buffer, 0);
             }
         } catch (IOException e) {
-            error = UNC;
-            status = DRDY | DSC | ERR;
             sectorsLeft = 0;
-            raiseIrq();
+            mediumError();
             return false;
         }
         transferLba += n;
@@ -356,10 +470,10 @@ public final class IdeChannel implements PortDevice, Snapshottable {
     }
 
     private int readData(int size) {
-        if (packetData != null) {
+        if (packetData != null && !dmaCommand) {
             return readPacketData(size);
         }
-        if ((status & DRQ) == 0 || writing) {
+        if ((status & DRQ) == 0 || writing || dmaCommand) {
             return 0;
         }
         int value = 0;
@@ -383,7 +497,7 @@ public final class IdeChannel implements PortDevice, Snapshottable {
             writePacket(size, value);
             return;
         }
-        if ((status & DRQ) == 0 || !writing) {
+        if ((status & DRQ) == 0 || !writing || dmaCommand) {
             return;
         }
         for (int i = 0; i < size && bufferPosition < bufferEnd; i++) {
@@ -437,17 +551,18 @@ public final class IdeChannel implements PortDevice, Snapshottable {
     private void packetDeviceCommand(AtapiCdrom cdrom, int command) {
         switch (command) {
             case 0xA0 -> {
-                if ((features & 1) != 0) {
+                if ((features & 1) != 0 && busMaster == null) {
                     abort();
                     return;
                 }
+                packetByDma = (features & 1) != 0;
                 receivingPacket = true;
                 packetPosition = 0;
                 count = REASON_COMMAND;
                 status = DRDY | DSC | DRQ;
             }
             case 0xA1 -> {
-                System.arraycopy(cdrom.identify(), 0, buffer, 0, DiskImage.SECTOR);
+                System.arraycopy(cdrom.identify(transferModes[driveIndex()]), 0, buffer, 0, DiskImage.SECTOR);
                 startPioIn(0, 0, 1);
                 bufferEnd = DiskImage.SECTOR;
             }
@@ -456,7 +571,8 @@ public final class IdeChannel implements PortDevice, Snapshottable {
                 error = 0x01;
                 status = DRDY | DSC;
             }
-            case 0xEF, 0xE0, 0xE1, 0xE3, 0xE5, 0xE7 -> complete();
+            case 0xEF -> setFeatures();
+            case 0xE0, 0xE1, 0xE3, 0xE5, 0xE7 -> complete();
             default -> {
                 signature(cdrom);
                 abort();
@@ -483,7 +599,12 @@ public final class IdeChannel implements PortDevice, Snapshottable {
         } else {
             packetData = result.data();
             packetDataPosition = 0;
-            nextChunk();
+            if (packetByDma) {
+                count = REASON_TO_HOST;
+                awaitDma();
+            } else {
+                nextChunk();
+            }
         }
     }
 
@@ -538,6 +659,10 @@ public final class IdeChannel implements PortDevice, Snapshottable {
         out.writeBoolean(irqPending);
         out.writeBoolean(writing);
         out.writeBoolean(receivingPacket);
+        out.writeBoolean(packetByDma);
+        out.writeBoolean(dmaCommand);
+        out.writeInt(transferModes[0]);
+        out.writeInt(transferModes[1]);
         out.writeLong(transferLba);
         out.writeLong(sectorsLeft);
         StateArrays.writeBytes(out, buffer);
@@ -566,6 +691,10 @@ public final class IdeChannel implements PortDevice, Snapshottable {
         irqPending = in.readBoolean();
         writing = in.readBoolean();
         receivingPacket = in.readBoolean();
+        packetByDma = in.readBoolean();
+        dmaCommand = in.readBoolean();
+        transferModes[0] = in.readInt();
+        transferModes[1] = in.readInt();
         transferLba = in.readLong();
         sectorsLeft = in.readLong();
         StateArrays.readBytes(in, buffer);

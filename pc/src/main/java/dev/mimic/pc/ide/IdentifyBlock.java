@@ -25,6 +25,19 @@ final class IdentifyBlock {
         return string(10, 20, "MIMIC0001").string(23, 8, "1.0").string(27, 40, model);
     }
 
+    /**
+     * The DMA words (ATA-6 8.15.x, words 49, 53, 63 and 88): multiword DMA modes 0-2 and Ultra DMA
+     * 0-5 supported, and which one SET FEATURES selected ({@code mode} as its sector count gives
+     * it: 0x20 | n for multiword DMA n, 0x40 | n for Ultra DMA n; anything else selects none).
+     */
+    IdentifyBlock dma(int mode) {
+        words[49] |= 0x0100;
+        words[53] |= 0x0004;
+        words[63] = 0x0007 | ((mode & 0xF8) == 0x20 ? 0x100 << (mode & 7) : 0);
+        words[88] = 0x003F | ((mode & 0xF8) == 0x40 ? 0x100 << (mode & 7) : 0);
+        return this;
+    }
+
     byte[] bytes() {
         byte[] block = new byte[DiskImage.SECTOR];
         for (int i = 0; i < words.length; i++) {

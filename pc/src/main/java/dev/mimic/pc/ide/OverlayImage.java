@@ -42,6 +42,11 @@ final class OverlayImage implements DiskImage {
         }
     }
 
+    /** The overlay lives in memory and is thrown away: nothing to make durable. */
+    @Override
+    public void flush() {
+    }
+
     @Override
     public void close() throws IOException {
         written.clear();

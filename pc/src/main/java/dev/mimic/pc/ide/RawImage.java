@@ -45,6 +45,7 @@ final class RawImage implements DiskImage {
         }
     }
 
+    /** One positioned write of the whole sectors (see {@link DiskImage} for what that guarantees). */
     @Override
     public void write(long lba, int count, byte[] buffer, int offset) throws IOException {
         if (!writable) {
@@ -58,7 +59,19 @@ final class RawImage implements DiskImage {
     }
 
     @Override
+    public void flush() throws IOException {
+        if (writable) {
+            channel.force(false);
+        }
+    }
+
+    /** Flushes what the guest wrote, then closes. */
+    @Override
     public void close() throws IOException {
-        channel.close();
+        try {
+            flush();
+        } finally {
+            channel.close();
+        }
     }
 }

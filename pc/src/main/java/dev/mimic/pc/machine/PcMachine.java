@@ -73,7 +73,7 @@ public final class PcMachine implements Machine, Closeable {
             BoardSettings settings = setup.settings();
             memory = new PhysicalMemory(Math.toIntExact(settings.ram().below4g()));
             board = new PcBoard(memory, settings);
-            setup.installKernel(board.fwCfg(), BoardSetup.LINUXBOOT_ROM);
+            setup.installKernel(board.fwCfg(), BoardSetup.OPTION_ROMS);
             memory.mapDevice(Vga.MEMORY_BASE, Vga.MEMORY_SIZE, board.vga().memory());
             shadow = new BiosShadow(board.hostBridge(), memory, bios.isaBase(), bios.isaWindow());
             memory.mapDevice(BiosShadow.BASE, BiosShadow.LENGTH, shadow);

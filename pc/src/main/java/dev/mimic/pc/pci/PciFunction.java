@@ -99,7 +99,11 @@ public abstract class PciFunction implements Snapshottable {
         return offset < register + length && register < offset + size;
     }
 
-    /** The registers and which bits are writable, since a lock (SMRAM's D_LCK) can change that. */
+    /**
+     * The registers and which bits are writable, since a lock (SMRAM's D_LCK) can change that. A
+     * restore ends as if software had written every register, so what depends on them (a BAR's
+     * ports, the PAM map) follows.
+     */
     @Override
     public final void saveState(DataOutputStream out) throws IOException {
         StateArrays.writeBytes(out, config);
@@ -110,5 +114,6 @@ public abstract class PciFunction implements Snapshottable {
     public final void restoreState(DataInputStream in) throws IOException {
         StateArrays.readBytes(in, config);
         StateArrays.readBytes(in, writeMask);
+        configWritten(0, config.length);
     }
 }

@@ -60,7 +60,7 @@ class BoardSetupTest {
         Files.write(rom, new byte[] {0x55, (byte) 0xAA, 1});
         try (BoardSetup setup = open("-kernel", kernel.toString(), "-append", "console=ttyS0")) {
             PcBoard board = new PcBoard(new FlatMemory(1 << 20), setup.settings());
-            setup.installKernel(board.fwCfg(), rom);
+            setup.installKernel(board.fwCfg(), dir);
             IoPorts io = board.io();
             io.out(0x510, 2, 0x15);
             byte[] cmdline = new byte[14];

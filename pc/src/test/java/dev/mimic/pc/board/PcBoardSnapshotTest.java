@@ -176,7 +176,7 @@ class PcBoardSnapshotTest {
         BoardSettings fewer = new BoardSettings(RamLayout.of(32L << 20), 1, "c", true, List.of(), List.of(), List.of(),
                 LocalDateTime.of(2026, 1, 1, 0, 0), OutputStream.nullOutputStream(), () -> { }, status -> { });
         PcBoard other = new PcBoard(new FlatMemory(1 << 20), fewer);
-        assertEquals("the snapshot's PC has 16 devices with state, this one 13; restore with the same serial ports and drives",
+        assertEquals("the snapshot's PC has 18 devices with state, this one 15; restore with the same serial ports and drives",
                 assertThrows(MachineException.class, () -> other.restoreState(new DataInputStream(new ByteArrayInputStream(snapshot)))).getMessage());
     }
 }

@@ -42,6 +42,15 @@ class BzImageTest {
     }
 
     @Test
+    void syssizeMayRoundTheKernelUpToAParagraph() {
+        byte[] full = SyntheticBzImage.build();
+        byte[] short8 = java.util.Arrays.copyOf(full, full.length - 8);
+        BzImage image = BzImage.parse("memtest", short8);
+        assertEquals(SyntheticBzImage.KERNEL_BYTES, image.kernel().length, "the missing tail reads as zeros");
+        assertEquals(0, image.kernel()[SyntheticBzImage.KERNEL_BYTES - 1]);
+    }
+
+    @Test
     void protocolsBefore206HaveA255ByteCommandLine() {
         byte[] bytes = SyntheticBzImage.build();
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putShort(0x206, (short) 0x0205);

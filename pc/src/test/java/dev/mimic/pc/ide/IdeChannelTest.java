@@ -106,7 +106,7 @@ class IdeChannelTest {
         assertEquals(63, word(id, 6));
         assertEquals(SECTORS, word(id, 60) | word(id, 61) << 16);
         assertEquals(SECTORS, word(id, 100));
-        assertEquals(0x0200, word(id, 49) & 0x0300, "LBA, no DMA");
+        assertEquals(0x0300, word(id, 49) & 0x0300, "LBA and DMA");
         assertEquals('M' << 8 | 'i', word(id, 27), "ATA strings put the first character in the high byte");
     }
 

@@ -33,6 +33,10 @@ class PioReadProperties {
         }
 
         @Override
+        public void flush() {
+        }
+
+        @Override
         public void close() {
         }
     }

@@ -29,8 +29,13 @@ record BootedGuest(RunResult result, String com1) {
 
     /** Assembles {@code src/test/resources/pc/<source>} (which may include bootsector/announce.mac and boot.inc) into {@code output}. */
     static Path nasm(String source, Path output) throws Exception {
-        Process nasm = new ProcessBuilder(NASM.toString(), "-f", "bin", "-i", RESOURCES.resolve("bootsector") + "/",
-                "-o", output.toString(), RESOURCES.resolve(source).toString()).redirectErrorStream(true).start();
+        return nasm(RESOURCES.resolve(source), RESOURCES.resolve("bootsector"), output);
+    }
+
+    /** Assembles {@code source} into the flat binary {@code output}, its includes searched in {@code includes}. */
+    static Path nasm(Path source, Path includes, Path output) throws Exception {
+        Process nasm = new ProcessBuilder(NASM.toString(), "-f", "bin", "-i", includes + "/", "-o", output.toString(), source.toString())
+                .redirectErrorStream(true).start();
         String messages = new String(nasm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, nasm.waitFor(), messages);
         return output;

@@ -16,11 +16,14 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDateTime;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -31,10 +34,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @Tag("long")
 class LinuxBootTest {
-    /** Debian's busybox-static:i386, which isa-x86's BusyboxTest fetches. */
-    private static final Path BUSYBOX = Path.of("..", "isa-x86", "target", "busybox", "bin", "busybox");
-    private static final Path CPIO = Path.of("/usr/bin/cpio");
-    private static final String READY = "mimic: busybox shell";
+    private static final String READY = BusyboxInitramfs.READY;
 
     @TempDir
     Path work;
@@ -42,20 +42,76 @@ class LinuxBootTest {
     @Test
     void withoutARootFileSystemTheKernelBootsToTheMountPanic() throws Exception {
         ByteArrayOutputStream com1 = new ByteArrayOutputStream();
-        String console = boot(List.of("-append", "console=ttyS0 panic=-1"), InputStream.nullInputStream(), com1);
+        String console = boot(kernel("-append", "console=ttyS0 panic=-1"), InputStream.nullInputStream(), com1);
         assertTrue(console.contains("Linux version 6.1"), console);
         assertTrue(console.contains("VFS: Unable to mount root fs"), console);
     }
 
     @Test
     void aBusyboxInitramfsGivesAShellThatRunsWhatIsTypedOnTheSerialConsole() throws Exception {
-        assumeTrue(Files.isExecutable(BUSYBOX), "run isa-x86's BusyboxTest first, which fetches busybox-static:i386");
-        assumeTrue(Files.isExecutable(CPIO), "install cpio");
         ByteArrayOutputStream com1 = new ByteArrayOutputStream();
-        String console = boot(List.of("-initrd", initramfs().toString(), "-append", "console=ttyS0 panic=-1"),
+        String console = boot(kernel("-initrd", BusyboxInitramfs.build(work, List.of()).toString(), "-append", "console=ttyS0 panic=-1"),
                 new TypedAfter(com1, READY, "echo \"6 * 7 = $((6 * 7))\"\nreboot -f\n"), com1);
         assertTrue(console.contains(READY), console);
         assertTrue(console.contains("6 * 7 = 42"), console);
+    }
+
+    @Test
+    void ataPiixReadsAndWritesTheDiskByDma() throws Exception {
+        Path disk = work.resolve("disk.img");
+        byte[] bytes = new byte[1 << 20];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 7 + i / 512);
+        }
+        Files.write(disk, bytes);
+        String firstSector = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(Arrays.copyOf(bytes, 512)));
+        ByteArrayOutputStream com1 = new ByteArrayOutputStream();
+        String console = boot(kernel("-hda", disk.toString(), "-initrd", BusyboxInitramfs.build(work, BusyboxInitramfs.IDE_MODULES).toString(),
+                "-append", "console=ttyS0 panic=-1"), new TypedAfter(com1, READY, """
+                while [ ! -b /dev/sda ]; do sleep 1; done
+                echo "transfer mode: $(cat /sys/class/ata_device/dev1.0/xfer_mode)"
+                dd if=/dev/sda bs=512 count=1 | md5sum
+                echo written by the guest | dd of=/dev/sda bs=512 seek=3 conv=sync,fsync
+                reboot -f
+                """), com1);
+        assertTrue(console.contains("bmdma 0x"), "ata_piix found the bus-master block\n" + console);
+        assertTrue(console.contains("transfer mode: XFER_MW_DMA_2"), console);
+        assertTrue(console.contains(firstSector + "  -"), console);
+        byte[] written = Arrays.copyOfRange(Files.readAllBytes(disk), 3 * 512, 4 * 512);
+        byte[] expected = Arrays.copyOf("written by the guest\n".getBytes(StandardCharsets.US_ASCII), 512);
+        assertArrayEquals(expected, written, "the sector the guest wrote, padded with zeros, is in the image file");
+    }
+
+    /**
+     * The same kernel from a CD that isolinux boots through SeaBIOS's El Torito support; the
+     * initramfs loads the IDE modules and the shell mounts the CD it came from (ATAPI by DMA).
+     */
+    @Test
+    void theKernelBootsFromAnIsolinuxCdAndMountsIt() throws Exception {
+        Path iso = BootCd.isolinux(work, DebianKernelTest.kernel(), BusyboxInitramfs.build(work, BusyboxInitramfs.IDE_MODULES));
+        assertBootsFromCdAndMountsIt(iso, "ISOLINUX", "isolinux");
+    }
+
+    /** The same kernel from a GRUB rescue CD (grub-mkrescue), GRUB's menu and terminal on COM1. */
+    @Test
+    void theKernelBootsFromAGrubCd() throws Exception {
+        Path iso = BootCd.grub(work, DebianKernelTest.kernel(), BusyboxInitramfs.build(work, BusyboxInitramfs.IDE_MODULES));
+        assertBootsFromCdAndMountsIt(iso, "GRUB", "boot");
+    }
+
+    private void assertBootsFromCdAndMountsIt(Path iso, String loader, String directory) throws Exception {
+        ByteArrayOutputStream com1 = new ByteArrayOutputStream();
+        String console = boot(List.of("-cdrom", iso.toString(), "-boot", "d"), new TypedAfter(com1, READY, """
+                while [ ! -b /dev/sr0 ]; do sleep 1; done
+                mkdir /cd && mount -t iso9660 -o ro /dev/sr0 /cd && echo on the CD: $(ls /cd)
+                echo "CD transfer mode: $(cat /sys/class/ata_device/dev2.0/xfer_mode)"
+                reboot -f
+                """), com1);
+        assertTrue(console.contains(loader), console);
+        assertTrue(console.contains(READY), console);
+        String listing = console.lines().filter(l -> l.startsWith("on the CD: ")).findFirst().orElse("");
+        assertTrue(listing.contains(" initrd.img") && listing.contains(" " + directory) && listing.contains(" vmlinuz"), console);
+        assertTrue(console.contains("CD transfer mode: XFER_MW_DMA_2"), console);
     }
 
     /** Keyboard input that a person types once the shell is there: nothing until {@code output} shows {@code marker}. */
@@ -85,11 +141,18 @@ class LinuxBootTest {
         }
     }
 
-    /** Boots the kernel with {@code extra} options under -no-reboot, COM1 on {@code in} and {@code com1}; returns its output once the guest reboots. */
-    private String boot(List<String> extra, InputStream in, ByteArrayOutputStream com1) throws Exception {
+    /** Options that boot Debian's kernel with -kernel and {@code extra}. */
+    private static List<String> kernel(String... extra) throws IOException {
+        List<String> args = new ArrayList<>(List.of("-kernel", DebianKernelTest.kernel().toString()));
+        args.addAll(List.of(extra));
+        return args;
+    }
+
+    /** Boots a PC with 128 MiB and {@code options} under -no-reboot, COM1 on {@code in} and {@code com1}; returns its output once the guest reboots. */
+    private String boot(List<String> options, InputStream in, ByteArrayOutputStream com1) throws Exception {
         assumeTrue(Files.isReadable(PcOptions.DEFAULT_BIOS), "install Debian's seabios package");
-        List<String> args = new ArrayList<>(List.of("-m", "128", "-nographic", "-no-reboot", "-kernel", DebianKernelTest.kernel().toString()));
-        args.addAll(extra);
+        List<String> args = new ArrayList<>(List.of("-m", "128", "-nographic", "-no-reboot"));
+        args.addAll(options);
         RunResult result;
         try (PcMachine pc = PcMachine.create(PcOptionsParser.parse(args),
                 new Host(in, com1, OutputStream.nullOutputStream(), LocalDateTime.of(2024, 1, 1, 0, 0)),
@@ -99,29 +162,5 @@ class LinuxBootTest {
         String console = com1.toString(StandardCharsets.ISO_8859_1);
         assertEquals(RunResult.Kind.REBOOT_REFUSED, result.kind(), result + "\n" + console);
         return console;
-    }
-
-    /** A newc cpio of busybox and an init script that says the shell is coming and starts it on the console. */
-    private Path initramfs() throws Exception {
-        Path root = work.resolve("root");
-        Files.createDirectories(root.resolve("bin"));
-        for (String dir : List.of("proc", "sys", "dev")) {
-            Files.createDirectories(root.resolve(dir));
-        }
-        Files.copy(BUSYBOX, root.resolve("bin/busybox"));
-        Path init = Files.writeString(root.resolve("init"), """
-                #!/bin/busybox sh
-                /bin/busybox --install -s /bin
-                mount -t proc proc /proc
-                echo "%s"
-                exec sh
-                """.formatted(READY));
-        Files.setPosixFilePermissions(init, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path archive = work.resolve("initramfs.cpio");
-        Process cpio = new ProcessBuilder("sh", "-c", "find . | " + CPIO + " -o -H newc --quiet > " + archive)
-                .directory(root.toFile()).redirectErrorStream(true).start();
-        String messages = new String(cpio.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, cpio.waitFor(), messages);
-        return archive;
     }
 }

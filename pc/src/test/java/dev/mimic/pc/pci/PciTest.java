@@ -1,6 +1,8 @@
 package dev.mimic.pc.pci;
 
+import dev.mimic.backend.memory.FlatMemory;
 import dev.mimic.pc.bus.IoBus;
+import dev.mimic.pc.ide.BusMaster;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,7 +14,8 @@ class PciTest {
     final PciHost host = new PciHost(() -> resets++);
     final I440fxHostBridge northBridge = new I440fxHostBridge();
     final Piix3IsaBridge isa = new Piix3IsaBridge();
-    final Piix3Ide ide = new Piix3Ide();
+    final BusMaster primaryDma = new BusMaster(new FlatMemory(4096));
+    final Piix3Ide ide = new Piix3Ide(bus, primaryDma, new BusMaster(new FlatMemory(4096)));
     int mapChanges;
 
     PciTest() {
@@ -132,6 +135,14 @@ class PciTest {
         config(1, 1, 0x04, 2, 0x0005);
         assertEquals(0xC000, ide.busMasterBase());
         assertEquals(0x0005, config(1, 1, 0x04, 2));
+        bus.out(0xC004, 4, 0x1234_5678);
+        assertEquals(0x1234_5678 & ~3, primaryDma.read(4, 4), "the primary channel's PRD pointer, dword-aligned");
+        assertEquals(0xFF, bus.in(0xC804, 1), "nothing at the old place");
+        config(1, 1, 0x20, 4, 0xC800);
+        assertEquals(0x1234_5678 & ~3, bus.in(0xC804, 4), "the block moved with the BAR");
+        assertEquals(0xFF, bus.in(0xC004, 1));
+        config(1, 1, 0x04, 2, 0x0000);
+        assertEquals(0xFF, bus.in(0xC804, 1), "I/O decoding off");
     }
 
     @Test
@@ -145,6 +156,6 @@ class PciTest {
 
     @Test
     void twoFunctionsCannotShareAnAddress() {
-        assertThrows(IllegalArgumentException.class, () -> host.add(1, 1, new Piix3Ide()));
+        assertThrows(IllegalArgumentException.class, () -> host.add(1, 1, new Piix3Ide(bus, primaryDma, primaryDma)));
     }
 }
