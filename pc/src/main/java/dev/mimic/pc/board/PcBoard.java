@@ -50,7 +50,8 @@ import java.util.List;
  * 0x70               RTC and CMOS (IRQ 8)    0x3F8 ...     COM1-COM4 (IRQ 4, 3, 4, 3)
  * 0x92               fast A20 and reset      0x402, 0xE9   debug consoles
  * 0xF4               isa-debug-exit          0x510-0x51B   fw_cfg
- *                                            0xCF8-0xCFF   PCI configuration, reset control
+ * 0x1CE, 0x1CF       Bochs VBE                 0xCF8-0xCFF   PCI configuration, reset control
+ * PCI 00:02.0        standard VGA (1234:1111), its framebuffer at BAR0
  * memory: 0xFEC00000 I/O APIC (ISA IRQ 0 on pin 2, the others on their own number), 0xFEE00000 local APIC
  * </pre>
  */
@@ -101,6 +102,7 @@ public final class PcBoard implements Snapshottable {
         pci.add(0, 0, hostBridge);
         pci.add(1, 0, isaBridge);
         pci.add(1, 1, new Piix3Ide());
+        pci.add(2, 0, vga.pciFunction());
         stateful.add(pci);
         attachIde(settings.primary(), IdeChannel.PRIMARY_IRQ, IdeChannel.PRIMARY_BASE, IdeChannel.PRIMARY_CONTROL);
         attachIde(settings.secondary(), IdeChannel.SECONDARY_IRQ, IdeChannel.SECONDARY_BASE, IdeChannel.SECONDARY_CONTROL);
