@@ -5,6 +5,10 @@ import dev.mimic.gdb.GdbServer;
 import dev.mimic.gdb.target.I386;
 import dev.mimic.pc.board.Host;
 import dev.mimic.pc.config.PcOptions;
+import dev.mimic.pc.config.PcOptionsException;
+import dev.mimic.pc.display.GuestInput;
+import dev.mimic.pc.display.ScreenRefresh;
+import dev.mimic.pc.display.ScreenWindow;
 import dev.mimic.pc.config.PcOptionsParser;
 import dev.mimic.pc.machine.PcMachine;
 import dev.mimic.pc.machine.RunResult;
@@ -13,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 
+import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,12 +37,17 @@ import java.util.List;
                 "  -kernel FILE        Linux bzImage, booted through the BIOS; -initrd FILE, -append CMDLINE",
                 "  -hda FILE, -cdrom FILE, -boot c|d|order=dc, -snapshot",
                 "  -serial stdio|file:F|tcp::PORT,server|none   (repeat for COM2-COM4)",
-                "  -nographic          no window: COM1 on the terminal (the only mode so far)",
+                "  -nographic          no window: COM1 on the terminal",
+                "  -display none       no window either (also when Java has no display)",
+                "In the window, Ctrl+Alt+G (or a click) grabs the mouse and Ctrl+Alt+G lets it go.",
                 "  -no-reboot          end instead of rebooting",
                 "  -gdb tcp::PORT      wait for gdb on 127.0.0.1:PORT (0: a free port, printed on stderr)",
                 "  -s, -S              -gdb tcp::1234; stop before the first instruction",
                 "The guest's exit status comes from isa-debug-exit (port 0xF4): (value << 1) | 1."})
 final class X86Command extends MachineCommand {
+    /** Instructions between looks at the window: a few milliseconds of host time. */
+    private static final long WINDOW_SLICE = 500_000;
+
     @Unmatched
     List<String> qemuOptions = new ArrayList<>();
 
@@ -51,17 +61,18 @@ final class X86Command extends MachineCommand {
 
     @Override
     PcMachine open(InputStream stdin) {
-        return create(options(), stdin);
+        return create(options(false), stdin);
     }
 
     @Override
     int run() {
-        PcOptions options = options();
+        boolean window = wantsWindow();
+        PcOptions options = options(window);
         try (PcMachine pc = create(options, io.in())) {
             if (options.gdbPort().isPresent()) {
                 underGdb(pc, options.gdbPort().getAsInt());
             }
-            RunResult result = pc.run(engine.maxSteps());
+            RunResult result = window ? runInWindow(pc) : pc.run(engine.maxSteps());
             engine.printStats(pc, io.err());
             if (result.kind() == RunResult.Kind.BUDGET) {
                 io.err().println("mimic x86: stopped after " + engine.maxSteps() + " instructions (--max-steps)");
@@ -78,17 +89,63 @@ final class X86Command extends MachineCommand {
         }
     }
 
-    /** Without a window yet, a PC always runs as with -nographic; saying so once when that was not asked for. */
-    private PcOptions options() {
+    /**
+     * Whether the PC gets a window: not with -nographic or -display none, nor where Java has no
+     * display (saying so once, since the user did not ask for that).
+     */
+    private boolean wantsWindow() {
+        int display = qemuOptions.indexOf("-display");
+        boolean none = display >= 0 && display + 1 < qemuOptions.size() && qemuOptions.get(display + 1).equals("none");
+        if (qemuOptions.contains("-nographic") || none) {
+            return false;
+        }
+        if (GraphicsEnvironment.isHeadless()) {
+            io.err().println("mimic x86: no display here; running as with -nographic (COM1 on the terminal)");
+            return false;
+        }
+        return true;
+    }
+
+    /** QEMU's options as the PC reads them: without a window, always -nographic; -display is the command's own. */
+    private PcOptions options(boolean window) {
         List<String> args = new ArrayList<>(qemuOptions);
+        int display = args.indexOf("-display");
+        if (display >= 0) {
+            if (display + 1 >= args.size()) {
+                throw new PcOptionsException("-display needs a value (none, or anything else for the window)");
+            }
+            args.subList(display, display + 2).clear();
+        }
         if (hda != null) {
             args.addAll(List.of("-hda", hda));
         }
-        if (!args.contains("-nographic")) {
-            io.err().println("mimic x86: no display window yet; running as with -nographic (COM1 on the terminal)");
+        if (!window && !args.contains("-nographic")) {
             args.add("-nographic");
         }
         return PcOptionsParser.parse(args);
+    }
+
+    /**
+     * Runs the PC in slices, between which the window gets the guest's screen (about 30 times a
+     * second) and the guest gets the window's keys and mouse; closing the window ends the run.
+     */
+    private RunResult runInWindow(PcMachine pc) {
+        GuestInput input = new GuestInput();
+        try (ScreenWindow window = ScreenWindow.open("Mimic x86", input)) {
+            ScreenRefresh refresh = new ScreenRefresh(pc.board().vga(), pc.board().keyboardController(), input, window);
+            long start = pc.cpu().instructions();
+            long end = start + Math.min(engine.maxSteps(), Long.MAX_VALUE - start);
+            while (true) {
+                RunResult result = pc.run(Math.min(WINDOW_SLICE, end - pc.cpu().instructions()));
+                refresh.poll(System.nanoTime());
+                if (window.closed()) {
+                    return new RunResult(RunResult.Kind.EXITED, 0, "");
+                }
+                if (result.kind() != RunResult.Kind.BUDGET || pc.cpu().instructions() >= end) {
+                    return result;
+                }
+            }
+        }
     }
 
     private PcMachine create(PcOptions options, InputStream stdin) {
