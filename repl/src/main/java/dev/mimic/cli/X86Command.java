@@ -1,5 +1,6 @@
 package dev.mimic.cli;
 
+import dev.mimic.backend.machine.Machine;
 import dev.mimic.backend.machine.MachineException;
 import dev.mimic.gdb.GdbServer;
 import dev.mimic.gdb.target.I386;
@@ -24,6 +25,7 @@ import java.io.OutputStream;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * The PC: an i386 with QEMU's i440FX devices, booting SeaBIOS (and through it a disk or a Linux
@@ -40,13 +42,15 @@ import java.util.List;
                 "  -nographic          no window: COM1 on the terminal",
                 "  -display none       no window either (also when Java has no display)",
                 "In the window, Ctrl+Alt+G (or a click) grabs the mouse and Ctrl+Alt+G lets it go.",
+                "On the terminal, Ctrl-A c switches to the monitor (screendump FILE.png, info registers,",
+                "system_reset, quit) and back; Ctrl-A x quits.",
                 "  -no-reboot          end instead of rebooting",
                 "  -gdb tcp::PORT      wait for gdb on 127.0.0.1:PORT (0: a free port, printed on stderr)",
                 "  -s, -S              -gdb tcp::1234; stop before the first instruction",
                 "The guest's exit status comes from isa-debug-exit (port 0xF4): (value << 1) | 1."})
 final class X86Command extends MachineCommand {
-    /** Instructions between looks at the window: a few milliseconds of host time. */
-    private static final long WINDOW_SLICE = 500_000;
+    /** Instructions between looks at the window and the monitor: a few milliseconds of host time. */
+    private static final long SLICE = 500_000;
 
     @Unmatched
     List<String> qemuOptions = new ArrayList<>();
@@ -68,11 +72,12 @@ final class X86Command extends MachineCommand {
     int run() {
         boolean window = wantsWindow();
         PcOptions options = options(window);
-        try (PcMachine pc = create(options, io.in())) {
+        ConsoleMux console = new ConsoleMux(io.in());
+        try (PcMachine pc = create(options, console)) {
             if (options.gdbPort().isPresent()) {
                 underGdb(pc, options.gdbPort().getAsInt());
             }
-            RunResult result = window ? runInWindow(pc) : pc.run(engine.maxSteps());
+            RunResult result = window ? runInWindow(pc, console) : runSliced(pc, console, null, () -> false);
             engine.printStats(pc, io.err());
             if (result.kind() == RunResult.Kind.BUDGET) {
                 io.err().println("mimic x86: stopped after " + engine.maxSteps() + " instructions (--max-steps)");
@@ -87,6 +92,14 @@ final class X86Command extends MachineCommand {
             }
             return result.status();
         }
+    }
+
+    /** The workbench's {@code screendump FILE.png}. */
+    @Override
+    List<dev.mimic.repl.Command> machineCommands(Machine machine) {
+        PcMachine pc = (PcMachine) machine;
+        return List.of(new dev.mimic.repl.Command("screendump", List.of(), "screendump FILE.png",
+                "write the PC's screen (any VGA mode) as a PNG image", dev.mimic.repl.Command.Arguments.FILE, false, (workbench, invocation) -> workbench.out().println(PcMonitor.screendump(pc, invocation.args()))));
     }
 
     /**
@@ -125,25 +138,43 @@ final class X86Command extends MachineCommand {
         return PcOptionsParser.parse(args);
     }
 
-    /**
-     * Runs the PC in slices, between which the window gets the guest's screen (about 30 times a
-     * second) and the guest gets the window's keys and mouse; closing the window ends the run.
-     */
-    private RunResult runInWindow(PcMachine pc) {
+    /** Runs the PC with its screen in a window; closing the window ends the run. */
+    private RunResult runInWindow(PcMachine pc, ConsoleMux console) {
         GuestInput input = new GuestInput();
         try (ScreenWindow window = ScreenWindow.open("Mimic x86", input)) {
             ScreenRefresh refresh = new ScreenRefresh(pc.board().vga(), pc.board().keyboardController(), input, window);
-            long start = pc.cpu().instructions();
-            long end = start + Math.min(engine.maxSteps(), Long.MAX_VALUE - start);
-            while (true) {
-                RunResult result = pc.run(Math.min(WINDOW_SLICE, end - pc.cpu().instructions()));
+            return runSliced(pc, console, refresh, window::closed);
+        }
+    }
+
+    /**
+     * Runs the PC in slices, between which the monitor runs what was typed to it (Ctrl-A c) and
+     * the window, if any, gets the screen (about 30 times a second) and gives its keys and mouse.
+     * A monitor quit or {@code closed} ends the run as a clean exit.
+     */
+    private RunResult runSliced(PcMachine pc, ConsoleMux console, ScreenRefresh refresh, BooleanSupplier closed) {
+        PcMonitor monitor = new PcMonitor(pc, io.out());
+        long start = pc.cpu().instructions();
+        long end = start + Math.min(engine.maxSteps(), Long.MAX_VALUE - start);
+        while (true) {
+            RunResult result = pc.run(Math.min(SLICE, end - pc.cpu().instructions()));
+            if (refresh != null) {
                 refresh.poll(System.nanoTime());
-                if (window.closed()) {
+            }
+            for (String line = console.nextMonitorLine(); line != null; line = console.nextMonitorLine()) {
+                if (!monitor.execute(line) || line.equals(ConsoleMux.QUIT)) {
                     return new RunResult(RunResult.Kind.EXITED, 0, "");
                 }
-                if (result.kind() != RunResult.Kind.BUDGET || pc.cpu().instructions() >= end) {
-                    return result;
+                if (console.inMonitor()) {
+                    io.out().print(PcMonitor.PROMPT);
+                    io.out().flush();
                 }
+            }
+            if (closed.getAsBoolean()) {
+                return new RunResult(RunResult.Kind.EXITED, 0, "");
+            }
+            if (result.kind() != RunResult.Kind.BUDGET || pc.cpu().instructions() >= end) {
+                return result;
             }
         }
     }

@@ -74,7 +74,8 @@ public final class TextScreen {
         }
         int width = cellWidth();
         int height = cellHeight();
-        BufferedImage image = new BufferedImage(columns() * width, rows() * height, BufferedImage.TYPE_INT_RGB);
+        // A card no BIOS has programmed yet may describe an empty screen: show one black dot.
+        BufferedImage image = new BufferedImage(Math.max(1, columns() * width), Math.max(1, rows() * height), BufferedImage.TYPE_INT_RGB);
         int cursor = (registers.crtc[0x0E] << 8 | registers.crtc[0x0F]) * 2 & (VgaMemory.PLANE_SIZE - 1);
         for (int row = 0; row < rows(); row++) {
             for (int column = 0; column < columns(); column++) {

@@ -105,11 +105,13 @@ public final class Vga implements Snapshottable {
         return screen.textMode() ? screen.render() : graphics.render();
     }
 
-    /** Renders the screen to {@code file} as PNG. */
-    public void writePng(Path file) throws IOException {
-        if (!ImageIO.write(render(), "png", file.toFile())) {
+    /** Renders the screen to {@code file} as PNG; returns the image written. */
+    public BufferedImage writePng(Path file) throws IOException {
+        BufferedImage image = render();
+        if (!ImageIO.write(image, "png", file.toFile())) {
             throw new IOException("no PNG writer in this JVM");
         }
+        return image;
     }
 
     @Override
