@@ -32,9 +32,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @Tag("long")
 class LinuxBootTest {
     /** Debian's busybox-static:i386, which isa-x86's BusyboxTest fetches. */
-    private static final Path BUSYBOX = Path.of("..", "isa-x86", "target", "busybox", "bin", "busybox");
-    private static final Path CPIO = Path.of("/usr/bin/cpio");
-    private static final String READY = "mimic: busybox shell";
+    static final Path BUSYBOX = Path.of("..", "isa-x86", "target", "busybox", "bin", "busybox");
+    static final Path CPIO = Path.of("/usr/bin/cpio");
+    static final String READY = "mimic: busybox shell";
 
     @TempDir
     Path work;
@@ -52,7 +52,7 @@ class LinuxBootTest {
         assumeTrue(Files.isExecutable(BUSYBOX), "run isa-x86's BusyboxTest first, which fetches busybox-static:i386");
         assumeTrue(Files.isExecutable(CPIO), "install cpio");
         ByteArrayOutputStream com1 = new ByteArrayOutputStream();
-        String console = boot(List.of("-initrd", initramfs().toString(), "-append", "console=ttyS0 panic=-1"),
+        String console = boot(List.of("-initrd", initramfs(work).toString(), "-append", "console=ttyS0 panic=-1"),
                 new TypedAfter(com1, READY, "echo \"6 * 7 = $((6 * 7))\"\nreboot -f\n"), com1);
         assertTrue(console.contains(READY), console);
         assertTrue(console.contains("6 * 7 = 42"), console);
@@ -102,7 +102,7 @@ class LinuxBootTest {
     }
 
     /** A newc cpio of busybox and an init script that says the shell is coming and starts it on the console. */
-    private Path initramfs() throws Exception {
+    static Path initramfs(Path work) throws Exception {
         Path root = work.resolve("root");
         Files.createDirectories(root.resolve("bin"));
         for (String dir : List.of("proc", "sys", "dev")) {
