@@ -58,7 +58,7 @@ final class DebugCommand implements Runnable {
                 : new BufferedReader(new InputStreamReader(io.in()))) {
             Machine machine = command.open(batch != null ? io.in() : InputStream.nullInputStream());
             PrintWriter out = io.writer();
-            Workbench workbench = new Workbench(machine, out, command.engine.maxSteps());
+            Workbench workbench = new Workbench(machine, out, command.engine.maxSteps(), command.machineCommands(machine));
             BatchSession.run(workbench, script);
             workbench.close();
             out.flush();
@@ -70,7 +70,7 @@ final class DebugCommand implements Runnable {
     private int interactive(MachineCommand command) throws IOException {
         Machine machine = command.open(io.in());
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-            Workbench workbench = new Workbench(machine, terminal.writer(), command.engine.maxSteps());
+            Workbench workbench = new Workbench(machine, terminal.writer(), command.engine.maxSteps(), command.machineCommands(machine));
             InteractiveSession.run(workbench, terminal, InteractiveSession.historyFile(System.getenv()));
             workbench.close();
         }

@@ -1,11 +1,13 @@
 package dev.mimic.cli;
 
 import dev.mimic.backend.machine.Machine;
+import dev.mimic.repl.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.InputStream;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -29,6 +31,11 @@ abstract class MachineCommand implements Callable<Integer> {
 
     /** Builds the machine with its program loaded, at the program's start; the guest reads {@code stdin}. */
     abstract Machine open(InputStream stdin);
+
+    /** Workbench commands only this machine has, for {@code mimic debug}; {@code machine} is what {@link #open} built. */
+    List<Command> machineCommands(Machine machine) {
+        return List.of();
+    }
 
     /** Runs the guest to its end on the process's streams; returns the guest's exit status. */
     abstract int run();

@@ -2,6 +2,7 @@ package dev.mimic.repl;
 
 import dev.mimic.repl.Command.Arguments;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,6 +65,13 @@ public final class CommandTable {
                         "list the commands, or explain one", Arguments.COMMAND, false, SessionCommands::help),
                 new Command("quit", List.of("q", "exit"), "quit",
                         "end the session", Arguments.NONE, false, SessionCommands::quit)));
+    }
+
+    /** This table with a machine's own commands after the standard ones ({@code screendump} on the PC). */
+    public CommandTable with(List<Command> extra) {
+        List<Command> all = new ArrayList<>(commands);
+        all.addAll(extra);
+        return new CommandTable(all);
     }
 
     public List<Command> commands() {

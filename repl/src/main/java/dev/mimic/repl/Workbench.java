@@ -7,6 +7,7 @@ import dev.mimic.backend.machine.Machine;
 import dev.mimic.backend.machine.MachineException;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,7 +26,7 @@ public final class Workbench {
     private final Machine machine;
     private final PrintWriter out;
     private final long runBudget;
-    private final CommandTable commands = CommandTable.standard();
+    private final CommandTable commands;
     private final Expressions expressions;
     private final Tracing tracing = new Tracing();
     private final SourceText sources = new SourceText();
@@ -38,6 +39,12 @@ public final class Workbench {
      *                  {@link Long#MAX_VALUE} for no limit
      */
     public Workbench(Machine machine, PrintWriter out, long runBudget) {
+        this(machine, out, runBudget, List.of());
+    }
+
+    /** @param machineCommands commands only this machine has, listed after the standard ones */
+    public Workbench(Machine machine, PrintWriter out, long runBudget, List<Command> machineCommands) {
+        this.commands = CommandTable.standard().with(machineCommands);
         this.machine = machine;
         this.out = out;
         this.runBudget = runBudget;

@@ -76,11 +76,41 @@ class X86CommandTest {
     }
 
     @Test
-    void withoutNographicItSaysThereIsNoWindowYetAndRunsOnTheTerminal() {
+    void withoutADisplayItSaysSoAndRunsOnTheTerminal() {
         Mimic r = Mimic.run("x86", "-bios", dir.resolve("none.bin").toString());
         assertEquals(2, r.status());
-        assertArrayEquals(new String[] {"mimic x86: no display window yet; running as with -nographic (COM1 on the terminal)",
+        assertArrayEquals(new String[] {"mimic x86: no display here; running as with -nographic (COM1 on the terminal)",
                 "mimic x86: " + dir.resolve("none.bin") + ": cannot read the BIOS: " + dir.resolve("none.bin")}, r.errLines());
+    }
+
+    @Test
+    void displayNoneRunsOnTheTerminalWithoutAWord() {
+        Mimic r = Mimic.run("x86", "-display", "none", "-bios", dir.resolve("none.bin").toString());
+        assertEquals(2, r.status());
+        assertEquals(1, r.errLines().length, r.err());
+    }
+
+    @Test
+    void ctrlACReachesTheMonitorWhichDumpsTheScreenAndQuits() throws Exception {
+        assumeTrue(Files.isReadable(SEABIOS), "install Debian's seabios package");
+        Path png = dir.resolve("screen.png");
+        Mimic r = Mimic.withInput("\u0001c\ninfo registers\nscreendump " + png + "\nfrobnicate\nquit\n", "x86", "-nographic", "-m", "32");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("EIP="), r.out());
+        assertTrue(r.out().contains("Wrote " + png), r.out());
+        assertTrue(r.out().contains("unknown command: 'frobnicate'"), r.out());
+        assertEquals("PNG", new String(Files.readAllBytes(png), 1, 3, java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void theWorkbenchDumpsTheScreen() throws Exception {
+        assumeTrue(Files.isReadable(SEABIOS), "install Debian's seabios package");
+        Path png = dir.resolve("screen.png");
+        Mimic r = Mimic.withInput("screendump " + png + "\nhelp screendump\nquit\n", "debug", "x86", "-nographic", "-m", "32");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("Wrote " + png + " ("), r.out());
+        assertTrue(r.out().contains("write the PC's screen"), r.out());
+        assertTrue(Files.size(png) > 0);
     }
 
     @Test

@@ -51,8 +51,9 @@ import java.util.List;
  * 0x70               RTC and CMOS (IRQ 8)    0x3F8 ...     COM1-COM4 (IRQ 4, 3, 4, 3)
  * 0x92               fast A20 and reset      0x402, 0xE9   debug consoles
  * 0xF4               isa-debug-exit          0x510-0x51B   fw_cfg
- *                                            0xCF8-0xCFF   PCI configuration, reset control
+ * 0x1CE, 0x1CF       Bochs VBE                 0xCF8-0xCFF   PCI configuration, reset control
  *                                            BAR4 of 00:01.1  bus-master IDE (16 ports, where the BIOS puts them)
+ * PCI 00:02.0        standard VGA (1234:1111), its framebuffer at BAR0
  * memory: 0xFEC00000 I/O APIC (ISA IRQ 0 on pin 2, the others on their own number), 0xFEE00000 local APIC
  * </pre>
  */
@@ -105,6 +106,7 @@ public final class PcBoard implements Snapshottable {
         BusMaster primaryDma = new BusMaster(memory);
         BusMaster secondaryDma = new BusMaster(memory);
         pci.add(1, 1, new Piix3Ide(bus, primaryDma, secondaryDma));
+        pci.add(2, 0, vga.pciFunction());
         stateful.addAll(List.of(primaryDma, secondaryDma, pci));
         attachIde(settings.primary(), primaryDma, IdeChannel.PRIMARY_IRQ, IdeChannel.PRIMARY_BASE, IdeChannel.PRIMARY_CONTROL);
         attachIde(settings.secondary(), secondaryDma, IdeChannel.SECONDARY_IRQ, IdeChannel.SECONDARY_BASE,

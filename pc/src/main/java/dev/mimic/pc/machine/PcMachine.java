@@ -15,6 +15,7 @@ import dev.mimic.pc.clock.VirtualClock;
 import dev.mimic.pc.config.PcOptions;
 import dev.mimic.pc.firmware.BiosImage;
 import dev.mimic.pc.vga.Vga;
+import dev.mimic.pc.vga.VgaBars;
 import dev.mimic.x86.system.PhysicalMemory;
 import dev.mimic.x86.system.X86System;
 
@@ -75,6 +76,9 @@ public final class PcMachine implements Machine, Closeable {
             board = new PcBoard(memory, settings);
             setup.installKernel(board.fwCfg(), BoardSetup.OPTION_ROMS);
             memory.mapDevice(Vga.MEMORY_BASE, Vga.MEMORY_SIZE, board.vga().memory());
+            board.vga().loadBios(Vga.STDVGA_BIOS);
+            long hole = settings.ram().below4g();
+            memory.mapDevice(hole, VgaBars.HOLE_END - hole, board.vga().pciMemory(hole));
             shadow = new BiosShadow(board.hostBridge(), memory, bios.isaBase(), bios.isaWindow());
             memory.mapDevice(BiosShadow.BASE, BiosShadow.LENGTH, shadow);
             memory.mapRom(bios.highBase(), bios.image());

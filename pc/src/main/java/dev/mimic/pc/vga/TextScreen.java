@@ -18,10 +18,12 @@ public final class TextScreen {
 
     private final VgaRegisters registers;
     private final VgaMemory memory;
+    private final VbeRegisters vbe;
 
-    public TextScreen(VgaRegisters registers, VgaMemory memory) {
+    TextScreen(VgaRegisters registers, VgaMemory memory, VbeRegisters vbe) {
         this.registers = registers;
         this.memory = memory;
+        this.vbe = vbe;
     }
 
     /** Whether the graphics controller is in alphanumeric mode (GR06 bit 0 clear). */
@@ -34,9 +36,7 @@ public final class TextScreen {
     }
 
     public int rows() {
-        int[] cr = registers.crtc;
-        int verticalEnd = cr[0x12] | (cr[7] & 0x02) << 7 | (cr[7] & 0x40) << 3;
-        return (verticalEnd + 1) / cellHeight();
+        return (registers.verticalDisplayEnd() + 1) / cellHeight();
     }
 
     int cellHeight() {
@@ -74,7 +74,8 @@ public final class TextScreen {
         }
         int width = cellWidth();
         int height = cellHeight();
-        BufferedImage image = new BufferedImage(columns() * width, rows() * height, BufferedImage.TYPE_INT_RGB);
+        // A card no BIOS has programmed yet may describe an empty screen: show one black dot.
+        BufferedImage image = new BufferedImage(Math.max(1, columns() * width), Math.max(1, rows() * height), BufferedImage.TYPE_INT_RGB);
         int cursor = (registers.crtc[0x0E] << 8 | registers.crtc[0x0F]) * 2 & (VgaMemory.PLANE_SIZE - 1);
         for (int row = 0; row < rows(); row++) {
             for (int column = 0; column < columns(); column++) {
@@ -113,18 +114,8 @@ public final class TextScreen {
         return FONT_BLOCKS[block];
     }
 
-    /** A 4-bit text colour through the attribute palette (AR00-AR0F, AR10 P54S, AR14) and the DAC, as 0xRRGGBB. */
+    /** A 4-bit text colour through the attribute palette and the DAC, as 0xRRGGBB. */
     private int color(int index) {
-        int[] ar = registers.attribute;
-        int palette = ar[index] & 0x3F;
-        int select = ar[0x14];
-        int low = (ar[0x10] & 0x80) != 0 ? (select & 3) << 4 | palette & 0x0F : palette;
-        int rgb = registers.dac[(select & 0x0C) << 4 | low];
-        return widen(rgb >> 16 & 0x3F) << 16 | widen(rgb >> 8 & 0x3F) << 8 | widen(rgb & 0x3F);
-    }
-
-    /** Six-bit DAC component to eight bits, so 0x3F becomes 0xFF. */
-    private static int widen(int six) {
-        return six << 2 | six >> 4;
+        return registers.rgb(registers.attributeColor(index), vbe.eightBitDac());
     }
 }

@@ -14,10 +14,12 @@ import java.io.IOException;
  * pipeline (FreeVGA "Graphics Controller"): odd/even addressing for text (even addresses in plane
  * 0, odd in plane 1), chain-4 for mode 13h, or planar access with the sequencer's map mask; reads
  * fill the four latches; writes use one of the four write modes with rotation, set/reset,
- * the logical function against the latches and the bit mask.
+ * the logical function against the latches and the bit mask. While a Bochs VBE mode is on the
+ * first 64 KiB of the window show the framebuffer bank VBE's BANK register selects instead.
  */
 public final class VgaMemory implements MmioDevice, Snapshottable {
     static final int PLANE_SIZE = 0x10000;
+    private static final int BANK_WINDOW = 0x10000;
     /** Offset of each memory map (GR06 bits 3-2) from 0xA0000, and its size. */
     private static final int[] WINDOW_START = {0x00000, 0x00000, 0x10000, 0x18000};
     private static final int[] WINDOW_SIZE = {0x20000, 0x10000, 0x8000, 0x8000};
@@ -25,9 +27,13 @@ public final class VgaMemory implements MmioDevice, Snapshottable {
     final byte[][] planes = new byte[4][PLANE_SIZE];
     private final VgaRegisters registers;
     private final int[] latches = new int[4];
+    private final VbeRegisters vbe;
+    private final byte[] framebuffer;
 
-    public VgaMemory(VgaRegisters registers) {
+    VgaMemory(VgaRegisters registers, VbeRegisters vbe, byte[] framebuffer) {
         this.registers = registers;
+        this.vbe = vbe;
+        this.framebuffer = framebuffer;
     }
 
     /** The window offset of {@code offset} (from 0xA0000), or -1 if the selected map does not cover it. */
@@ -61,7 +67,17 @@ public final class VgaMemory implements MmioDevice, Snapshottable {
         return (registers.sequencer[4] & 0x04) == 0;
     }
 
+    /** The framebuffer index the window offset reaches in a VBE mode, or -1 outside the 64 KiB bank window. */
+    private int bankedIndex(long offset) {
+        int index = vbe.bankOffset() + (int) offset;
+        return offset >= BANK_WINDOW || index >= framebuffer.length ? -1 : index;
+    }
+
     int readByte(long offset) {
+        if (vbe.enabled()) {
+            int index = bankedIndex(offset);
+            return index < 0 ? 0xFF : framebuffer[index] & 0xFF;
+        }
         int address = windowOffset(offset);
         if (address < 0) {
             return 0xFF;
@@ -93,6 +109,13 @@ public final class VgaMemory implements MmioDevice, Snapshottable {
     }
 
     void writeByte(long offset, int value) {
+        if (vbe.enabled()) {
+            int index = bankedIndex(offset);
+            if (index >= 0) {
+                framebuffer[index] = (byte) value;
+            }
+            return;
+        }
         int address = windowOffset(offset);
         if (address < 0) {
             return;

@@ -22,7 +22,10 @@ public final class VgaRegisters implements PortDevice, Snapshottable {
     final int[] graphics = new int[9];
     final int[] crtc = new int[25];
     final int[] attribute = new int[21];
-    /** DAC entries as 0x00RRGGBB with six-bit components. */
+    /**
+     * DAC entries as 0x00RRGGBB, each component as written: six bits are significant unless the
+     * Bochs VBE interface switched the DAC to eight ({@link #rgb}).
+     */
     final int[] dac = new int[256];
     int misc;
 
@@ -149,7 +152,7 @@ public final class VgaRegisters implements PortDevice, Snapshottable {
 
     /** Three writes, red, green, blue, fill one entry; the write index then moves on. */
     private void writeDac(int value) {
-        dacLatch = dacLatch << 8 | value & 0x3F;
+        dacLatch = dacLatch << 8 | value & 0xFF;
         if (++dacComponent == 3) {
             dac[dacWriteIndex] = dacLatch & 0xFFFFFF;
             dacWriteIndex = (dacWriteIndex + 1) & 0xFF;
@@ -159,12 +162,56 @@ public final class VgaRegisters implements PortDevice, Snapshottable {
     }
 
     private int readDac() {
-        int value = dac[dacReadIndex] >>> (16 - 8 * dacComponent) & 0x3F;
+        int value = dac[dacReadIndex] >>> (16 - 8 * dacComponent) & 0xFF;
         if (++dacComponent == 3) {
             dacReadIndex = (dacReadIndex + 1) & 0xFF;
             dacComponent = 0;
         }
         return value;
+    }
+
+    /** The last displayed scan line: CR12 with its bits 8 and 9 from the overflow register CR07. */
+    int verticalDisplayEnd() {
+        return crtc[0x12] | (crtc[7] & 0x02) << 7 | (crtc[7] & 0x40) << 3;
+    }
+
+    /**
+     * The DAC index of 4-bit colour {@code index} through the attribute palette: AR00-AR0F give
+     * six bits, AR14 the top two and, with AR10 bit 7 (P54S), bits 5-4 too.
+     */
+    int attributeColor(int index) {
+        int palette = attribute[index & 0x0F] & 0x3F;
+        int select = attribute[0x14];
+        int low = (attribute[0x10] & 0x80) != 0 ? (select & 3) << 4 | palette & 0x0F : palette;
+        return (select & 0x0C) << 4 | low;
+    }
+
+    /**
+     * DAC entry {@code index} as 0xRRGGBB after the PEL mask: components used whole with an
+     * eight-bit DAC, else their six bits widened with the lowest bit filling the two new ones (as
+     * QEMU's display does, so screendumps of both compare pixel for pixel).
+     */
+    int rgb(int index, boolean eightBitDac) {
+        int entry = dac[index & pelMask];
+        if (eightBitDac) {
+            return entry;
+        }
+        return widen(entry >> 16) << 16 | widen(entry >> 8) << 8 | widen(entry);
+    }
+
+    /** The whole DAC through {@link #rgb}, for drawing a frame. */
+    int[] palette(boolean eightBitDac) {
+        int[] palette = new int[dac.length];
+        for (int i = 0; i < palette.length; i++) {
+            palette[i] = rgb(i, eightBitDac);
+        }
+        return palette;
+    }
+
+    private static int widen(int component) {
+        int six = component & 0x3F;
+        int low = six & 1;
+        return six << 2 | low << 1 | low;
     }
 
     /**

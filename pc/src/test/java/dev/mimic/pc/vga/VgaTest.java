@@ -75,8 +75,8 @@ class VgaTest {
         BufferedImage image = vga.screen().render();
         assertEquals(720, image.getWidth());
         assertEquals(400, image.getHeight());
-        int yellow = 0xFFFF55;
-        int blue = 0x0000AA;
+        int yellow = 0xFFFF57;
+        int blue = 0x0000A8;
         assertEquals(yellow, image.getRGB(0, 0) & 0xFFFFFF);
         assertEquals(yellow, image.getRGB(7, 0) & 0xFFFFFF);
         assertEquals(blue, image.getRGB(8, 0) & 0xFFFFFF, "ninth column of a non-line-graphics character is background");
@@ -92,7 +92,7 @@ class VgaTest {
         bus.out(0x3D4, 2, 0x000E);
         bus.out(0x3D4, 2, 81 << 8 | 0x0F);
         BufferedImage image = vga.screen().render();
-        int grey = 0xAAAAAA;
+        int grey = 0xA8A8A8;
         assertEquals(grey, image.getRGB(9, 16 + 13) & 0xFFFFFF, "mode 3 cursor: scan lines 13-14");
         assertEquals(0, image.getRGB(9, 16 + 12) & 0xFFFFFF);
     }
