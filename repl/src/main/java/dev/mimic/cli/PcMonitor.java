@@ -18,7 +18,7 @@ final class PcMonitor {
     private static final String HELP = """
             screendump FILE.png   write the screen as a PNG image
             info registers        show the processor's registers
-            system_reset          reset the processor (as a keyboard-controller reset)
+            system_reset          reset the whole board (CPU, devices, RAM, firmware)
             quit                  end the emulator
             Ctrl-A c goes back to the guest's console, Ctrl-A x quits.""";
 
