@@ -4,15 +4,9 @@ import dev.mimic.specs.model.IsaSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.List;
+import dev.mimic.specs.table.SpecTable;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.antlr.v4.runtime.BaseErrorListener;
-import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.RecognitionException;
-import org.antlr.v4.runtime.Recognizer;
-import org.antlr.v4.runtime.Token;
 
 /**
  * Loads machine specifications written in the ISA description language, the one source from which
@@ -47,24 +41,37 @@ import org.antlr.v4.runtime.Token;
  * <p>Every error, lexical, syntactic or semantic (duplicate instruction names or opcodes, wrong value
  * types, unknown top-level keywords), is an {@link IsaFormatException} naming file, line and column;
  * nothing is printed.
+ *
+ * <p>The build compiles each spec of this module into a binary table ({@link SpecTable}, {@link
+ * SpecCompiler}), and {@link #load} reads that table when there is one: machines then start without
+ * loading the parser. A spec without a table, such as a test's, is parsed.
  */
 public final class IsaSpecs {
 
     private IsaSpecs() {}
 
     /**
-     * Reads the spec resource {@code dev/mimic/specs/NAME.isa} from this module's class loader.
+     * Reads the spec resource {@code dev/mimic/specs/NAME.isa} from this module's class loader, from its
+     * compiled table {@code NAME.isa.table} if there is one.
      *
      * @throws IllegalArgumentException if there is no such resource
      * @throws IsaFormatException       if it is malformed, or its {@code isa} name is not {@code name}
      */
     public static IsaSpec load(String name) {
         String resource = "dev/mimic/specs/" + name + ".isa";
-        try (InputStream in = IsaSpecs.class.getClassLoader().getResourceAsStream(resource)) {
+        ClassLoader loader = IsaSpecs.class.getClassLoader();
+        try (InputStream table = loader.getResourceAsStream(resource + SpecTable.SUFFIX)) {
+            if (table != null) {
+                return SpecTable.read(resource + SpecTable.SUFFIX, table);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + resource + SpecTable.SUFFIX, e);
+        }
+        try (InputStream in = loader.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no ISA spec '" + name + "': resource " + resource + " not found");
             }
-            return read(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8), Optional.of(name));
+            return SpecParser.read(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8), Optional.of(name));
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + resource, e);
         }
@@ -76,50 +83,6 @@ public final class IsaSpecs {
      * @throws IsaFormatException if the text is malformed
      */
     public static IsaSpec parse(String source, String text) {
-        return read(source, text, Optional.empty());
-    }
-
-    private static IsaSpec read(String source, String text, Optional<String> expectedName) {
-        IsaLexer lexer = new IsaLexer(CharStreams.fromString(text, source));
-        lexer.removeErrorListeners();
-        CommonTokenStream tokens = new CommonTokenStream(lexer);
-        tokens.fill();
-        for (Token token : tokens.getTokens()) {
-            String detail = switch (token.getType()) {
-                case IsaLexer.UNTERMINATED_STRING -> "unterminated string";
-                case IsaLexer.UNEXPECTED_CHAR -> "unexpected character '" + token.getText() + "'";
-                default -> null;
-            };
-            if (detail != null) {
-                throw new IsaFormatException(source, token.getLine(), token.getCharPositionInLine() + 1, detail);
-            }
-        }
-        IsaParser parser = new IsaParser(tokens);
-        parser.removeErrorListeners();
-        parser.addErrorListener(new BaseErrorListener() {
-            @Override
-            public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int column,
-                                    String message, RecognitionException e) {
-                Token found = (Token) offendingSymbol;
-                List<String> expected = parser.getExpectedTokens().toList().stream().map(IsaSpecs::describe).toList();
-                String alternatives = expected.size() == 1 ? expected.get(0)
-                        : String.join(", ", expected.subList(0, expected.size() - 1)) + " or " + expected.getLast();
-                throw new IsaFormatException(source, line, column + 1, "unexpected "
-                        + (found.getType() == Token.EOF ? describe(Token.EOF) : "'" + found.getText() + "'")
-                        + ", expected " + alternatives);
-            }
-        });
-        return new SpecBuilder(source).build(parser.spec(), expectedName);
-    }
-
-    /** How a token type reads in a message: {@code ';'}, {@code a name}, {@code end of file}. */
-    private static String describe(int tokenType) {
-        return switch (tokenType) {
-            case Token.EOF -> "end of file";
-            case IsaLexer.INTEGER -> "an integer";
-            case IsaLexer.NAME -> "a name";
-            case IsaLexer.STRING -> "a string";
-            default -> IsaLexer.VOCABULARY.getLiteralName(tokenType);
-        };
+        return SpecParser.read(source, text, Optional.empty());
     }
 }
