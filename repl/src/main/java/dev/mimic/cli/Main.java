@@ -13,6 +13,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The {@code mimic} command: one subcommand per machine, {@code debug} to open the workbench on one,
@@ -37,16 +39,38 @@ public final class Main implements Callable<Integer> {
         System.exit(run(Stdio.system(), args));
     }
 
-    /** Runs a command line against {@code io}; returns the exit status. */
+    /** The machines, in the order help lists them; {@code debug} takes each of them as its subcommand. */
+    static final List<Subcommand> MACHINES = List.of(
+            new Subcommand("x86", X86Command::new), new Subcommand("x86-user", X86UserCommand::new),
+            new Subcommand("pascal", PascalCommand::new), new Subcommand("pcode", PcodeCommand::new),
+            new Subcommand("forth", ForthCommand::new), new Subcommand("ofw", OfwCommand::new),
+            new Subcommand("cil", CilCommand::new));
+
+    /**
+     * Every subcommand in the order help lists them, each made on demand: picocli builds a command's model
+     * by reflecting on its annotations, which for all of them was a third of the main thread's start-up.
+     */
+    static final List<Subcommand> SUBCOMMANDS = Stream.concat(MACHINES.stream(), Stream.of(
+            new Subcommand("debug", Main::debug), new Subcommand("demo", DemoCommand::new),
+            new Subcommand("specs", SpecsCommand::new), new Subcommand("fcode", FcodeCommand::new))).toList();
+
+    /** A subcommand's name, as its {@code @Command} annotation gives it, and how to make it. */
+    record Subcommand(String name, Function<Stdio, Object> make) {}
+
+    /**
+     * Runs a command line against {@code io}; returns the exit status. A command line that starts with a
+     * subcommand's name gets only that subcommand, which parses and reports exactly as it does among all the
+     * others; any other (help, a root option, an unknown command) gets them all.
+     */
     public static int run(Stdio io, String... args) {
         CommandLine root = new CommandLine(new Main());
-        machines(io).forEach(root::addSubcommand);
-        CommandLine debug = new CommandLine(new DebugCommand(io));
-        machines(io).forEach(debug::addSubcommand);
-        root.addSubcommand(debug);
-        root.addSubcommand(new DemoCommand(io));
-        root.addSubcommand(new SpecsCommand(io));
-        root.addSubcommand(new FcodeCommand(io));
+        String first = args.length > 0 ? args[0] : "";
+        boolean named = SUBCOMMANDS.stream().anyMatch(sub -> sub.name().equals(first));
+        for (Subcommand sub : SUBCOMMANDS) {
+            if (!named || sub.name().equals(first)) {
+                root.addSubcommand(sub.name(), sub.make().apply(io));
+            }
+        }
         // Set last: these settings reach only the subcommands added before.
         root.setOut(new PrintWriter(io.out(), true));
         root.setErr(new PrintWriter(io.err(), true));
@@ -55,10 +79,10 @@ public final class Main implements Callable<Integer> {
         return root.execute(args);
     }
 
-    /** Fresh instances of every machine subcommand, in the order help lists them. */
-    private static List<MachineCommand> machines(Stdio io) {
-        return List.of(new X86Command(io), new X86UserCommand(io), new PascalCommand(io), new PcodeCommand(io),
-                new ForthCommand(io), new OfwCommand(io), new CilCommand(io));
+    private static CommandLine debug(Stdio io) {
+        CommandLine debug = new CommandLine(new DebugCommand(io));
+        MACHINES.forEach(machine -> debug.addSubcommand(machine.name(), machine.make().apply(io)));
+        return debug;
     }
 
     @Override

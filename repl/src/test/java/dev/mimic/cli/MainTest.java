@@ -19,6 +19,23 @@ class MainTest {
     }
 
     @Test
+    void subcommandNames_areTheNamesTheirAnnotationsGive() {
+        Stdio io = new Stdio(java.io.InputStream.nullInputStream(), System.out, System.err);
+        for (Main.Subcommand sub : Main.SUBCOMMANDS) {
+            Object command = sub.make().apply(io);
+            picocli.CommandLine line = command instanceof picocli.CommandLine made ? made : new picocli.CommandLine(command);
+            assertEquals(sub.name(), line.getCommandName());
+        }
+    }
+
+    @Test
+    void aNamedSubcommand_reportsAsAmongAllOthers() {
+        Mimic r = Mimic.run("ofw", "--frobnicate");
+        assertEquals(2, r.status());
+        assertArrayEquals(new String[] {"mimic ofw: Unknown option: '--frobnicate' (see 'mimic ofw --help')"}, r.errLines());
+    }
+
+    @Test
     void versionPrintsTheBuildVersion() {
         Mimic r = Mimic.run("--version");
         assertEquals(0, r.status());
