@@ -25,7 +25,12 @@ public final class Helper {
     private final boolean takesContext;
     private final Type[] parameterTypes;
     private final Type returnType;
-    private final MethodHandle handle;
+    /**
+     * Made on the first interpreted call, not here: a machine declares dozens of helpers at start, and each
+     * handle spins classes for its shape (a tenth of Open Firmware's start-up) though a short run calls few.
+     * An unsynchronised cache: handles are immutable, so a race only makes one twice.
+     */
+    private MethodHandle handle;
 
     private Helper(Method method, Set<Effect> effects) {
         if (!Modifier.isStatic(method.getModifiers()) || !Modifier.isPublic(method.getModifiers())
@@ -39,12 +44,6 @@ public final class Helper {
         Class<?>[] irParams = Arrays.copyOfRange(params, takesContext ? 1 : 0, params.length);
         this.parameterTypes = Arrays.stream(irParams).map(Helper::typeOf).toArray(Type[]::new);
         this.returnType = method.getReturnType() == void.class ? null : typeOf(method.getReturnType());
-        try {
-            MethodHandle mh = MethodHandles.publicLookup().unreflect(method);
-            this.handle = mh.asSpreader(Object[].class, params.length);
-        } catch (IllegalAccessException e) {
-            throw new IllegalArgumentException("helper not accessible: " + method, e);
-        }
     }
 
     /** The public static method {@code name} of {@code owner} (which must not be overloaded). */
@@ -112,7 +111,12 @@ public final class Helper {
      * interpreter; compiled code calls the method directly.
      */
     public Object invoke(Object[] arguments) throws Throwable {
-        return handle.invoke(arguments);
+        MethodHandle spreader = handle;
+        if (spreader == null) {
+            spreader = MethodHandles.publicLookup().unreflect(method).asSpreader(Object[].class, method.getParameterCount());
+            handle = spreader;
+        }
+        return spreader.invoke(arguments);
     }
 
     @Override
