@@ -33,18 +33,8 @@ public final class StartupTraining {
     public static void main(String[] args) throws IOException {
         Path dir = Files.createTempDirectory("mimic-training");
         try {
-            for (String program : PROGRAMS) {
-                copy(program, dir.resolve(program));
-            }
-            List<List<String>> demos = List.of(
-                    List.of("ofw"),
-                    List.of("forth", "-e", "1 2 + . bye"),
-                    List.of("pascal", dir.resolve("hello.pas").toString()),
-                    List.of("cil", dir.resolve("hello.exe").toString()),
-                    List.of("x86-user", dir.resolve("hello-x86").toString()),
-                    List.of("--help"));
             PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
-            for (List<String> demo : demos) {
+            for (List<String> demo : demos(dir)) {
                 Stdio io = new Stdio(new ByteArrayInputStream(new byte[0]), discard, discard);
                 try {
                     Main.run(io, demo.toArray(String[]::new));
@@ -57,6 +47,20 @@ public final class StartupTraining {
                 files.sorted(Comparator.reverseOrder()).forEach(StartupTraining::delete);
             }
         }
+    }
+
+    /** The demos' command lines, their programs copied into {@code dir}. */
+    static List<List<String>> demos(Path dir) throws IOException {
+        for (String program : PROGRAMS) {
+            copy(program, dir.resolve(program));
+        }
+        return List.of(
+                List.of("ofw"),
+                List.of("forth", "-e", "1 2 + . bye"),
+                List.of("pascal", dir.resolve("hello.pas").toString()),
+                List.of("cil", dir.resolve("hello.exe").toString()),
+                List.of("x86-user", dir.resolve("hello-x86").toString()),
+                List.of("--help"));
     }
 
     private static void copy(String program, Path target) throws IOException {
