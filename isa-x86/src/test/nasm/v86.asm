@@ -70,8 +70,9 @@ monitor:
         SHOW "v86 gs", [ebx + F_V86_GS]
         SHOW "v86 ss", [ebx + F_SS]
         SHOW "v86 esp", [ebx + F_ESP]
-        SHOW "eflags", [ebx + F_EFLAGS]
         mov eax, [ebx + F_EFLAGS]
+        and eax, ~0x10000               ; RF, which QEMU does not set in a fault's frame
+        SHOW "eflags", eax
         mov esp, [saved_esp]
         test eax, 0x3000
         jz after_first

@@ -8,13 +8,14 @@ import dev.mimic.x86.decode.DecodedInsn;
 /**
  * The hardware task switch between 32-bit TSSs (SDM vol. 3 7.3): the running task's registers go to
  * its TSS, the new task's come from its TSS, and the busy bits, the previous-task link and EFLAGS.NT
- * record nesting for CALL, INT through a task gate, and the IRET that returns.
+ * record nesting for CALL, INT through a task gate, and the IRET that returns. A new task whose TSS
+ * has the T bit set starts with a debug trap (DR6.BT).
  */
 public final class TaskSwitch {
     /** What started the switch. */
     public enum Reason { JUMP, CALL, IRET }
 
-    private static final int LINK = 0, CR3 = 0x1C, EIP = 0x20, EFLAGS = 0x24, EAX = 0x28, ES = 0x48, LDT = 0x60;
+    private static final int LINK = 0, CR3 = 0x1C, EIP = 0x20, EFLAGS = 0x24, EAX = 0x28, ES = 0x48, LDT = 0x60, TRAP = 0x64;
     private static final int MINIMUM_LIMIT = 0x67;
 
     private TaskSwitch() {
@@ -82,6 +83,9 @@ public final class TaskSwitch {
         cpu.trAttributes = loaded.attributes();
         cpu.cr0 |= Cpu.CR0_TS;
         load(cpu, base, reason == Reason.CALL);
+        if ((cpu.readSystem16(base + TRAP) & 1) != 0) {
+            cpu.raiseDebugTrap(Cpu.DR6_BT);
+        }
     }
 
     private static void setBusy(Cpu cpu, int selector, boolean busy) {

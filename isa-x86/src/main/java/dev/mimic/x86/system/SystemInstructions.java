@@ -19,6 +19,8 @@ import dev.mimic.x86.protect.Tss;
  * made at translation time (CPL is part of the mode), those that depend on IOPL or tables here.
  */
 public final class SystemInstructions {
+    /** The bits of DR6 and DR7 a MOV writes; the others are reserved. */
+    private static final int DR6_WRITABLE = 0xE00F, DR7_WRITABLE = 0xFFFF_23FF;
     private SystemInstructions() {
     }
 
@@ -66,11 +68,18 @@ public final class SystemInstructions {
         cpu.atomically(() -> Transfers.farReturn(cpu, opsize, release));
     }
 
-    /** IRET; {@code next} is where a nested task's return leaves the task it ends. It unblocks NMIs. */
+    /**
+     * IRET; {@code next} is where a nested task's return leaves the task it ends. It unblocks NMIs. When
+     * it sets RF, the processor looks at it before the next instruction (RF suppresses that
+     * instruction's breakpoint and clears as it starts).
+     */
     public static void interruptReturn(ExecutionContext ctx, int opsize, int next) {
         Cpu cpu = cpu(ctx);
         cpu.atomically(() -> Transfers.interruptReturn(cpu, opsize, next));
         cpu.nmiBlocked = false;
+        if ((cpu.eflags() & Flags.RF) != 0) {
+            ctx.machine(X86System.class).recheckAfterInstruction();
+        }
     }
 
     /** SYSENTER (SDM vol. 2): to the flat ring 0 code and stack the MSRs name. */
@@ -158,13 +167,16 @@ public final class SystemInstructions {
     public static int in(ExecutionContext ctx, int port, int size) {
         X86System machine = ctx.machine(X86System.class);
         checkPorts(machine.cpu(), port & 0xFFFF, size);
-        return machine.ports().in(port & 0xFFFF, size);
+        int value = machine.ports().in(port & 0xFFFF, size);
+        machine.portAccessed(port & 0xFFFF, size);
+        return value;
     }
 
     public static void out(ExecutionContext ctx, int port, int size, int value) {
         X86System machine = ctx.machine(X86System.class);
         checkPorts(machine.cpu(), port & 0xFFFF, size);
         machine.ports().out(port & 0xFFFF, size, value);
+        machine.portAccessed(port & 0xFFFF, size);
     }
 
     // ---- descriptor tables ----
@@ -286,20 +298,39 @@ public final class SystemInstructions {
         return cpu.dr[debugRegister(cpu, n)];
     }
 
+    /**
+     * MOV to DRn. DR6's reserved bits read as after RESET (bits 4-11 and 16-31 set, 12 clear), DR7's
+     * as bit 10 set and bits 11, 12, 14 and 15 clear.
+     */
     public static void writeDebug(ExecutionContext ctx, int n, int value) {
         Cpu cpu = cpu(ctx);
-        cpu.dr[debugRegister(cpu, n)] = value;
+        int reached = debugRegister(cpu, n);
+        cpu.dr[reached] = switch (reached) {
+            case 6 -> value & DR6_WRITABLE | Cpu.DR6_FIXED;
+            case 7 -> value & DR7_WRITABLE | Cpu.DR7_FIXED;
+            default -> value;
+        };
         cpu.debugRegistersWritten();
     }
 
+    /**
+     * The debug register MOV reaches as DRn. With DR7.GD set the MOV is a #DB fault instead (general
+     * detect, SDM vol. 3 17.2.4), with DR6.BD set and GD cleared so the handler may use them.
+     */
     private static int debugRegister(Cpu cpu, int n) {
+        int reached = n;
         if (n == 4 || n == 5) {
             if ((cpu.cr4 & Cpu.CR4_DE) != 0) {
                 throw Vector.raise(Vector.UD, 0, "DR" + n + " with CR4.DE set");
             }
-            return n + 2;
+            reached = n + 2;
         }
-        return n;
+        if ((cpu.dr[7] & Cpu.DR7_GD) != 0) {
+            cpu.dr[6] |= Cpu.DR6_BD;
+            cpu.dr[7] &= ~Cpu.DR7_GD;
+            throw Vector.raise(Vector.DB, 0, "MOV DR" + n + " with DR7.GD set");
+        }
+        return reached;
     }
 
     public static long rdmsr(ExecutionContext ctx, int msr) {
