@@ -134,6 +134,7 @@ gp:
 debug:
         mov ebx, eax
         inc dword [count]
+        xor ecx, ecx
         call report_debug
         SHOW "var", [var]
         cmp dword [set_rf], 0

@@ -64,6 +64,7 @@ breakpoint:
 debug:
         mov ebx, eax
         inc dword [count]
+        mov ecx, main
         call report_debug
         str ax
         movzx eax, ax

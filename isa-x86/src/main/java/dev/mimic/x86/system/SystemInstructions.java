@@ -9,6 +9,7 @@ import dev.mimic.x86.protect.Interrupts;
 import dev.mimic.x86.protect.Segments;
 import dev.mimic.x86.protect.SystemTables;
 import dev.mimic.x86.protect.Transfers;
+import dev.mimic.x86.protect.VirtualInterrupts;
 import dev.mimic.x86.protect.Tss;
 
 /**
@@ -126,18 +127,29 @@ public final class SystemInstructions {
         setInterruptFlag(cpu(ctx), true);
     }
 
+    /** CLI and STI; with IOPL below 3 they work on VIF where CR4.VME or CR4.PVI say so, else fault. */
     private static void setInterruptFlag(Cpu cpu, boolean on) {
         if (!ioPrivileged(cpu)) {
+            if (VirtualInterrupts.virtualizes(cpu)) {
+                VirtualInterrupts.setInterruptFlag(cpu, on);
+                return;
+            }
             throw Vector.generalProtection(0, (on ? "STI" : "CLI") + " with CPL > IOPL");
         }
         int flags = cpu.eflags();
         cpu.setEflags(on ? flags | Flags.IF : flags & ~Flags.IF);
     }
 
-    /** PUSHF in virtual-8086 mode needs IOPL 3; returns EFLAGS as PUSHF pushes it. */
-    public static int pushf(ExecutionContext ctx) {
+    /**
+     * PUSHF in virtual-8086 mode needs IOPL 3, or CR4.VME and a 16-bit operand; returns EFLAGS as PUSHF
+     * pushes it.
+     */
+    public static int pushf(ExecutionContext ctx, int opsize) {
         Cpu cpu = cpu(ctx);
         if (cpu.v86() && cpu.iopl() < 3) {
+            if (VirtualInterrupts.extendsV86(cpu, opsize)) {
+                return VirtualInterrupts.pushedFlags(cpu);
+            }
             throw Vector.generalProtection(0, "PUSHF in virtual-8086 mode with IOPL < 3");
         }
         return cpu.eflags() & ~(Flags.VM | Flags.RF);
@@ -147,6 +159,10 @@ public final class SystemInstructions {
     public static void popf(ExecutionContext ctx, int value, int opsize) {
         Cpu cpu = cpu(ctx);
         if (cpu.v86() && cpu.iopl() < 3) {
+            if (VirtualInterrupts.extendsV86(cpu, opsize)) {
+                VirtualInterrupts.popFlags(cpu, value);
+                return;
+            }
             throw Vector.generalProtection(0, "POPF in virtual-8086 mode with IOPL < 3");
         }
         int changeable = Flags.ARITHMETIC | Flags.TF | Flags.DF | Flags.NT | Flags.AC | Flags.ID
