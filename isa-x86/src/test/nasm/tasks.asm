@@ -34,17 +34,9 @@ fault:  mov ds, ax
         ret
 
 show_task_state:
-        str ax
-        movzx eax, ax
-        SHOW "tr", eax
-        pushfd
-        pop eax
-        and eax, 0x4000
-        SHOW "nt", eax
+        call show_task
         movzx eax, byte [gdt + TSS_B + 5]
         SHOW "task b descriptor type", eax
-        movzx eax, byte [gdt + TSS_MAIN + 5]
-        SHOW "main descriptor type", eax
         ret
 
 task_b:
