@@ -342,6 +342,12 @@ public final class Cpu implements Paging.Control {
         return cpl == 3;
     }
 
+    /** Alignment checking (SDM vol. 3 6.15): CR0.AM, EFLAGS.AC and CPL 3, protected or virtual-8086 mode. */
+    @Override
+    public boolean alignmentChecked() {
+        return (cr0 & CR0_AM) != 0 && cpl == 3 && (eflags() & Flags.AC) != 0 && protectedMode();
+    }
+
 
     // ---- implicit supervisor accesses (descriptor tables, TSS, IDT) ----
 
