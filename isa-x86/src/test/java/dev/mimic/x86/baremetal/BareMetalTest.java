@@ -27,7 +27,7 @@ class BareMetalTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"entry", "segments", "rings", "paging", "tasks", "realmode", "v86", "io", "smc", "singlestep", "fpu", "debugregs", "databreak", "tss16"})
+    @ValueSource(strings = {"entry", "segments", "rings", "paging", "tasks", "realmode", "v86", "io", "smc", "singlestep", "fpu", "debugregs", "databreak", "tss16", "exceptions"})
     void serialOutputMatchesQemu(String name) throws Exception {
         Path image = BareMetalImages.assemble(name, work);
         assertRunsAs(BareMetalImages.qemu(image), image, name);
