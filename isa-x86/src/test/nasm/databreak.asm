@@ -5,8 +5,9 @@
 ; breakpoint do not fire; a PUSH onto a watched stack slot does. I/O breakpoints (R/W 10): a trap
 ; after IN or OUT touches the watched ports (the manuals define R/W 10 only with CR4.DE set; QEMU,
 ; and Mimic with it, watch ports either way). A breakpoint on an instruction that faults fires once:
-; the #DB handler's RF lets it start, and the fault's frame keeps RF for its restart. The reserved
-; bits of DR6 and DR7 read as the manuals give them.
+; the #DB handler's RF lets it start, and the fault's frame keeps RF for its restart. A REP MOVSD
+; traps between iterations, at the REP with ECX counting the rest. The reserved bits of DR6 and DR7
+; read as the manuals give them.
 %include "harness.inc"
 
 WATCHED_STACK equ 0x60000
@@ -19,6 +20,7 @@ POST    equ 0x80
 
 main:
         call setup_tables
+        xor ecx, ecx                    ; what the loader left there differs
         HANDLE 1, debug
         xor eax, eax
         mov dr6, eax
@@ -124,6 +126,22 @@ faulting:
         SHOW "hits", [count]
         xor eax, eax
         mov dr7, eax
+        ; REP MOVSD over a watched doubleword: the trap comes between iterations, at the REP
+        mov dword [count], 0
+        mov dword [set_rf], 0
+        SAY "rep movsd over a watched doubleword"
+        mov eax, var + 24
+        mov dr0, eax
+        mov eax, 0x000D0002             ; G0, R/W0 01, LEN0 11
+        mov dr7, eax
+        mov esi, var
+        mov edi, var + 16
+        mov ecx, 4
+        rep movsd
+        SHOW "hits", [count]
+        SHOW "ecx", ecx
+        xor eax, eax
+        mov dr7, eax
         ret
 
 ; #GP: make the faulting MOV load a good selector
@@ -137,6 +155,7 @@ debug:
         xor ecx, ecx
         call report_debug
         SHOW "var", [var]
+        SHOW "frame ecx", [ebx + 24]
         cmp dword [set_rf], 0
         je .done
         or dword [ebx + F_EFLAGS], 0x10000      ; RF: the instruction runs after IRET
