@@ -111,7 +111,9 @@ syscall:
         SHOW "frame cs", [ebx + F_CS]
         SHOW "frame ss", [ebx + F_SS]
         SHOW "frame esp", [ebx + F_ESP]
-        SHOW "frame eflags", [ebx + F_EFLAGS]
+        mov eax, [ebx + F_EFLAGS]
+        and eax, ~0x10000               ; RF, which QEMU does not set in a fault's frame
+        SHOW "frame eflags", eax
         mov eax, ebx
         SHOW "frame at", eax
         ret

@@ -33,41 +33,10 @@ fault:  mov ds, ax
         SAY "not reached"
         ret
 
-; make_tss: a 32-bit TSS at EDI that starts at EBX with the stack at EDX, flat kernel segments
-make_tss:
-        push edi
-        push ecx
-        push eax
-        mov ecx, 0x68 / 4
-        xor eax, eax
-        rep stosd
-        pop eax
-        pop ecx
-        pop edi
-        mov [edi + 0x20], ebx
-        mov dword [edi + 0x24], 2
-        mov [edi + 0x38], edx
-        mov dword [edi + 0x4C], KCODE
-        mov dword [edi + 0x48], KDATA
-        mov dword [edi + 0x50], KDATA
-        mov dword [edi + 0x54], KDATA
-        mov dword [edi + 0x58], KDATA
-        mov dword [edi + 0x5C], KDATA
-        mov word [edi + 0x66], 0x68
-        ret
-
 show_task_state:
-        str ax
-        movzx eax, ax
-        SHOW "tr", eax
-        pushfd
-        pop eax
-        and eax, 0x4000
-        SHOW "nt", eax
+        call show_task
         movzx eax, byte [gdt + TSS_B + 5]
         SHOW "task b descriptor type", eax
-        movzx eax, byte [gdt + TSS_MAIN + 5]
-        SHOW "main descriptor type", eax
         ret
 
 task_b:

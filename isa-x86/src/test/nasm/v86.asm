@@ -27,28 +27,12 @@ after_second:
 
 ; enter_v86: IRET to v86 code at 0000:v86_code with EFLAGS EAX
 enter_v86:
-        push dword 0x0700               ; gs
-        push dword 0x0700               ; fs
-        push dword 0x0700               ; ds
-        push dword 0x0600               ; es
-        push dword 0                    ; ss
-        push dword V86_STACK            ; esp
-        push eax                        ; eflags
-        push dword 0                    ; cs
-        push dword v86_code             ; eip
-        iretd
+        ENTER_V86 eax
 
 ; #GP from v86: look at the instruction at CS:IP
 monitor:
         mov ebx, eax
-        mov eax, [ebx + F_EFLAGS]
-        test eax, 0x20000
-        jz unexpected
-        movzx esi, word [ebx + F_CS]
-        shl esi, 4
-        add esi, [ebx + F_EIP]
-        movzx eax, byte [esi]
-        SHOW "#GP at opcode", eax
+        call v86_fault_opcode
         SHOW "error", [ebx + F_ERROR]
         cmp al, 0xF4
         je .leave
@@ -70,8 +54,9 @@ monitor:
         SHOW "v86 gs", [ebx + F_V86_GS]
         SHOW "v86 ss", [ebx + F_SS]
         SHOW "v86 esp", [ebx + F_ESP]
-        SHOW "eflags", [ebx + F_EFLAGS]
         mov eax, [ebx + F_EFLAGS]
+        and eax, ~0x10000               ; RF, which QEMU does not set in a fault's frame
+        SHOW "eflags", eax
         mov esp, [saved_esp]
         test eax, 0x3000
         jz after_first

@@ -50,6 +50,20 @@ public final class DebugPoints {
         return w;
     }
 
+    /**
+     * Adds a watchpoint a machine uses for itself (an emulated processor's own data breakpoints): it
+     * takes a negative id, as {@link #addInternalBreakpoint} does, and the hit comes back as a
+     * watchpoint stop event with that id.
+     */
+    public Watchpoint addInternalWatchpoint(long address, int length, Watchpoint.Access access) {
+        if (length < 1) {
+            throw new IllegalArgumentException("watch length must be at least 1");
+        }
+        Watchpoint w = new Watchpoint(nextInternalId--, address, length, access, "internal", null);
+        watchpoints.add(w);
+        return w;
+    }
+
     /** Deletes breakpoint or watchpoint {@code id}; false when there is none. */
     public boolean delete(int id) {
         for (Breakpoint b : breakpoints) {

@@ -15,11 +15,11 @@ public final class Cpuid {
     /** EDX of leaf 1 for a process: FPU(0) PSE(3) TSC(4) MSR(5) CX8(8) PGE(13) CMOV(15). */
     public static final int USER_FEATURES = 1 | 1 << 3 | 1 << 4 | 1 << 5 | 1 << 8 | 1 << 13 | 1 << 15;
     /**
-     * EDX of leaf 1 for a system-mode machine: also SEP(11) and MTRR(12), which it implements. {@link #APIC}
+     * EDX of leaf 1 for a system-mode machine: also VME(1), DE(2), SEP(11) and MTRR(12), which it implements. {@link #APIC}
      * is added only when the platform attaches a local APIC: an OS that sees the bit programs the APIC's
      * registers and stops when they read all ones (Linux BUGs in setup_local_APIC).
      */
-    public static final int SYSTEM_FEATURES = USER_FEATURES | 1 << 11 | 1 << 12;
+    public static final int SYSTEM_FEATURES = USER_FEATURES | 1 << 1 | 1 << 2 | 1 << 11 | 1 << 12;
     /** EDX bit 9 of leaf 1: an on-chip local APIC at the address IA32_APIC_BASE holds. */
     public static final int APIC = 1 << 9;
 

@@ -35,6 +35,8 @@ public final class Flags {
     public static final int RF = 1 << 16;
     public static final int VM = 1 << 17;
     public static final int AC = 1 << 18;
+    /** The virtual interrupt flag and virtual interrupt pending (CR4.VME and CR4.PVI). */
+    public static final int VIF = 1 << 19, VIP = 1 << 20;
     public static final int ID = 1 << 21;
     /** The six arithmetic flags, which live in the lazy state. */
     public static final int ARITHMETIC = CF | PF | AF | ZF | SF | OF;

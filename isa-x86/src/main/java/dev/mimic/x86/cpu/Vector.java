@@ -24,6 +24,8 @@ public final class Vector {
     public static final int PF = 14;
     /** x87 floating-point error, delivered at a waiting x87 instruction. */
     public static final int MF = 16;
+    /** Alignment check: a misaligned access at CPL 3 with CR0.AM and EFLAGS.AC set. */
+    public static final int AC = 17;
 
     private Vector() {
     }

@@ -11,8 +11,8 @@ import static dev.mimic.x86.fpu.Rounding.ZE;
  * the argument-range rule of the SDM exactly (C2 set and ST(0) unchanged for |x| >= 2^63), the
  * function values computed by {@link StrictMath} in double precision (precision control does not apply
  * to these instructions, SDM vol. 1 8.1.5.2), so they are within about one double ulp (2^-52 relative) of the true value rather than the
- * hardware's 64-bit result. Logarithms take the exponent apart first, so they cover the whole extended
- * range.
+ * hardware's 64-bit result; the logarithms of FYL2X and FYL2XP1 come from {@link Logarithms} in
+ * extended precision over the whole extended range.
  */
 final class Transcendental {
     private static final int OUT_OF_RANGE_EXPONENT = 63;
@@ -24,10 +24,10 @@ final class Transcendental {
     static void apply(X87 f, int which, Extended x) {
         switch (which) {
             case 0x10 -> unary(f, x, v -> StrictMath.expm1(v * Math.log(2)), null);
-            case 0x11 -> binary(f, x, (value, y) -> y * log2(value), true);
+            case 0x11 -> binary(f, x, (value, y) -> y * log2(value), true, Logarithms::log2);
             case 0x12 -> periodic(f, x, StrictMath::tan, Extended.ONE);
-            case 0x13 -> binary(f, x, (value, y) -> StrictMath.atan2(y, value), false);
-            case 0x19 -> binary(f, x, (value, y) -> y * StrictMath.log1p(value) / Math.log(2), false);
+            case 0x13 -> binary(f, x, (value, y) -> StrictMath.atan2(y, value), false, null);
+            case 0x19 -> binary(f, x, (value, y) -> y * StrictMath.log1p(value) / Math.log(2), false, Logarithms::log2OnePlus);
             case 0x1B -> periodic(f, x, StrictMath::sin, x);
             case 0x1E -> periodic(f, x, StrictMath::sin, null);
             case 0x1F -> periodic(f, x, StrictMath::cos, null);
@@ -79,8 +79,12 @@ final class Transcendental {
         return fromDouble(v, r);
     }
 
-    /** ST(1) = fn(ST(0), ST(1)), then pop: FYL2X ({@code logarithm}: log of zero divides by zero), FPATAN, FYL2XP1. */
-    private static void binary(X87 f, Extended x, DoubleBinaryOperator fn, boolean logarithm) {
+    /**
+     * ST(1) = fn(ST(0), ST(1)), then pop: FYL2X ({@code logarithm}: log of zero divides by zero), FPATAN,
+     * FYL2XP1. Where the function is a logarithm of an argument in its domain and ST(1) is finite,
+     * {@code precise} computes it in extended precision instead of {@code fn} in double.
+     */
+    private static void binary(X87 f, Extended x, DoubleBinaryOperator fn, boolean logarithm, Logarithm precise) {
         Rounding r = f.rounding();
         Extended y = f.stackTop(1);
         Extended v;
@@ -95,12 +99,20 @@ final class Transcendental {
             if (logarithm && x.isZero() && !y.isZero() && !y.isNaN()) {
                 r.raise(ZE);
             }
-            double result = logarithm && x.isFinite() && !x.negative()
-                    ? toDouble(y) * (x.exponent() + log2(ExtendedMath.unsigned(x.normalizedSignificand()) * 0x1p-63))
-                    : fn.applyAsDouble(toDouble(x), toDouble(y));
-            v = Double.isNaN(result) ? r.invalid() : fromDouble(result, r);
+            boolean inDomain = x.isFinite() && (logarithm ? !x.isZero() && !x.negative() : !x.negative() || x.exponent() < 0);
+            if (precise != null && inDomain && y.isFinite()) {
+                v = Logarithms.times(y, precise.apply(x, r), r);
+            } else {
+                double result = fn.applyAsDouble(toDouble(x), toDouble(y));
+                v = Double.isNaN(result) ? r.invalid() : fromDouble(result, r);
+            }
         }
         f.resultPopped(v);
+    }
+
+    /** A base-2 logarithm of an extended argument, rounded to the extended format. */
+    private interface Logarithm {
+        Extended apply(Extended x, Rounding r);
     }
 
     private static double toDouble(Extended x) {

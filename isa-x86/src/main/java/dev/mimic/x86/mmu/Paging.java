@@ -3,6 +3,7 @@ package dev.mimic.x86.mmu;
 import dev.mimic.backend.exec.GuestFault;
 import dev.mimic.backend.memory.CodeWriteListener;
 import dev.mimic.backend.memory.GuestMemory;
+import dev.mimic.x86.cpu.Vector;
 import dev.mimic.x86.system.PhysicalMemory;
 
 import java.util.Arrays;
@@ -52,6 +53,11 @@ public final class Paging extends GuestMemory {
 
         /** True while the CPU runs at CPL 3, so accesses are user accesses. */
         boolean userMode();
+
+        /** True while misaligned user accesses are #AC faults (CR0.AM, EFLAGS.AC and CPL 3). */
+        default boolean alignmentChecked() {
+            return false;
+        }
     }
 
     private final PhysicalMemory physical;
@@ -225,6 +231,19 @@ public final class Paging extends GuestMemory {
                 String.format("page fault at 0x%08x (error code %d)", linear, code));
     }
 
+    /**
+     * Raises #AC(0) for a misaligned access of {@code width} bytes when alignment checking is on and the
+     * access is not an implicit supervisor one; a page fault on either end comes first (SDM vol. 3
+     * table 6-2 ranks #AC below #PF).
+     */
+    private void checkAlignment(long address, int width, boolean write) {
+        if (!supervisor && control.alignmentChecked()) {
+            translate(address, write);
+            translate(address + width - 1, write);
+            throw Vector.raise(Vector.AC, 0, String.format("misaligned %d-byte access at 0x%08x", width, address & 0xFFFF_FFFFL));
+        }
+    }
+
     private static boolean crosses(long address, int width) {
         return (address & 0xFFF) > 0x1000 - width;
     }
@@ -238,6 +257,9 @@ public final class Paging extends GuestMemory {
 
     @Override
     public int load16(long address) {
+        if ((address & 1) != 0) {
+            checkAlignment(address, 2, false);
+        }
         if (crosses(address, 2)) {
             return load8(address) | load8(address + 1) << 8;
         }
@@ -246,6 +268,9 @@ public final class Paging extends GuestMemory {
 
     @Override
     public int load32(long address) {
+        if ((address & 3) != 0) {
+            checkAlignment(address, 4, false);
+        }
         if (crosses(address, 4)) {
             return load16(address) | load16(address + 2) << 16;
         }
@@ -254,6 +279,9 @@ public final class Paging extends GuestMemory {
 
     @Override
     public long load64(long address) {
+        if ((address & 7) != 0) {
+            checkAlignment(address, 8, false);
+        }
         return load32(address) & 0xFFFF_FFFFL | (long) load32(address + 4) << 32;
     }
 
@@ -264,6 +292,9 @@ public final class Paging extends GuestMemory {
 
     @Override
     public void store16(long address, int value) {
+        if ((address & 1) != 0) {
+            checkAlignment(address, 2, true);
+        }
         if (crosses(address, 2)) {
             translate(address + 1, true);
             store8(address, value);
@@ -275,6 +306,9 @@ public final class Paging extends GuestMemory {
 
     @Override
     public void store32(long address, int value) {
+        if ((address & 3) != 0) {
+            checkAlignment(address, 4, true);
+        }
         if (crosses(address, 4)) {
             translate(address, true);
             translate(address + 3, true);
@@ -287,6 +321,9 @@ public final class Paging extends GuestMemory {
 
     @Override
     public void store64(long address, long value) {
+        if ((address & 7) != 0) {
+            checkAlignment(address, 8, true);
+        }
         translate(address, true);
         translate(address + 7, true);
         store32(address, (int) value);

@@ -30,6 +30,10 @@ public final class Cpu implements Paging.Control {
     public static final int CR0_PE = 1, CR0_MP = 2, CR0_EM = 4, CR0_TS = 8, CR0_ET = 0x10, CR0_NE = 0x20,
             CR0_WP = 1 << 16, CR0_AM = 1 << 18, CR0_NW = 1 << 29, CR0_CD = 1 << 30, CR0_PG = 1 << 31;
     public static final int CR4_VME = 1, CR4_PVI = 2, CR4_TSD = 4, CR4_DE = 8, CR4_PSE = 0x10, CR4_PGE = 0x80;
+    /** DR6: the #DB was general detect, a single-step trap, a task-switch trap; DR7: general detect. */
+    public static final int DR6_BD = 1 << 13, DR6_BS = 1 << 14, DR6_BT = 1 << 15, DR7_GD = 1 << 13;
+    /** The reserved bits of DR6 and DR7 that read as 1, which are also their values after RESET (SDM vol. 3 table 9-1). */
+    public static final int DR6_FIXED = 0xFFFF_0FF0, DR7_FIXED = 0x400;
     /** Attribute bits of a usable flat 32-bit code and data segment at DPL 0 (as in {@link Descriptor#attributes}). */
     public static final int FLAT_CODE = 0x00C09B00, FLAT_DATA = 0x00C09300;
 
@@ -40,6 +44,12 @@ public final class Cpu implements Paging.Control {
     public int cr0 = CR0_ET, cr2, cr3, cr4;
     public final int[] dr = new int[8];
     private Runnable debugRegistersWritten = () -> { };
+    /**
+     * The DR6 bits of debug traps the instruction running now raised (a task switch to a TSS with its
+     * T bit set, an I/O breakpoint), delivered as one #DB once it completes.
+     */
+    public int pendingDebugTraps;
+    private Runnable debugTrapRaised = () -> { };
     public int gdtBase, gdtLimit, idtBase, idtLimit = 0x3FF;
     public int ldtSelector, ldtBase, ldtLimit;
     public int trSelector, trBase, trLimit, trAttributes;
@@ -77,6 +87,17 @@ public final class Cpu implements Paging.Control {
     /** Tells the listener that DR0-DR7 changed. */
     public void debugRegistersWritten() {
         debugRegistersWritten.run();
+    }
+
+    /** Who to tell when an instruction raises a debug trap, so it is delivered right after it. */
+    public void onDebugTrap(Runnable r) {
+        this.debugTrapRaised = r;
+    }
+
+    /** Records a debug trap ({@code dr6Bits} its DR6 bits) for delivery after the current instruction. */
+    public void raiseDebugTrap(int dr6Bits) {
+        pendingDebugTraps |= dr6Bits;
+        debugTrapRaised.run();
     }
 
     // ---- modes and the pc ----
@@ -319,6 +340,12 @@ public final class Cpu implements Paging.Control {
     @Override
     public boolean userMode() {
         return cpl == 3;
+    }
+
+    /** Alignment checking (SDM vol. 3 6.15): CR0.AM, EFLAGS.AC and CPL 3, protected or virtual-8086 mode. */
+    @Override
+    public boolean alignmentChecked() {
+        return (cr0 & CR0_AM) != 0 && cpl == 3 && (eflags() & Flags.AC) != 0 && protectedMode();
     }
 
 

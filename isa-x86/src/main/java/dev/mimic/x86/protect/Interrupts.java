@@ -35,6 +35,10 @@ public final class Interrupts {
             return;
         }
         int ext = source == Source.EXTERNAL ? 1 : 0;
+        if (source == Source.SOFTWARE && VirtualInterrupts.redirected(cpu, vector)) {
+            VirtualInterrupts.redirect(cpu, vector, returnEip);
+            return;
+        }
         if (source == Source.SOFTWARE && cpu.v86() && cpu.iopl() < 3) {
             throw Vector.generalProtection(0, "INT n in virtual-8086 mode with IOPL < 3");
         }

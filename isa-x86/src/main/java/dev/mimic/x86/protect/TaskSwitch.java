@@ -6,16 +6,40 @@ import dev.mimic.x86.cpu.Vector;
 import dev.mimic.x86.decode.DecodedInsn;
 
 /**
- * The hardware task switch between 32-bit TSSs (SDM vol. 3 7.3): the running task's registers go to
- * its TSS, the new task's come from its TSS, and the busy bits, the previous-task link and EFLAGS.NT
- * record nesting for CALL, INT through a task gate, and the IRET that returns.
+ * The hardware task switch (SDM vol. 3 7.3): the running task's registers go to its TSS, the new
+ * task's come from its TSS, and the busy bits, the previous-task link and EFLAGS.NT record nesting for
+ * CALL, INT through a task gate, and the IRET that returns. A TSS is 32-bit or, as the 80286 had
+ * them, 16-bit (7.6): no CR3, FS, GS or T bit; a new task from one keeps the upper halves of the
+ * general registers (as QEMU does), gets those of EIP and EFLAGS cleared, and null FS and GS. A new 32-bit task
+ * whose TSS has the T bit set starts with a debug trap (DR6.BT).
  */
 public final class TaskSwitch {
     /** What started the switch. */
     public enum Reason { JUMP, CALL, IRET }
 
-    private static final int LINK = 0, CR3 = 0x1C, EIP = 0x20, EFLAGS = 0x24, EAX = 0x28, ES = 0x48, LDT = 0x60;
-    private static final int MINIMUM_LIMIT = 0x67;
+    private static final int LINK = 0, CR3 = 0x1C, TRAP = 0x64;
+
+    /** Where a TSS format keeps what a task switch saves and loads; {@code width} is its register size. */
+    private record Format(int width, int eip, int eflags, int registers, int segments, int segmentCount, int ldt, int minimumLimit) {
+        static final Format WIDE = new Format(4, 0x20, 0x24, 0x28, 0x48, 6, 0x60, 0x67);
+        static final Format NARROW = new Format(2, 0x0E, 0x10, 0x12, 0x22, 4, 0x2A, 0x2B);
+
+        static Format of(int type) {
+            return type == Descriptor.TSS16_AVAILABLE || type == Descriptor.TSS16_BUSY ? NARROW : WIDE;
+        }
+
+        void write(Cpu cpu, int at, int value) {
+            if (width == 4) {
+                cpu.writeSystem32(at, value);
+            } else {
+                cpu.writeSystem16(at, value);
+            }
+        }
+
+        int read(Cpu cpu, int at) {
+            return width == 4 ? cpu.readSystem32(at) : cpu.readSystem16(at) & 0xFFFF;
+        }
+    }
 
     private TaskSwitch() {
     }
@@ -36,7 +60,7 @@ public final class TaskSwitch {
     static void returnFromNested(Cpu cpu, int next) {
         int link = cpu.readSystem16(cpu.trBase + LINK);
         Descriptor d = Segments.read(cpu, link, Vector.TS);
-        if (d.segment() || d.type() != Descriptor.TSS32_BUSY || (link & 4) != 0) {
+        if (d.segment() || d.type() != Descriptor.TSS32_BUSY && d.type() != Descriptor.TSS16_BUSY || (link & 4) != 0) {
             throw Vector.raise(Vector.TS, link & ~3, "IRET to a task that is not busy");
         }
         run(cpu, link, d, Reason.IRET, next);
@@ -44,15 +68,14 @@ public final class TaskSwitch {
 
     /** Switches to the task of TSS {@code selector} (descriptor {@code d}); the old task resumes at {@code returnEip}. */
     public static void run(Cpu cpu, int selector, Descriptor d, Reason reason, int returnEip) {
-        if (d.type() != Descriptor.TSS32_AVAILABLE && d.type() != Descriptor.TSS32_BUSY) {
-            throw Vector.raise(Vector.TS, selector & ~3, "only 32-bit TSSs are supported");
-        }
+        Format format = Format.of(d.type());
         if (!d.present()) {
             throw Vector.raise(Vector.NP, selector & ~3, "TSS not present");
         }
-        if (d.limit() < MINIMUM_LIMIT) {
-            throw Vector.raise(Vector.TS, selector & ~3, "TSS limit below 0x67");
+        if (d.limit() < format.minimumLimit()) {
+            throw Vector.raise(Vector.TS, selector & ~3, "TSS limit below 0x" + Integer.toHexString(format.minimumLimit()));
         }
+        Format old = Tss.wide(cpu) ? Format.WIDE : Format.NARROW;
         int oldTss = cpu.trBase;
         int oldSelector = cpu.trSelector;
         int flags = cpu.eflags();
@@ -60,13 +83,13 @@ public final class TaskSwitch {
             setBusy(cpu, oldSelector, false);
         }
         int savedFlags = reason == Reason.IRET ? flags & ~Flags.NT : flags;
-        cpu.writeSystem32(oldTss + EIP, returnEip);
-        cpu.writeSystem32(oldTss + EFLAGS, savedFlags);
+        old.write(cpu, oldTss + old.eip(), returnEip);
+        old.write(cpu, oldTss + old.eflags(), savedFlags);
         for (int r = 0; r < 8; r++) {
-            cpu.writeSystem32(oldTss + EAX + 4 * r, cpu.gpr(r));
+            old.write(cpu, oldTss + old.registers() + old.width() * r, cpu.gpr(r));
         }
-        for (int s = 0; s < 6; s++) {
-            cpu.writeSystem16(oldTss + ES + 4 * s, cpu.selector(s));
+        for (int s = 0; s < old.segmentCount(); s++) {
+            cpu.writeSystem16(oldTss + old.segments() + old.width() * s, cpu.selector(s));
         }
         int base = d.base();
         if (reason == Reason.CALL) {
@@ -81,7 +104,10 @@ public final class TaskSwitch {
         cpu.trLimit = d.limit();
         cpu.trAttributes = loaded.attributes();
         cpu.cr0 |= Cpu.CR0_TS;
-        load(cpu, base, reason == Reason.CALL);
+        load(cpu, base, format, reason == Reason.CALL);
+        if (format == Format.WIDE && (cpu.readSystem16(base + TRAP) & 1) != 0) {
+            cpu.raiseDebugTrap(Cpu.DR6_BT);
+        }
     }
 
     private static void setBusy(Cpu cpu, int selector, boolean busy) {
@@ -91,23 +117,25 @@ public final class TaskSwitch {
     }
 
     /** Loads the new task's state from its TSS at {@code base}; segment errors are #TS (SDM vol. 3 7.3 step 12). */
-    private static void load(Cpu cpu, int base, boolean nested) {
-        if (cpu.paging()) {
+    private static void load(Cpu cpu, int base, Format format, boolean nested) {
+        boolean wide = format == Format.WIDE;
+        if (wide && cpu.paging()) {
             int cr3 = cpu.readSystem32(base + CR3);
             if (cr3 != cpu.cr3) {
                 cpu.setCr3(cr3);
             }
         }
-        int eip = cpu.readSystem32(base + EIP);
-        int flags = cpu.readSystem32(base + EFLAGS) | (nested ? Flags.NT : 0);
+        int eip = format.read(cpu, base + format.eip());
+        int flags = format.read(cpu, base + format.eflags()) | (nested ? Flags.NT : 0);
         for (int r = 0; r < 8; r++) {
-            cpu.setGpr(r, cpu.readSystem32(base + EAX + 4 * r));
+            int upper = wide ? 0 : cpu.gpr(r) & 0xFFFF_0000;
+            cpu.setGpr(r, upper | format.read(cpu, base + format.registers() + format.width() * r));
         }
         int[] selectors = new int[6];
-        for (int s = 0; s < 6; s++) {
-            selectors[s] = cpu.readSystem16(base + ES + 4 * s);
+        for (int s = 0; s < format.segmentCount(); s++) {
+            selectors[s] = cpu.readSystem16(base + format.segments() + format.width() * s);
         }
-        int ldt = cpu.readSystem16(base + LDT);
+        int ldt = cpu.readSystem16(base + format.ldt());
         cpu.setEflags(flags);
         SystemTables.loadLdt(cpu, ldt, Vector.TS);
         if ((flags & Flags.VM) != 0) {

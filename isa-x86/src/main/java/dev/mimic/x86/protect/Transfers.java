@@ -157,8 +157,8 @@ public final class Transfers {
         Segments.nullInaccessible(cpu);
     }
 
-    /** EFLAGS bits no IRET or POPF changes: VM (except IRET at CPL 0), VIF, VIP. */
-    private static final int KEEP = Flags.VM | 1 << 19 | 1 << 20;
+    /** EFLAGS bits no POPF changes, nor an IRET but a 32-bit one at CPL 0: VM, VIF, VIP. */
+    private static final int KEEP = Flags.VM | Flags.VIF | Flags.VIP;
 
     /**
      * IRET (SDM vol. 2 IRET): real mode, virtual-8086, same and outer level, back to v86, nested task;
@@ -170,6 +170,10 @@ public final class Transfers {
             return;
         }
         if (cpu.v86() && cpu.iopl() < 3) {
+            if (VirtualInterrupts.extendsV86(cpu, opsize)) {
+                VirtualInterrupts.interruptReturn(cpu);
+                return;
+            }
             throw Vector.generalProtection(0, "IRET in virtual-8086 mode with IOPL < 3");
         }
         Stack stack = Stack.current(cpu);
@@ -194,7 +198,9 @@ public final class Transfers {
         }
         Descriptor code = returnCode(cpu, cs);
         checkOffset(code, eip);
-        int keep = KEEP | (opsize == 2 ? 0xFFFF_0000 : 0) | (cpu.cpl > 0 ? Flags.IOPL : 0)
+        // At CPL 0 a 32-bit IRET loads VIF and VIP too (SDM vol. 2 IRET).
+        int virtualFlags = cpu.cpl == 0 && opsize == 4 ? Flags.VM : KEEP;
+        int keep = virtualFlags | (opsize == 2 ? 0xFFFF_0000 : 0) | (cpu.cpl > 0 ? Flags.IOPL : 0)
                 | (cpu.cpl > cpu.iopl() ? Flags.IF : 0);
         int merged = old & keep | flags & ~keep;
         returnTo(cpu, stack, cs, code, eip, opsize, 0, () -> cpu.setEflags(merged));

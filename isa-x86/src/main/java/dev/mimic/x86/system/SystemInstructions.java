@@ -9,6 +9,7 @@ import dev.mimic.x86.protect.Interrupts;
 import dev.mimic.x86.protect.Segments;
 import dev.mimic.x86.protect.SystemTables;
 import dev.mimic.x86.protect.Transfers;
+import dev.mimic.x86.protect.VirtualInterrupts;
 import dev.mimic.x86.protect.Tss;
 
 /**
@@ -19,6 +20,8 @@ import dev.mimic.x86.protect.Tss;
  * made at translation time (CPL is part of the mode), those that depend on IOPL or tables here.
  */
 public final class SystemInstructions {
+    /** The bits of DR6 and DR7 a MOV writes; the others are reserved. */
+    private static final int DR6_WRITABLE = 0xE00F, DR7_WRITABLE = 0xFFFF_23FF;
     private SystemInstructions() {
     }
 
@@ -66,11 +69,18 @@ public final class SystemInstructions {
         cpu.atomically(() -> Transfers.farReturn(cpu, opsize, release));
     }
 
-    /** IRET; {@code next} is where a nested task's return leaves the task it ends. It unblocks NMIs. */
+    /**
+     * IRET; {@code next} is where a nested task's return leaves the task it ends. It unblocks NMIs. When
+     * it sets RF, the processor looks at it before the next instruction (RF suppresses that
+     * instruction's breakpoint and clears as it starts).
+     */
     public static void interruptReturn(ExecutionContext ctx, int opsize, int next) {
         Cpu cpu = cpu(ctx);
         cpu.atomically(() -> Transfers.interruptReturn(cpu, opsize, next));
         cpu.nmiBlocked = false;
+        if ((cpu.eflags() & Flags.RF) != 0) {
+            ctx.machine(X86System.class).recheckAfterInstruction();
+        }
     }
 
     /** SYSENTER (SDM vol. 2): to the flat ring 0 code and stack the MSRs name. */
@@ -117,18 +127,29 @@ public final class SystemInstructions {
         setInterruptFlag(cpu(ctx), true);
     }
 
+    /** CLI and STI; with IOPL below 3 they work on VIF where CR4.VME or CR4.PVI say so, else fault. */
     private static void setInterruptFlag(Cpu cpu, boolean on) {
         if (!ioPrivileged(cpu)) {
+            if (VirtualInterrupts.virtualizes(cpu)) {
+                VirtualInterrupts.setInterruptFlag(cpu, on);
+                return;
+            }
             throw Vector.generalProtection(0, (on ? "STI" : "CLI") + " with CPL > IOPL");
         }
         int flags = cpu.eflags();
         cpu.setEflags(on ? flags | Flags.IF : flags & ~Flags.IF);
     }
 
-    /** PUSHF in virtual-8086 mode needs IOPL 3; returns EFLAGS as PUSHF pushes it. */
-    public static int pushf(ExecutionContext ctx) {
+    /**
+     * PUSHF in virtual-8086 mode needs IOPL 3, or CR4.VME and a 16-bit operand; returns EFLAGS as PUSHF
+     * pushes it.
+     */
+    public static int pushf(ExecutionContext ctx, int opsize) {
         Cpu cpu = cpu(ctx);
         if (cpu.v86() && cpu.iopl() < 3) {
+            if (VirtualInterrupts.extendsV86(cpu, opsize)) {
+                return VirtualInterrupts.pushedFlags(cpu);
+            }
             throw Vector.generalProtection(0, "PUSHF in virtual-8086 mode with IOPL < 3");
         }
         return cpu.eflags() & ~(Flags.VM | Flags.RF);
@@ -138,6 +159,10 @@ public final class SystemInstructions {
     public static void popf(ExecutionContext ctx, int value, int opsize) {
         Cpu cpu = cpu(ctx);
         if (cpu.v86() && cpu.iopl() < 3) {
+            if (VirtualInterrupts.extendsV86(cpu, opsize)) {
+                VirtualInterrupts.popFlags(cpu, value);
+                return;
+            }
             throw Vector.generalProtection(0, "POPF in virtual-8086 mode with IOPL < 3");
         }
         int changeable = Flags.ARITHMETIC | Flags.TF | Flags.DF | Flags.NT | Flags.AC | Flags.ID
@@ -158,13 +183,16 @@ public final class SystemInstructions {
     public static int in(ExecutionContext ctx, int port, int size) {
         X86System machine = ctx.machine(X86System.class);
         checkPorts(machine.cpu(), port & 0xFFFF, size);
-        return machine.ports().in(port & 0xFFFF, size);
+        int value = machine.ports().in(port & 0xFFFF, size);
+        machine.portAccessed(port & 0xFFFF, size);
+        return value;
     }
 
     public static void out(ExecutionContext ctx, int port, int size, int value) {
         X86System machine = ctx.machine(X86System.class);
         checkPorts(machine.cpu(), port & 0xFFFF, size);
         machine.ports().out(port & 0xFFFF, size, value);
+        machine.portAccessed(port & 0xFFFF, size);
     }
 
     // ---- descriptor tables ----
@@ -286,20 +314,39 @@ public final class SystemInstructions {
         return cpu.dr[debugRegister(cpu, n)];
     }
 
+    /**
+     * MOV to DRn. DR6's reserved bits read as after RESET (bits 4-11 and 16-31 set, 12 clear), DR7's
+     * as bit 10 set and bits 11, 12, 14 and 15 clear.
+     */
     public static void writeDebug(ExecutionContext ctx, int n, int value) {
         Cpu cpu = cpu(ctx);
-        cpu.dr[debugRegister(cpu, n)] = value;
+        int reached = debugRegister(cpu, n);
+        cpu.dr[reached] = switch (reached) {
+            case 6 -> value & DR6_WRITABLE | Cpu.DR6_FIXED;
+            case 7 -> value & DR7_WRITABLE | Cpu.DR7_FIXED;
+            default -> value;
+        };
         cpu.debugRegistersWritten();
     }
 
+    /**
+     * The debug register MOV reaches as DRn. With DR7.GD set the MOV is a #DB fault instead (general
+     * detect, SDM vol. 3 17.2.4), with DR6.BD set and GD cleared so the handler may use them.
+     */
     private static int debugRegister(Cpu cpu, int n) {
+        int reached = n;
         if (n == 4 || n == 5) {
             if ((cpu.cr4 & Cpu.CR4_DE) != 0) {
                 throw Vector.raise(Vector.UD, 0, "DR" + n + " with CR4.DE set");
             }
-            return n + 2;
+            reached = n + 2;
         }
-        return n;
+        if ((cpu.dr[7] & Cpu.DR7_GD) != 0) {
+            cpu.dr[6] |= Cpu.DR6_BD;
+            cpu.dr[7] &= ~Cpu.DR7_GD;
+            throw Vector.raise(Vector.DB, 0, "MOV DR" + n + " with DR7.GD set");
+        }
+        return reached;
     }
 
     public static long rdmsr(ExecutionContext ctx, int msr) {

@@ -54,10 +54,6 @@ import java.util.function.LongConsumer;
  * was set.
  */
 public final class X86System implements Machine, Frontend, X86Platform {
-    /** DR6.BS: the debug exception was a single-step trap. */
-    private static final int DR6_SINGLE_STEP = 1 << 14;
-    /** DR6 and DR7 after RESET (SDM vol. 3 table 9-1). */
-    private static final int DR6_RESET = 0xFFFF_0FF0, DR7_RESET = 0x400;
     /** DR6 B0-B3: which of DR0-DR3 matched. */
     private static final int DR6_MATCHES = 0xF;
     /** Most instructions run between two looks at the interrupt line. */
@@ -91,13 +87,16 @@ public final class X86System implements Machine, Frontend, X86Platform {
     private final X86Translator translator = new X86Translator();
     private final ExecutionContext ctx;
     private final Engine engine;
-    private final InstructionBreakpoints instructionBreakpoints;
+    private final DebugRegisterBreakpoints debugBreakpoints;
     private boolean halted;
     /** An NMI was signalled and waits for delivery (the pin is edge-triggered: one is remembered). */
     private boolean nmiPending;
     private boolean shutdown;
-    /** Set when POPF or IRET turned on TF: the engine returns so {@link #run} single-steps. */
-    private boolean stepping;
+    /**
+     * Set when an instruction changed what {@link #run} looks at between instructions (POPF or IRET
+     * turned on TF, IRET set RF, a MOV armed debug registers): the engine returns so run looks again.
+     */
+    private boolean recheck;
     /** Set while an instruction that faulted is delivering its exception (no single-step trap after it). */
     private boolean faulted;
     private StopEvent lastEvent;
@@ -115,8 +114,12 @@ public final class X86System implements Machine, Frontend, X86Platform {
         this.ctx = new ExecutionContext(state, cpu.memory, this);
         this.engine = new Engine(this, ctx, options.compiler(), options.engine());
         engine.setTierThreshold(options.tierThreshold());
-        instructionBreakpoints = new InstructionBreakpoints(cpu, engine.debugPoints());
-        cpu.onDebugRegisterWrite(instructionBreakpoints::rearm);
+        debugBreakpoints = new DebugRegisterBreakpoints(cpu, engine.debugPoints());
+        cpu.onDebugRegisterWrite(() -> {
+            debugBreakpoints.rearm();
+            recheckAfterInstruction();
+        });
+        cpu.onDebugTrap(engine::interrupt);
         cpu.onMappingChange(engine::invalidateAll);
         // Breakpoints are linear addresses, code is tracked by physical one: drop all code on a change.
         engine.debugPoints().onBreakpointChange((start, end) -> engine.invalidateAll());
@@ -239,9 +242,10 @@ public final class X86System implements Machine, Frontend, X86Platform {
         cpu.trAttributes = 0x8B00;
         cpu.cpl = 0;
         Arrays.fill(cpu.dr, 0);
-        cpu.dr[6] = DR6_RESET;
-        cpu.dr[7] = DR7_RESET;
-        instructionBreakpoints.rearm();
+        cpu.dr[6] = Cpu.DR6_FIXED;
+        cpu.dr[7] = Cpu.DR7_FIXED;
+        cpu.pendingDebugTraps = 0;
+        debugBreakpoints.rearm();
         for (int s = 0; s < 6; s++) {
             cpu.setSegment(s, 0, 0, 0xFFFF, 0x9300);
         }
@@ -311,6 +315,10 @@ public final class X86System implements Machine, Frontend, X86Platform {
                 halted = false;
                 skipBreakpoint = false;
             }
+            if (cpu.pendingDebugTraps != 0) {
+                debugTrap(cpu.pendingDebugTraps);
+                continue;
+            }
             if (halted) {
                 return Stop.HALTED;
             }
@@ -325,18 +333,31 @@ public final class X86System implements Machine, Frontend, X86Platform {
                 }
             }
             skipBreakpoint = false;
-            if ((Registers.eflags(state) & Flags.TF) != 0) {
-                singleStep();
+            int eflags = Registers.eflags(state);
+            if ((eflags & Flags.RF) != 0) {
+                // RF suppressed the instruction breakpoint of the instruction about to start (or had
+                // none to suppress); it lasts no longer (SDM vol. 3 17.3.1.1).
+                Registers.setEflags(state, eflags & ~Flags.RF);
+            }
+            if ((eflags & Flags.TF) != 0 || debugBreakpoints.watchesPorts()) {
+                stepWatched();
                 continue;
             }
             long slice = Math.min(left, shadowed ? 1 : INTERRUPT_LATENCY);
             // The engine's run may finish a region past its budget; one instruction is a step.
+            recheck = false;
             lastEvent = slice == 1 ? engine.step() : engine.run(slice);
             if (shutdown) {
                 break;
             }
-            if (halted || stepping) {
-                stepping = false;
+            int traps = cpu.pendingDebugTraps | debugBreakpoints.dataHits(lastEvent);
+            if (traps != 0) {
+                recheck = false;
+                debugTrap(traps);
+                continue;
+            }
+            if (halted || recheck) {
+                recheck = false;
                 continue;
             }
             if (guestBreakpoint(lastEvent)) {
@@ -356,33 +377,70 @@ public final class X86System implements Machine, Frontend, X86Platform {
      * any other event.
      */
     private boolean guestBreakpoint(StopEvent e) {
-        int matches = instructionBreakpoints.hits(e);
+        int matches = debugBreakpoints.instructionHits(e);
         if (matches == 0) {
             return false;
         }
         int eflags = Registers.eflags(state);
         if ((eflags & Flags.RF) != 0) {
             Registers.setEflags(state, eflags & ~Flags.RF);
-            faulted = false;
-            lastEvent = engine.step();
+            stepWatched();
         } else {
-            cpu.dr[6] = cpu.dr[6] & ~DR6_MATCHES | matches;
+            setDebugStatus(matches);
             deliver(Vector.DB, -1, cpu.eip(), Interrupts.Source.EXCEPTION);
         }
         return true;
     }
 
     /**
-     * Runs one instruction with TF set and raises the single-step debug trap after it (SDM vol. 3
-     * 17.3.1.4): DR6.BS set, the handler returning to the next instruction. An instruction that faults
-     * has not completed and traps no more.
+     * Runs one instruction and raises the debug traps it earned as one #DB after it (SDM vol. 3
+     * 17.3.1): the single-step trap when TF was set before it (DR6.BS, 17.3.1.4), a data or I/O
+     * breakpoint it hit (B0-B3), a task switch into a TSS with its T bit (BT); the handler returns
+     * to the next instruction. An instruction that faults has not completed and traps no more.
      */
-    private void singleStep() {
+    private void stepWatched() {
         faulted = false;
+        cpu.pendingDebugTraps = 0;
+        int step = (Registers.eflags(state) & Flags.TF) != 0 ? Cpu.DR6_BS : 0;
         lastEvent = engine.step();
-        if (!faulted && !shutdown) {
-            cpu.dr[6] |= DR6_SINGLE_STEP;
-            deliver(Vector.DB, -1, cpu.eip(), Interrupts.Source.EXCEPTION);
+        int traps = step | cpu.pendingDebugTraps | debugBreakpoints.dataHits(lastEvent);
+        cpu.pendingDebugTraps = 0;
+        if (!faulted && !shutdown && traps != 0) {
+            debugTrap(traps);
+        }
+    }
+
+    /** Delivers a #DB trap whose DR6 bits are {@code dr6Bits}, returning to the next instruction. */
+    private void debugTrap(int dr6Bits) {
+        cpu.pendingDebugTraps = 0;
+        setDebugStatus(dr6Bits);
+        deliver(Vector.DB, -1, cpu.eip(), Interrupts.Source.EXCEPTION);
+    }
+
+    /**
+     * Adds a debug exception's bits to DR6 (B0-B3, when it has some, say which breakpoints matched this
+     * time) and clears DR7.GD, as entering the #DB handler does (SDM vol. 3 17.2.4).
+     */
+    private void setDebugStatus(int dr6Bits) {
+        int dr6 = (dr6Bits & DR6_MATCHES) != 0 ? cpu.dr[6] & ~DR6_MATCHES : cpu.dr[6];
+        cpu.dr[6] = dr6 | dr6Bits;
+        cpu.dr[7] &= ~Cpu.DR7_GD;
+    }
+
+    /**
+     * Makes the engine return to {@link #run} after the current instruction, which ends its region
+     * (so the next one waits for run to look at TF, RF and the debug registers).
+     */
+    void recheckAfterInstruction() {
+        recheck = true;
+        engine.interrupt();
+    }
+
+    /** Called by the port instructions after an access: an I/O breakpoint it hits traps after the instruction. */
+    void portAccessed(int port, int size) {
+        int hits = debugBreakpoints.ioHits(port, size);
+        if (hits != 0) {
+            cpu.raiseDebugTrap(hits);
         }
     }
 
@@ -447,6 +505,9 @@ public final class X86System implements Machine, Frontend, X86Platform {
         faulted = true;
         int vector = delivered(fault);
         int error = Vector.hasErrorCode(vector) ? Vector.errorCode(fault) : -1;
+        if (restartsWithRf(vector)) {
+            Registers.setEflags(state, Registers.eflags(state) | Flags.RF);
+        }
         deliver(vector, error, cpu.eip(), Interrupts.Source.EXCEPTION);
         return shutdown ? StopEvent.faulted(state.pc(), shutdownReason) : null;
     }
@@ -497,6 +558,19 @@ public final class X86System implements Machine, Frontend, X86Platform {
         return Vector.of(fault);
     }
 
+    /**
+     * True for the fault-class exceptions whose handler's IRET restarts the instruction with RF set in
+     * the EFLAGS image, so an instruction breakpoint on it does not fire a second time (SDM vol. 3
+     * 17.3.1.1): all faults but the debug exception itself.
+     */
+    private static boolean restartsWithRf(int vector) {
+        return switch (vector) {
+            case Vector.DE, Vector.BR, Vector.UD, Vector.NM, Vector.TS, Vector.NP, Vector.SS, Vector.GP, Vector.PF,
+                 Vector.MF, Vector.AC -> true;
+            default -> false;
+        };
+    }
+
     private static boolean contributory(int vector) {
         return vector == Vector.DE || vector >= Vector.TS && vector <= Vector.GP;
     }
@@ -519,7 +593,7 @@ public final class X86System implements Machine, Frontend, X86Platform {
         if (code == X86Semantics.STOP_INTERRUPT_WINDOW) {
             takeInterrupt();
             if ((Registers.eflags(state) & Flags.TF) != 0) {
-                stepping = true;
+                recheck = true;
                 return StopEvent.of(StopEvent.Kind.INTERRUPTED, state.pc(), "single-step");
             }
             return null;
@@ -647,7 +721,7 @@ public final class X86System implements Machine, Frontend, X86Platform {
         shutdown = in.readBoolean();
         physical.readRam(in);
         state.copyFrom(saved);
-        instructionBreakpoints.rearm();
+        debugBreakpoints.rearm();
         engine.invalidateAll();
         cpu.jump(cpu.eip());
     }

@@ -173,7 +173,7 @@ public final class SystemSemantics {
 
     public void pushf(Emitter e) {
         int w = e.opsize();
-        Temp flags = e.call(PUSHF);
+        Temp flags = e.call(PUSHF, e.i32(w));
         Temp esp = e.stackBelow(w);
         e.storeStack(w, esp, e.truncate(flags, w));
         e.setStack(esp);

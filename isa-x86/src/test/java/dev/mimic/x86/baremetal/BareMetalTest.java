@@ -27,7 +27,7 @@ class BareMetalTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"entry", "segments", "rings", "paging", "tasks", "realmode", "v86", "io", "smc", "singlestep", "fpu", "debugregs"})
+    @ValueSource(strings = {"entry", "segments", "rings", "paging", "tasks", "realmode", "v86", "io", "smc", "singlestep", "fpu", "debugregs", "databreak", "tss16", "exceptions"})
     void serialOutputMatchesQemu(String name) throws Exception {
         Path image = BareMetalImages.assemble(name, work);
         assertRunsAs(BareMetalImages.qemu(image), image, name);
@@ -42,7 +42,7 @@ class BareMetalTest {
 
     /** Images whose behaviour QEMU's TCG does not model (segment limits) are compared with a golden file. */
     @ParameterizedTest
-    @ValueSource(strings = {"limits", "interrupts", "nmi"})
+    @ValueSource(strings = {"limits", "interrupts", "nmi", "debugtraps", "vme", "alignment"})
     void serialOutputMatchesExpected(String name) throws Exception {
         Path image = BareMetalImages.assemble(name, work);
         assertRunsAs(Files.readString(BareMetalImages.SOURCES.resolve(name + ".expected")), image, name);
