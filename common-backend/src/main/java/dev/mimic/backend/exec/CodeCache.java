@@ -2,9 +2,12 @@ package dev.mimic.backend.exec;
 
 import dev.mimic.backend.ir.Region;
 
+import dev.mimic.backend.ir.CodeRange;
+
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,6 +15,10 @@ import java.util.Map;
  * the regions their exits led to last time (chaining), so a hot path skips the lookup. Exits whose
  * target varies (returns, computed jumps) miss their link; a small direct-mapped table in front of
  * the map answers those without boxing the address.
+ *
+ * <p>Regions are also listed under each 4 KiB block of guest code they were decoded from, so a
+ * code write (or a system's page remapping) drops the regions of that page without looking at the
+ * tens of thousands a kernel decodes.
  */
 final class CodeCache {
     /** A cached region. */
@@ -80,8 +87,14 @@ final class CodeCache {
     }
 
     private static final int RECENT_BITS = 10;
+    private static final int BLOCK_SHIFT = 12;
 
     private final Map<Long, Entry> entries = new HashMap<>();
+    /**
+     * Entries by the blocks of their code ranges and entry pc. A list may still hold entries dropped
+     * through another block; they are skipped, and pruned when the list grows or its block is dropped.
+     */
+    private final Map<Long, List<Entry>> byBlock = new HashMap<>();
     /** Entries by a hash of their pc; a slot may hold a stale or other entry, so both are checked. */
     private final Entry[] recent = new Entry[1 << RECENT_BITS];
 
@@ -104,27 +117,87 @@ final class CodeCache {
     }
 
     void put(Entry e) {
-        entries.put(e.pc, e);
+        Entry replaced = entries.put(e.pc, e);
+        if (replaced != null) {
+            replaced.valid = false;
+        }
         recent[slot(e.pc)] = e;
+        index(e, e.pc, e.pc + 1);
+        for (CodeRange r : e.region.code()) {
+            index(e, r.start(), r.end());
+        }
     }
 
-    /** Drops every region decoded from guest code overlapping [start, end). Returns how many. */
+    private void index(Entry e, long start, long end) {
+        for (long b = start >> BLOCK_SHIFT; b <= (Math.max(start, end - 1) >> BLOCK_SHIFT); b++) {
+            List<Entry> list = byBlock.computeIfAbsent(b, k -> new ArrayList<>(4));
+            if (list.isEmpty() || list.getLast() != e) {
+                if (list.size() >= 8 && Integer.bitCount(list.size()) == 1) {
+                    list.removeIf(old -> !old.valid);
+                }
+                list.add(e);
+            }
+        }
+    }
+
+    /** Drops every region decoded from guest code overlapping [start, end), or entered there. Returns how many. */
     int invalidate(long start, long end) {
+        if (end <= start) {
+            return 0;
+        }
+        long first = start >> BLOCK_SHIFT, last = (end - 1) >> BLOCK_SHIFT;
+        if (last - first >= byBlock.size()) {
+            return invalidateScanning(start, end);
+        }
         int dropped = 0;
-        for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
-            Entry e = it.next();
-            if (e.region.overlaps(start, end) || (e.pc >= start && e.pc < end)) {
-                e.valid = false;
-                it.remove();
-                dropped++;
+        for (long b = first; b <= last; b++) {
+            List<Entry> list = byBlock.get(b);
+            if (list == null) {
+                continue;
+            }
+            for (Entry e : list) {
+                if (e.valid && hit(e, start, end)) {
+                    drop(e);
+                    dropped++;
+                }
+            }
+            list.removeIf(e -> !e.valid);
+            if (list.isEmpty()) {
+                byBlock.remove(b);
             }
         }
         return dropped;
     }
 
+    /** The same for a range wider than the index: looks at every entry. */
+    private int invalidateScanning(long start, long end) {
+        List<Entry> hits = new ArrayList<>();
+        for (Entry e : entries.values()) {
+            if (hit(e, start, end)) {
+                hits.add(e);
+            }
+        }
+        hits.forEach(this::drop);
+        byBlock.values().removeIf(list -> {
+            list.removeIf(e -> !e.valid);
+            return list.isEmpty();
+        });
+        return hits.size();
+    }
+
+    private static boolean hit(Entry e, long start, long end) {
+        return e.region.overlaps(start, end) || (e.pc >= start && e.pc < end);
+    }
+
+    private void drop(Entry e) {
+        e.valid = false;
+        entries.remove(e.pc, e);
+    }
+
     void clear() {
         entries.values().forEach(e -> e.valid = false);
         entries.clear();
+        byBlock.clear();
         Arrays.fill(recent, null);
     }
 }

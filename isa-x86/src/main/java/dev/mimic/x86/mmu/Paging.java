@@ -25,6 +25,13 @@ import java.util.Map;
  * linear pages decoded code came from are remembered too: flushing one tells who translated that code
  * (a CR3 write keeps a kernel's global code; a process's code is decoded again).
  *
+ * <p>In front of it sits a smaller fast path for what compiled code does most: a load or store within
+ * one page that the TLB already allowed at the current privilege and that reaches plain RAM. Per TLB
+ * slot it keeps the page's RAM offset and, for each of user and supervisor accesses, the page number
+ * when loads (stores) may go straight to RAM. It is filled by the slow path and cleared with the slot
+ * it mirrors, so it never outlives a translation; the accessors stay small enough for HotSpot to
+ * inline into region methods.
+ *
  * <p>Code tracking is physical: the translator reports the physical ranges it decoded, and this memory
  * passes them and the resulting write reports straight to {@link PhysicalMemory}.
  */
@@ -65,6 +72,13 @@ public final class Paging extends GuestMemory {
     private final int[] tags = new int[TLB_SIZE];
     private final int[] frames = new int[TLB_SIZE];
     private final int[] bits = new int[TLB_SIZE];
+    /** The fast path: the linear page each slot's {@link #ramFrames} entry is for, or -1. */
+    private final int[] fastPages = new int[TLB_SIZE];
+    /** The RAM offset of {@link #fastPages}' page (A20 applied). */
+    private final int[] ramFrames = new int[TLB_SIZE];
+    /** The page number where a load (store) at that privilege may use {@link #ramFrames}, else -1. */
+    private final int[] userLoads = new int[TLB_SIZE], userStores = new int[TLB_SIZE],
+            supervisorLoads = new int[TLB_SIZE], supervisorStores = new int[TLB_SIZE];
     /** When set, accesses are supervisor accesses whatever the CPL (descriptor tables, TSS, stack switches). */
     private boolean supervisor;
     /** Physical address bits that reach the bus: bit 20 is forced to 0 while the A20 gate is closed. */
@@ -77,6 +91,7 @@ public final class Paging extends GuestMemory {
         this.physical = physical;
         this.control = control;
         Arrays.fill(tags, -1);
+        clearFastPath();
     }
 
     public PhysicalMemory physical() {
@@ -103,6 +118,7 @@ public final class Paging extends GuestMemory {
         for (int i = 0; i < TLB_SIZE; i++) {
             if (!keepGlobal || (bits[i] & T_GLOBAL) == 0) {
                 tags[i] = -1;
+                clearFastPath(i);
             }
         }
         codePages.entrySet().removeIf(e -> {
@@ -120,6 +136,9 @@ public final class Paging extends GuestMemory {
         int slot = page & TLB_SIZE - 1;
         if (tags[slot] == page) {
             tags[slot] = -1;
+        }
+        if (fastPages[slot] == page) {
+            clearFastPath(slot);
         }
         Integer frame = codePages.remove(page);
         if (frame != null) {
@@ -171,6 +190,7 @@ public final class Paging extends GuestMemory {
      */
     public void setA20(boolean open) {
         a20Mask = open ? 0xFFFF_FFFFL : 0xFFEF_FFFFL;
+        clearFastPath();
     }
 
     /** The two-level walk (SDM vol. 3 4.3), filling the TLB or raising #PF. */
@@ -223,6 +243,76 @@ public final class Paging extends GuestMemory {
         tags[slot] = page;
         frames[slot] = frame;
         bits[slot] = b;
+        clearFastPath(slot);
+    }
+
+    // ---- the fast path ----
+
+    private void clearFastPath() {
+        for (int i = 0; i < TLB_SIZE; i++) {
+            clearFastPath(i);
+        }
+    }
+
+    private void clearFastPath(int slot) {
+        fastPages[slot] = -1;
+        userLoads[slot] = -1;
+        userStores[slot] = -1;
+        supervisorLoads[slot] = -1;
+        supervisorStores[slot] = -1;
+    }
+
+    private boolean userAccess() {
+        return !supervisor && control.userMode();
+    }
+
+    private int[] loads() {
+        return userAccess() ? userLoads : supervisorLoads;
+    }
+
+    private int[] stores() {
+        return userAccess() ? userStores : supervisorStores;
+    }
+
+    /** The 20-bit page number of a linear address (a 32-bit address space: higher bits are dropped). */
+    private static int page(long linear) {
+        return (int) (linear >>> 12) & 0xF_FFFF;
+    }
+
+    /** The RAM offset for an access the fast path allows at {@code linear} (whose page is in {@code slot}). */
+    private int ram(int slot, long linear) {
+        return ramFrames[slot] | (int) linear & 0xFFF;
+    }
+
+    /**
+     * The slow path translated {@code linear} to {@code physical} for a load or store at the current
+     * privilege: when that is plain RAM, the same accesses to the page may take the fast path.
+     */
+    private void allow(long linear, long physical, boolean write) {
+        long frame = physical & 0xFFFF_F000L;
+        if (!this.physical.isRamPage(frame)) {
+            return;
+        }
+        int page = page(linear);
+        int slot = page & TLB_SIZE - 1;
+        if (fastPages[slot] != page || ramFrames[slot] != (int) frame) {
+            clearFastPath(slot);
+            fastPages[slot] = page;
+            ramFrames[slot] = (int) frame;
+        }
+        (write ? stores() : loads())[slot] = page;
+    }
+
+    private long translateLoad(long linear) {
+        long physical = translate(linear, false);
+        allow(linear, physical, false);
+        return physical;
+    }
+
+    private long translateStore(long linear) {
+        long physical = translate(linear, true);
+        allow(linear, physical, true);
+        return physical;
     }
 
     private GuestFault fault(long linear, int present, boolean write, boolean user) {
@@ -248,33 +338,53 @@ public final class Paging extends GuestMemory {
         return (address & 0xFFF) > 0x1000 - width;
     }
 
-    // ---- GuestMemory: linear accesses ----
+    // ---- GuestMemory: linear accesses (the fast path inline, the rest in slow* methods) ----
 
     @Override
     public int load8(long address) {
-        return physical.load8(translate(address, false));
+        int page = page(address), slot = page & TLB_SIZE - 1;
+        if (loads()[slot] == page) {
+            return physical.ramLoad8(ram(slot, address));
+        }
+        return physical.load8(translateLoad(address));
     }
 
     @Override
     public int load16(long address) {
+        int page = page(address), slot = page & TLB_SIZE - 1;
+        if ((address & 1) == 0 && loads()[slot] == page) {
+            return physical.ramLoad16(ram(slot, address));
+        }
+        return slowLoad16(address);
+    }
+
+    private int slowLoad16(long address) {
         if ((address & 1) != 0) {
             checkAlignment(address, 2, false);
         }
         if (crosses(address, 2)) {
             return load8(address) | load8(address + 1) << 8;
         }
-        return physical.load16(translate(address, false));
+        return physical.load16(translateLoad(address));
     }
 
     @Override
     public int load32(long address) {
+        int page = page(address), slot = page & TLB_SIZE - 1;
+        if ((address & 3) == 0 && loads()[slot] == page) {
+            return physical.ramLoad32(ram(slot, address));
+        }
+        return slowLoad32(address);
+    }
+
+    private int slowLoad32(long address) {
         if ((address & 3) != 0) {
             checkAlignment(address, 4, false);
         }
         if (crosses(address, 4)) {
             return load16(address) | load16(address + 2) << 16;
         }
-        return physical.load32(translate(address, false));
+        return physical.load32(translateLoad(address));
     }
 
     @Override
@@ -287,11 +397,25 @@ public final class Paging extends GuestMemory {
 
     @Override
     public void store8(long address, int value) {
-        physical.store8(translate(address, true), value);
+        int page = page(address), slot = page & TLB_SIZE - 1;
+        if (stores()[slot] == page) {
+            physical.ramStore8(ram(slot, address), value);
+        } else {
+            physical.store8(translateStore(address), value);
+        }
     }
 
     @Override
     public void store16(long address, int value) {
+        int page = page(address), slot = page & TLB_SIZE - 1;
+        if ((address & 1) == 0 && stores()[slot] == page) {
+            physical.ramStore16(ram(slot, address), value);
+        } else {
+            slowStore16(address, value);
+        }
+    }
+
+    private void slowStore16(long address, int value) {
         if ((address & 1) != 0) {
             checkAlignment(address, 2, true);
         }
@@ -301,11 +425,20 @@ public final class Paging extends GuestMemory {
             store8(address + 1, value >>> 8);
             return;
         }
-        physical.store16(translate(address, true), value);
+        physical.store16(translateStore(address), value);
     }
 
     @Override
     public void store32(long address, int value) {
+        int page = page(address), slot = page & TLB_SIZE - 1;
+        if ((address & 3) == 0 && stores()[slot] == page) {
+            physical.ramStore32(ram(slot, address), value);
+        } else {
+            slowStore32(address, value);
+        }
+    }
+
+    private void slowStore32(long address, int value) {
         if ((address & 3) != 0) {
             checkAlignment(address, 4, true);
         }
@@ -316,7 +449,7 @@ public final class Paging extends GuestMemory {
             store16(address + 2, value >>> 16);
             return;
         }
-        physical.store32(translate(address, true), value);
+        physical.store32(translateStore(address), value);
     }
 
     @Override

@@ -228,6 +228,46 @@ public final class PhysicalMemory extends GuestMemory {
         }
     }
 
+    // ---- direct RAM access for a TLB that already knows the page is plain RAM ----
+
+    /**
+     * True when the 4 KiB page at {@code pageAddress} is plain RAM, so {@link #ramLoad32} and its
+     * kin may reach it; only a device or ROM mapped over it later changes that, which boards do
+     * while they are built.
+     */
+    public boolean isRamPage(long pageAddress) {
+        return pageAddress + PAGE_SIZE <= ram.length && kind[(int) (pageAddress >>> PAGE_SHIFT)] == RAM;
+    }
+
+    /** A load from a RAM page {@link #isRamPage} accepted, not crossing its end. */
+    public int ramLoad8(int address) {
+        return ram[address] & 0xFF;
+    }
+
+    public int ramLoad16(int address) {
+        return (short) SHORT.get(ram, address) & 0xFFFF;
+    }
+
+    public int ramLoad32(int address) {
+        return (int) INT.get(ram, address);
+    }
+
+    /** A store into a RAM page {@link #isRamPage} accepted, not crossing its end; code there is reported. */
+    public void ramStore8(int address, int value) {
+        code.written(address >>> PAGE_SHIFT);
+        ram[address] = (byte) value;
+    }
+
+    public void ramStore16(int address, int value) {
+        code.written(address >>> PAGE_SHIFT);
+        SHORT.set(ram, address, (short) value);
+    }
+
+    public void ramStore32(int address, int value) {
+        code.written(address >>> PAGE_SHIFT);
+        INT.set(ram, address, value);
+    }
+
     // ---- the slow path: windows, holes and accesses that cross into them ----
 
     private Window windowAt(long address) {

@@ -5,6 +5,9 @@ import dev.mimic.x86.system.PhysicalMemory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -66,6 +69,76 @@ class PagingTest {
         GuestFault write = assertThrows(GuestFault.class, () -> mmu.store8(0x9004, 0));
         assertEquals(Paging.USER | Paging.WRITE, write.code());
         assertEquals(0x9004, write.address());
+    }
+
+    @Test
+    void theFastPathKeepsThePrivilegeItWasFilledAt() {
+        mmu.store32(0x3000, 0x1234_5678);                // supervisor: fills the fast path for the page
+        assertEquals(0x1234_5678, mmu.load32(0x3000));
+        bits.user = true;
+        assertEquals(Paging.PRESENT | Paging.USER, assertThrows(GuestFault.class, () -> mmu.load32(0x3000)).code());
+        assertEquals(Paging.PRESENT | Paging.USER | Paging.WRITE,
+                assertThrows(GuestFault.class, () -> mmu.store32(0x3004, 0)).code());
+        bits.user = false;
+        mmu.setSupervisor(true);
+        assertEquals(0x1234_5678, mmu.load32(0x3000));
+    }
+
+    @Test
+    void aFastLoadDoesNotAllowAStore() {
+        bits.user = true;
+        assertEquals(0, mmu.load32(0x2000));
+        assertEquals(Paging.PRESENT | Paging.USER | Paging.WRITE,
+                assertThrows(GuestFault.class, () -> mmu.store16(0x2000, 0)).code());
+        mmu.load8(0x1000);
+        assertEquals(0, ram.load32(PT + 4) & 0x40, "a load leaves the page clean");
+        mmu.store16(0x1ffe, 0xBEEF);
+        assertEquals(0x40, ram.load32(PT + 4) & 0x40, "the first store goes through the walk and dirties the page");
+        assertEquals(0xBEEF, ram.load16(0x5ffe));
+    }
+
+    @Test
+    void theFastPathForgetsAPageWithItsTranslation() {
+        assertEquals(0, mmu.load32(0x1010));
+        ram.store32(PT + 4, 0x6000 | 7);                  // remapped without a flush: still the old page
+        ram.store32(0x6010, 42);
+        assertEquals(0, mmu.load32(0x1010));
+        mmu.invalidate(0x1000);
+        assertEquals(42, mmu.load32(0x1010));
+        ram.store32(PT + 4, 0x5000 | 7);
+        mmu.flush(true);
+        assertEquals(0, mmu.load32(0x1010));
+        mmu.load32(0x4000);                              // global: survives a CR3 write
+        ram.store32(PT + 16, 0x6000 | 0x103);
+        bits.pge = true;
+        mmu.flush(false);
+        assertEquals(42, mmu.load32(0x4010));
+        ram.store32(PT + 16, 0x8000 | 0x103);
+        mmu.flush(true);
+        assertEquals(42, mmu.load32(0x4010));
+    }
+
+    @Test
+    void closingA20DropsWhatTheFastPathLearntAboveOneMib() {
+        bits.paging = false;
+        ram.store32(0x10_0010, 7);
+        assertEquals(7, mmu.load32(0x10_0010));
+        mmu.setA20(false);
+        assertEquals(0, mmu.load32(0x10_0010));
+    }
+
+    @Test
+    void fastStoresStillReportCodeAndAcrossPagesTakeTheSlowPath() {
+        List<Long> written = new ArrayList<>();
+        mmu.setCodeWriteListener((start, end) -> written.add(start));
+        mmu.store32(0x1000, 1);
+        mmu.trackCode(0x5000, 0x5010);
+        mmu.store8(0x1800, 2);
+        assertEquals(List.of(0x5000L), written);
+        mmu.store32(0x1FFE, 0xAABB_CCDD);                // straddles into the read-only page (WP clear)
+        assertEquals(0xAABB_CCDD, mmu.load32(0x1FFE));
+        assertEquals(0xCCDD, ram.load16(0x5FFE));
+        assertEquals(0xAABB, ram.load16(0x6000));
     }
 
     @Test
