@@ -10,7 +10,7 @@ import java.nio.file.Path;
 
 /**
  * A few commands of QEMU's human monitor for the PC, reached with Ctrl-A c under -nographic:
- * {@code screendump FILE.png}, {@code info registers}, {@code system_reset}, {@code quit}.
+ * {@code screendump FILE.png}, {@code info registers}, {@code system_reset}, {@code nmi}, {@code quit}.
  * They run on the machine's thread between slices, so they see a consistent machine.
  */
 final class PcMonitor {
@@ -19,6 +19,7 @@ final class PcMonitor {
             screendump FILE.png   write the screen as a PNG image
             info registers        show the processor's registers
             system_reset          reset the whole board (CPU, devices, RAM, firmware)
+            nmi                   send an NMI (through the local APIC's LINT1)
             quit                  end the emulator
             Ctrl-A c goes back to the guest's console, Ctrl-A x quits.""";
 
@@ -42,6 +43,7 @@ final class PcMonitor {
                 case "screendump" -> out.println(screendump(pc, words.length > 1 ? words[1] : ""));
                 case "info" -> info(words.length > 1 ? words[1] : "");
                 case "system_reset" -> pc.reset();
+                case "nmi" -> pc.nmi();
                 case "help", "?" -> out.println(HELP);
                 default -> out.println("unknown command: '" + words[0] + "' (try help)");
             }

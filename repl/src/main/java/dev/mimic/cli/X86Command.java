@@ -45,8 +45,9 @@ import java.util.function.BooleanSupplier;
                 "  -display none       no window either (also when Java has no display)",
                 "In the window, Ctrl+Alt+G (or a click) grabs the mouse and Ctrl+Alt+G lets it go.",
                 "On the terminal, Ctrl-A c switches to the monitor (screendump FILE.png, info registers,",
-                "system_reset, quit) and back; Ctrl-A x quits.",
+                "system_reset, nmi, quit) and back; Ctrl-A x quits.",
                 "  -no-reboot          end instead of rebooting",
+                "  -machine acpi=off   no ACPI (by default the guest can power the PC off, ending with status 0)",
                 "  -gdb tcp::PORT      wait for gdb on 127.0.0.1:PORT (0: a free port, printed on stderr)",
                 "  -s, -S              -gdb tcp::1234; stop before the first instruction",
                 "The guest's exit status comes from isa-debug-exit (port 0xF4): (value << 1) | 1."})

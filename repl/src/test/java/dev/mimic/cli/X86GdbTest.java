@@ -101,6 +101,29 @@ class X86GdbTest {
         }
     }
 
+    /**
+     * With paging on, gdb's addresses are linear, for memory as for breakpoints (as with QEMU's
+     * stub): {@code x} at 0x400000 reads the page the guest mapped there (paging.asm), not physical
+     * 0x400000, and a write there reaches the guest, which exits with what gdb wrote.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"interp", "jit"})
+    void memoryReadsAndWritesGoThroughTheGuestsPageTables(String engine) throws Exception {
+        Path paging = nasm("paging");
+        try (MimicWithStub mimic = MimicWithStub.pc("--engine=" + engine, "-nographic", "-no-reboot", "-S", "-bios", paging.toString())) {
+            String out = GdbBatch.start(dir, mimic.port(), List.of("set architecture i386"), List.of(
+                    "break *0xf1100", "continue", "x/8xb 0x400000", "set {int} 0x400004 = 0x21", "x/1xw 0x400004",
+                    "x/1xw 0x7fff0000", "continue")).finish();
+            assertTrue(out.contains("Breakpoint 1, 0x000f1100 in ?? ()"), out);
+            assertTrue(out.contains("0x400000:\t0x11\t0x22\t0x33\t0x44\t0x00\t0x00\t0x00\t0x00\n"), out);
+            assertTrue(out.contains("0x400004:\t0x00000021\n"), out);
+            assertTrue(out.contains("Cannot access memory at address 0x7fff0000"), "unmapped:\n" + out);
+            assertTrue(out.contains("[Inferior 1 (Remote target) exited with code 0103]"), out);
+            Mimic r = mimic.finish();
+            assertEquals(STATUS, r.status(), r.err());
+        }
+    }
+
     /** gdb's Ctrl-C stops a PC that idles in HLT between timer interrupts; gdb's kill then ends mimic (status 0, as QEMU). */
     @ParameterizedTest
     @ValueSource(strings = {"interp", "jit"})

@@ -30,7 +30,7 @@ public final class LocalApic implements MmioDevice, InterruptRequests, ApicBus, 
     private static final long GLOBAL_ENABLE = 1 << 11;
     private static final int MASKED = 1 << 16, LEVEL = 1 << 15, SOFTWARE_ENABLE = 1 << 8;
     /** LVT entries in register order, from 0x320: timer, thermal, performance, LINT0, LINT1, error. */
-    private static final int TIMER = 0, LINT0 = 3, ERROR = 5;
+    private static final int TIMER = 0, LINT0 = 3, LINT1 = 4, ERROR = 5;
     /** Writable bits of each LVT entry (SDM vol. 3 figure 10-8). */
     private static final int[] LVT_WRITABLE = {0x700FF, 0x107FF, 0x107FF, 0x1A7FF, 0x1A7FF, 0x100FF};
     private static final int SEND_ILLEGAL_VECTOR = 1 << 5, RECEIVE_ILLEGAL_VECTOR = 1 << 6;
@@ -43,6 +43,7 @@ public final class LocalApic implements MmioDevice, InterruptRequests, ApicBus, 
     private final VectorBits tmr = new VectorBits();
     private final int[] lvt = new int[6];
     private IntConsumer eoiBroadcast = vector -> { };
+    private Runnable nmi = () -> { };
     private boolean enabled = true;
     private boolean extIntRequested;
     private int id;
@@ -65,6 +66,28 @@ public final class LocalApic implements MmioDevice, InterruptRequests, ApicBus, 
     /** Where the EOI of a level-triggered vector goes: the I/O APIC's {@link IoApic#endOfInterrupt}. */
     public void onLevelEoi(IntConsumer broadcast) {
         eoiBroadcast = broadcast;
+    }
+
+    /** Where an NMI goes: the processor's NMI input ({@code X86System.raiseNmi}). */
+    public void onNmi(Runnable processorNmi) {
+        nmi = processorNmi;
+    }
+
+    /**
+     * A pulse on the LINT1 pin, where a PC wires the chipset's NMI (the monitor's {@code nmi}, as
+     * QEMU delivers it). With the APIC disabled in IA32_APIC_BASE the pin is the processor's NMI
+     * input itself (SDM vol. 3 10.4.3); otherwise LVT LINT1 decides: masked drops the pulse, NMI
+     * mode (how BIOS and Linux program it) delivers an NMI, fixed mode its vector.
+     */
+    public void lint1() {
+        int entry = lvt[LINT1];
+        if (!enabled) {
+            nmi.run();
+        } else if ((entry & MASKED) == 0 && DeliveryMode.of(entry) == DeliveryMode.NMI) {
+            nmi.run();
+        } else if ((entry & MASKED) == 0 && DeliveryMode.of(entry) == DeliveryMode.FIXED) {
+            accept(entry & 0xFF, false);
+        }
     }
 
     /** Power-up state (SDM vol. 3 10.4.7.1), with LINT0 in ExtINT mode as QEMU's BSP has it. */

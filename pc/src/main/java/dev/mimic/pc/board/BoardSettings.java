@@ -23,11 +23,12 @@ import java.util.function.IntConsumer;
  * @param rtcStart     the date and time the RTC shows at power-on
  * @param debugConsole where bytes written to ports 0x402 and 0xE9 go
  * @param reset        run when the guest resets the machine (8042, port 0x92, port 0xCF9)
- * @param exit         told the status when the guest writes isa-debug-exit
+ * @param exit         told the status when the guest writes isa-debug-exit, and 0 when it powers the machine off (ACPI soft-off)
+ * @param acpi         whether the PIIX4 power-management function (00:01.3, ACPI) is there
  */
 public record BoardSettings(RamLayout ram, int cpus, String bootOrder, boolean nographic, List<SerialBackend> serial,
                             List<IdeDrive> primary, List<IdeDrive> secondary, LocalDateTime rtcStart, OutputStream debugConsole,
-                            Runnable reset, IntConsumer exit) {
+                            Runnable reset, IntConsumer exit, boolean acpi) {
     public BoardSettings {
         serial = List.copyOf(serial);
         primary = List.copyOf(primary);

@@ -77,7 +77,8 @@ public final class BoardSetup implements Closeable {
                 secondary.add(new AtapiCdrom(disc));
             }
             BoardSettings settings = new BoardSettings(RamLayout.of(options.memoryBytes()), CPUS, options.bootOrder(),
-                    options.nographic(), serial, primary, secondary, host.rtcStart(), host.debugConsole(), reset, exit);
+                    options.nographic(), serial, primary, secondary, host.rtcStart(), host.debugConsole(), reset, exit,
+                    options.acpi());
             return new BoardSetup(options, opened, settings);
         } catch (RuntimeException e) {
             closeAll(opened);

@@ -22,6 +22,8 @@ import dev.mimic.pc.pci.I440fxHostBridge;
 import dev.mimic.pc.pci.PciHost;
 import dev.mimic.pc.pci.Piix3Ide;
 import dev.mimic.pc.pci.Piix3IsaBridge;
+import dev.mimic.pc.pci.Piix4Pm;
+import dev.mimic.pc.power.AcpiPmRegisters;
 import dev.mimic.pc.pic.PicPair;
 import dev.mimic.pc.serial.Uart16550;
 import dev.mimic.pc.snapshot.Snapshottable;
@@ -52,7 +54,9 @@ import java.util.List;
  * 0x92               fast A20 and reset      0x402, 0xE9   debug consoles
  * 0xF4               isa-debug-exit          0x510-0x51B   fw_cfg
  * 0x1CE, 0x1CF       Bochs VBE                 0xCF8-0xCFF   PCI configuration, reset control
+ * 0xB2, 0xB3         APM control, status     0xAFE0-0xAFE3 ACPI GPE0 block
  *                                            BAR4 of 00:01.1  bus-master IDE (16 ports, where the BIOS puts them)
+ *                                            PMBA of 00:01.3  ACPI PM1 and PM timer (64 ports; SCI on IRQ 9)
  * PCI 00:02.0        standard VGA (1234:1111), its framebuffer at BAR0
  * memory: 0xFEC00000 I/O APIC (ISA IRQ 0 on pin 2, the others on their own number), 0xFEE00000 local APIC
  * </pre>
@@ -106,6 +110,13 @@ public final class PcBoard implements Snapshottable {
         BusMaster primaryDma = new BusMaster(memory);
         BusMaster secondaryDma = new BusMaster(memory);
         pci.add(1, 1, new Piix3Ide(bus, primaryDma, secondaryDma));
+        // Powering off ends the run with status 0, as QEMU exits when the guest enters soft-off.
+        if (settings.acpi()) {
+            AcpiPmRegisters power = new AcpiPmRegisters(clock, pic.line(AcpiPmRegisters.SCI_IRQ), () -> settings.exit().accept(0));
+            power.attach(bus);
+            pci.add(1, 3, new Piix4Pm(bus, power));
+            stateful.add(power);
+        }
         pci.add(2, 0, vga.pciFunction());
         stateful.addAll(List.of(primaryDma, secondaryDma, pci));
         attachIde(settings.primary(), primaryDma, IdeChannel.PRIMARY_IRQ, IdeChannel.PRIMARY_BASE, IdeChannel.PRIMARY_CONTROL);

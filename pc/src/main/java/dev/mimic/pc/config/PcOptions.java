@@ -25,11 +25,13 @@ import java.util.OptionalInt;
  * @param noReboot    a guest reboot ends the emulator instead
  * @param gdbPort     port of the GDB stub ({@code -s} is port 1234)
  * @param startPaused {@code -S}: wait for the debugger before the first instruction
+ * @param acpi        the PIIX4 power-management function, from which the BIOS builds ACPI tables
+ *                    ({@code -machine acpi=off} leaves it out, as QEMU does)
  */
 public record PcOptions(long memoryBytes, Optional<Path> kernel, Optional<Path> initrd, String append,
                         Optional<Path> hda, Optional<Path> cdrom, String bootOrder, Path bios,
                         List<SerialSpec> serial, boolean nographic, boolean snapshot, boolean noReboot,
-                        OptionalInt gdbPort, boolean startPaused) {
+                        OptionalInt gdbPort, boolean startPaused, boolean acpi) {
     public static final Path DEFAULT_BIOS = Path.of("/usr/share/seabios/bios.bin");
     public static final long DEFAULT_MEMORY = 128L << 20;
     public static final int DEFAULT_GDB_PORT = 1234;

@@ -38,6 +38,7 @@ public final class PcOptionsParser {
     private boolean noReboot;
     private OptionalInt gdbPort = OptionalInt.empty();
     private boolean startPaused;
+    private boolean acpi = true;
 
     private PcOptionsParser(List<String> args) {
         this.args = args;
@@ -67,6 +68,7 @@ public final class PcOptionsParser {
                 case "-gdb" -> gdbPort = OptionalInt.of(gdbPort(value(option)));
                 case "-s" -> gdbPort = OptionalInt.of(PcOptions.DEFAULT_GDB_PORT);
                 case "-S" -> startPaused = true;
+                case "-machine", "-M" -> machine(value(option));
                 default -> throw new PcOptionsException(arg.startsWith("-") ? "unknown option " + arg : "unexpected argument '" + arg + "' (a disk image needs -hda)");
             }
         }
@@ -77,7 +79,7 @@ public final class PcOptionsParser {
             serial.add(new SerialSpec.Stdio());
         }
         return new PcOptions(memory, kernel, initrd, append.orElse(""), hda, cdrom, bootOrder, bios, serial,
-                nographic, snapshot, noReboot, gdbPort, startPaused);
+                nographic, snapshot, noReboot, gdbPort, startPaused, acpi);
     }
 
     private String value(String option) {
@@ -118,6 +120,17 @@ public final class PcOptionsParser {
             throw new PcOptionsException("-m: " + text + " is less than the 2 MiB a PC needs");
         }
         return bytes;
+    }
+
+    /** QEMU's {@code -machine [pc,]acpi=on|off}: the one board, with or without ACPI. */
+    private void machine(String text) {
+        for (String property : text.split(",", -1)) {
+            switch (property) {
+                case "pc", "acpi=on" -> acpi = acpi || property.equals("acpi=on");
+                case "acpi=off" -> acpi = false;
+                default -> throw new PcOptionsException("-machine: '" + property + "' is not known (Mimic's PC takes pc, acpi=on and acpi=off)");
+            }
+        }
     }
 
     /** {@code c}, {@code d}, {@code dc}, or QEMU's {@code order=dc}: up to three of a, c, d, n. */

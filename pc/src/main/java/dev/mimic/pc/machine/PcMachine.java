@@ -40,7 +40,7 @@ import java.util.function.Consumer;
  * <p>As a {@link Machine} it is the processor's view (registers, physical memory, the engine), so
  * the workbench and the GDB stub work on it; debuggers run it through {@link #resume} and
  * {@link #step}, which are {@link #run}, so device time moves under a debugger as without one.
- * Breakpoints are at linear addresses (see {@link X86System}), and so are watchpoints: they watch
+ * Breakpoints and memory reads and writes are at linear addresses (see {@link X86System}), and so are watchpoints: they watch
  * the accesses guest instructions make through segmentation and paging, not those the processor
  * makes itself (descriptor loads, the pushes of an interrupt delivery) or devices' DMA.
  */
@@ -59,6 +59,7 @@ public final class PcMachine implements Machine, Closeable {
     private final PhysicalMemory memory;
     private final BiosShadow shadow;
     private final X86System cpu;
+    private final LinearMemory linear;
     /** The devices and the BIOS shadow as built, restored by {@link #reset}. */
     private final byte[] devicesAtPowerOn, shadowAtPowerOn;
     private boolean resetRequested;
@@ -86,6 +87,8 @@ public final class PcMachine implements Machine, Closeable {
             memory.mapDevice(LocalApic.BASE, LocalApic.LENGTH, board.localApic());
             cpu = new X86System(memory, board.io(), board.interrupts(), engine);
             cpu.attachLocalApic(board.localApic()::writeBaseMsr);
+            board.localApic().onNmi(cpu::raiseNmi);
+            linear = new LinearMemory(cpu);
             cpu.setA20(board.a20().enabled());
             board.a20().onChange(cpu::setA20);
             devicesAtPowerOn = state(board::saveState);
@@ -133,6 +136,12 @@ public final class PcMachine implements Machine, Closeable {
             if (left <= 0) {
                 return new RunResult(RunResult.Kind.BUDGET, 0, "");
             }
+            // The engine stops for an interrupt that comes while it runs, but it clears the request
+            // when a run starts; one that came while the processor was halted (an idle guest spends
+            // most of its time so) or between slices must be taken here, or it would be lost.
+            if (!resuming && interruptRequested()) {
+                return new RunResult(RunResult.Kind.INTERRUPTED, 0, "");
+            }
             long untilDeadline = (clock.nextDeadline() - clock.nanos()) / NANOS_PER_INSTRUCTION;
             long slice = Math.min(left, Math.clamp(untilDeadline, SHORTEST_SLICE, LONGEST_SLICE));
             long before = cpu.instructions();
@@ -176,6 +185,18 @@ public final class PcMachine implements Machine, Closeable {
         }
     }
 
+    /** The chipset's NMI, as QEMU's monitor command {@code nmi} sends it: a pulse on the local APIC's LINT1. */
+    public void nmi() {
+        board.localApic().lint1();
+    }
+
+    private boolean interruptRequested() {
+        var context = cpu.engine().context();
+        boolean requested = context.interruptRequested;
+        context.interruptRequested = false;
+        return requested;
+    }
+
     // ---- Machine: the processor's view ----
 
     @Override
@@ -200,6 +221,7 @@ public final class PcMachine implements Machine, Closeable {
         return switch (r.kind()) {
             case EVENT -> cpu.lastEvent();
             case BUDGET -> StopEvent.of(StopEvent.Kind.LIMIT, pc, "instruction limit reached");
+            case INTERRUPTED -> StopEvent.of(StopEvent.Kind.INTERRUPTED, pc, "interrupted");
             case EXITED, REBOOT_REFUSED, SHUTDOWN -> new StopEvent(StopEvent.Kind.EXITED, pc,
                     r.message().isEmpty() ? "exited with code " + r.status() : r.message(), r.status(), 0);
             case STOPPED -> StopEvent.faulted(pc, r.message());
@@ -275,14 +297,16 @@ public final class PcMachine implements Machine, Closeable {
         return cpu.pcRegister();
     }
 
+    /** Reads at a linear address, through the guest's page tables as breakpoints are (see {@link LinearMemory}). */
     @Override
     public byte[] readMemory(long address, int length) {
-        return cpu.readMemory(address, length);
+        return linear.read(address, length);
     }
 
+    /** Writes at a linear address, through the guest's page tables. */
     @Override
     public void writeMemory(long address, byte[] bytes) {
-        cpu.writeMemory(address, bytes);
+        linear.write(address, bytes);
     }
 
     @Override

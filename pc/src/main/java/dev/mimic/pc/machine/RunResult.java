@@ -22,11 +22,13 @@ public record RunResult(Kind kind, int status, String message) {
         /** A debugger event (breakpoint, watchpoint, fatal fault): see the engine's last event. */
         EVENT,
         /** The instruction budget was spent. */
-        BUDGET
+        BUDGET,
+        /** A debugger's interrupt (the workbench's Ctrl-C, gdb's) arrived while the processor was halted or between slices. */
+        INTERRUPTED
     }
 
     /** True when the emulator should end with {@link #status}. */
     public boolean ended() {
-        return kind != Kind.EVENT && kind != Kind.BUDGET;
+        return kind != Kind.EVENT && kind != Kind.BUDGET && kind != Kind.INTERRUPTED;
     }
 }

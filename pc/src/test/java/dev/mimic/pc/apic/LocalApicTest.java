@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LocalApicTest {
     private static final int ID = 0x20, VERSION = 0x30, TPR = 0x80, PPR = 0xA0, EOI = 0xB0, LDR = 0xD0, DFR = 0xE0,
             SVR = 0xF0, ISR = 0x100, TMR = 0x180, IRR = 0x200, ESR = 0x280, ICR_LOW = 0x300, ICR_HIGH = 0x310,
-            LVT_TIMER = 0x320, LVT_LINT0 = 0x350, LVT_ERROR = 0x370, INITIAL = 0x380, CURRENT = 0x390, DIVIDE = 0x3E0;
+            LVT_TIMER = 0x320, LVT_LINT0 = 0x350, LVT_LINT1 = 0x360, LVT_ERROR = 0x370, INITIAL = 0x380, CURRENT = 0x390, DIVIDE = 0x3E0;
 
     /** An 8259A stand-in: requests vector 0x08 while {@code requesting}. */
     private static final class FakePic implements InterruptRequests {
@@ -309,5 +309,28 @@ class LocalApicTest {
         pic.requesting = true;
         assertEquals(0x40, apic.acknowledge());
         assertEquals(0x08, apic.acknowledge());
+    }
+
+    @Test
+    void lint1DeliversAnNmiAsItsLvtEntrySaysAndStraightToTheProcessorWhileTheApicIsDisabled() {
+        int[] nmis = {0};
+        apic.onNmi(() -> nmis[0]++);
+        apic.lint1();
+        assertEquals(0, nmis[0], "masked at power-up");
+        enable();
+        write(LVT_LINT1, 0x400);
+        apic.lint1();
+        assertEquals(1, nmis[0], "NMI mode, as SeaBIOS and Linux program it");
+        write(LVT_LINT1, 0x10400);
+        apic.lint1();
+        assertEquals(1, nmis[0]);
+        write(LVT_LINT1, 0x0041);
+        apic.lint1();
+        assertEquals(1, nmis[0]);
+        assertTrue(apic.pending());
+        assertEquals(0x41, apic.acknowledge(), "fixed mode raises its vector");
+        apic.writeBaseMsr(0);
+        apic.lint1();
+        assertEquals(2, nmis[0], "a disabled APIC leaves LINT1 wired to the NMI pin");
     }
 }

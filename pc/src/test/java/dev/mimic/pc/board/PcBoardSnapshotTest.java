@@ -68,7 +68,7 @@ class PcBoardSnapshotTest {
         BoardSettings settings = new BoardSettings(RamLayout.of(32L << 20), 1, "c", true,
                 List.of(new StreamBackend(null, OutputStream.nullOutputStream(), false)),
                 List.of(new AtaDisk(hda)), List.of(new AtapiCdrom(cd)), LocalDateTime.of(2026, 3, 4, 5, 6, 7),
-                OutputStream.nullOutputStream(), () -> { }, status -> { });
+                OutputStream.nullOutputStream(), () -> { }, status -> { }, true);
         return new PcBoard(new FlatMemory(1 << 20), settings);
     }
 
@@ -174,9 +174,9 @@ class PcBoardSnapshotTest {
         PcBoard board = board();
         byte[] snapshot = save(board);
         BoardSettings fewer = new BoardSettings(RamLayout.of(32L << 20), 1, "c", true, List.of(), List.of(), List.of(),
-                LocalDateTime.of(2026, 1, 1, 0, 0), OutputStream.nullOutputStream(), () -> { }, status -> { });
+                LocalDateTime.of(2026, 1, 1, 0, 0), OutputStream.nullOutputStream(), () -> { }, status -> { }, true);
         PcBoard other = new PcBoard(new FlatMemory(1 << 20), fewer);
-        assertEquals("the snapshot's PC has 18 devices with state, this one 15; restore with the same serial ports and drives",
+        assertEquals("the snapshot's PC has 19 devices with state, this one 16; restore with the same serial ports and drives",
                 assertThrows(MachineException.class, () -> other.restoreState(new DataInputStream(new ByteArrayInputStream(snapshot)))).getMessage());
     }
 }

@@ -33,7 +33,7 @@ class PcBoardTest {
     PcBoard board(List<IdeDrive> disks) {
         SerialBackend serial = new StreamBackend(null, com1, false);
         BoardSettings settings = new BoardSettings(RamLayout.of(64L << 20), 1, "cd", true, List.of(serial), disks, List.of(),
-                LocalDateTime.of(2026, 1, 2, 3, 4, 5), debug, () -> resets++, exits::add);
+                LocalDateTime.of(2026, 1, 2, 3, 4, 5), debug, () -> resets++, exits::add, true);
         return new PcBoard(new FlatMemory(64 << 20), settings);
     }
 

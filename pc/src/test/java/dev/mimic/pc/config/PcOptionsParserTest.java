@@ -46,6 +46,15 @@ class PcOptionsParserTest {
     }
 
     @Test
+    void machineTurnsAcpiOffAsQemusDoes() {
+        assertEquals(true, parse().acpi());
+        assertEquals(false, parse("-machine", "acpi=off").acpi());
+        assertEquals(false, parse("-M", "pc,acpi=off").acpi());
+        assertEquals(true, parse("-machine", "acpi=off", "-machine", "acpi=on").acpi());
+        assertEquals("-machine: 'q35' is not known (Mimic's PC takes pc, acpi=on and acpi=off)", error("-machine", "q35"));
+    }
+
+    @Test
     void aDiskBootLine() {
         PcOptions o = parse("--hda", "debian.qcow", "-cdrom", "netinst.iso", "-boot", "d", "-snapshot",
                 "-serial", "tcp::4444,server,nowait", "-serial", "file:com2.log", "-bios", "bios-256k.bin");

@@ -56,6 +56,20 @@ class LinuxBootTest {
         assertTrue(console.contains("6 * 7 = 42"), console);
     }
 
+    /**
+     * {@code poweroff -f} in the shell: Linux finds the ACPI tables SeaBIOS built for the PIIX4 PM
+     * function, enters S5 through PM1a_CNT, and the machine ends with status 0, as on QEMU.
+     */
+    @Test
+    void poweroffInTheShellTurnsTheMachineOffThroughAcpi() throws Exception {
+        ByteArrayOutputStream com1 = new ByteArrayOutputStream();
+        String console = boot(kernel("-initrd", BusyboxInitramfs.build(work, List.of()).toString(), "-append", "console=ttyS0 panic=-1"),
+                new TypedAfter(com1, READY, "poweroff -f\n"), com1, RunResult.Kind.EXITED);
+        assertTrue(console.contains("ACPI: RSDP"), console);
+        assertTrue(console.contains("ACPI: Interpreter enabled"), console);
+        assertTrue(console.contains("reboot: Power down"), console);
+    }
+
     @Test
     void ataPiixReadsAndWritesTheDiskByDma() throws Exception {
         Path disk = work.resolve("disk.img");
@@ -150,6 +164,11 @@ class LinuxBootTest {
 
     /** Boots a PC with 128 MiB and {@code options} under -no-reboot, COM1 on {@code in} and {@code com1}; returns its output once the guest reboots. */
     private String boot(List<String> options, InputStream in, ByteArrayOutputStream com1) throws Exception {
+        return boot(options, in, com1, RunResult.Kind.REBOOT_REFUSED);
+    }
+
+    /** The same, returning once the run ends as {@code expected} (with status 0 for an exit). */
+    private String boot(List<String> options, InputStream in, ByteArrayOutputStream com1, RunResult.Kind expected) throws Exception {
         assumeTrue(Files.isReadable(PcOptions.DEFAULT_BIOS), "install Debian's seabios package");
         List<String> args = new ArrayList<>(List.of("-m", "128", "-nographic", "-no-reboot"));
         args.addAll(options);
@@ -160,7 +179,8 @@ class LinuxBootTest {
             result = pc.run(200_000_000_000L);
         }
         String console = com1.toString(StandardCharsets.ISO_8859_1);
-        assertEquals(RunResult.Kind.REBOOT_REFUSED, result.kind(), result + "\n" + console);
+        assertEquals(expected, result.kind(), result + "\n" + console);
+        assertEquals(0, result.status(), result + "\n" + console);
         return console;
     }
 }

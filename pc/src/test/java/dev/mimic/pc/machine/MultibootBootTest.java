@@ -35,14 +35,15 @@ class MultibootBootTest {
     }
 
     /**
-     * Boots both PCs with {@code options}; QEMU's without ACPI, which Mimic's PC does not have yet
-     * and whose tables SeaBIOS would otherwise reserve at the top of RAM, changing the memory map.
+     * Boots both PCs with {@code options}, without ACPI: QEMU builds its own tables, larger than
+     * those SeaBIOS builds on Mimic's PC, and SeaBIOS reserves what they take at the top of RAM, so
+     * the memory maps would differ.
      */
     private void assertSameOnBoth(String... options) throws Exception {
-        BootedGuest mimic = BootedGuest.onMimic(work, options);
-        List<String> qemuOptions = new ArrayList<>(List.of(options));
-        qemuOptions.addAll(List.of("-machine", "acpi=off"));
-        String qemu = BootedGuest.onQemu(work, qemuOptions.toArray(String[]::new));
+        List<String> all = new ArrayList<>(List.of(options));
+        all.addAll(List.of("-machine", "acpi=off"));
+        BootedGuest mimic = BootedGuest.onMimic(work, all.toArray(String[]::new));
+        String qemu = BootedGuest.onQemu(work, all.toArray(String[]::new));
         assertTrue(qemu.endsWith("done\n"), "qemu-system-i386 did not finish:\n" + qemu);
         assertEquals(qemu, mimic.com1(), mimic.result().toString());
         assertEquals(RunResult.Kind.EXITED, mimic.result().kind());
