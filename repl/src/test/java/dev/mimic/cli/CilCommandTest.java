@@ -139,6 +139,36 @@ class CilCommandTest {
     }
 
     @Test
+    void sandboxConfinesFilesToItsFolder() throws Exception {
+        Path exe = compile("files.exe", """
+                using System;
+                using System.IO;
+                class P {
+                    static void Main(string[] args) {
+                        foreach (string path in args) {
+                            try { File.WriteAllText(path, "x"); Console.WriteLine("wrote"); }
+                            catch (Exception e) { Console.WriteLine(e.GetType().Name); }
+                        }
+                    }
+                }
+                """);
+        Path box = Files.createDirectory(dir.resolve("box"));
+        Mimic r = Mimic.run("cil", "--sandbox", box.toString(), exe.toString(),
+                box.resolve("in.txt").toString(), box.resolve("../out.txt").toString(), dir.resolve("out.txt").toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals("wrote\nDirectoryNotFoundException\nDirectoryNotFoundException\n", r.out());
+        assertTrue(Files.exists(box.resolve("in.txt")));
+        assertTrue(!Files.exists(dir.resolve("out.txt")), "nothing written outside the sandbox");
+    }
+
+    @Test
+    void sandboxMustBeAFolder() throws Exception {
+        Mimic r = Mimic.run("cil", "--sandbox", dir.resolve("none").toString(), dir.resolve("any.exe").toString());
+        assertEquals(2, r.status());
+        assertArrayEquals(new String[] {"mimic cil: " + dir.resolve("none") + ": not a directory (--sandbox)"}, r.errLines());
+    }
+
+    @Test
     void maxStepsIsRefusedRatherThanIgnored() throws Exception {
         Mimic r = Mimic.run("cil", "--max-steps", "10", dir.resolve("any.exe").toString());
         assertEquals(2, r.status());

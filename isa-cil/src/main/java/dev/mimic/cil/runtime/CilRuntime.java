@@ -17,6 +17,7 @@ import dev.mimic.cil.assembly.AssemblyResolver;
 import dev.mimic.cil.assembly.MethodDefinition;
 import dev.mimic.cil.corlib.Intrinsics;
 import dev.mimic.cil.decode.OpcodeTable;
+import dev.mimic.cil.files.GuestFiles;
 import dev.mimic.cil.model.RuntimeMethod;
 import dev.mimic.cil.model.RuntimeType;
 import dev.mimic.cil.model.TypeSystem;
@@ -55,6 +56,7 @@ public final class CilRuntime implements dev.mimic.backend.exec.UnwindObserver {
     private final ExecutionContext context;
     private final PrintStream out;
     private final java.io.BufferedReader in;
+    private final GuestFiles files;
     private Stepper stepper;
     private int translated;
     private int compiledAtOnce;
@@ -72,9 +74,17 @@ public final class CilRuntime implements dev.mimic.backend.exec.UnwindObserver {
         }
     }
 
+    /** A runtime whose program reaches the host's files relative to the process's current directory. */
     public CilRuntime(Assembly program, AssemblyResolver resolver, Engine engine, java.io.InputStream in,
             PrintStream out) throws IOException {
+        this(program, resolver, engine, in, out, new GuestFiles(java.nio.file.Path.of(""), null));
+    }
+
+    /** A runtime whose program reaches the host's files only through {@code files}. */
+    public CilRuntime(Assembly program, AssemblyResolver resolver, Engine engine, java.io.InputStream in,
+            PrintStream out, GuestFiles files) throws IOException {
         this.program = program;
+        this.files = files;
         this.types = new TypeSystem(resolver, program);
         this.engine = engine;
         this.out = out;
@@ -155,6 +165,11 @@ public final class CilRuntime implements dev.mimic.backend.exec.UnwindObserver {
     /** The guest's standard input. */
     public java.io.BufferedReader in() {
         return in;
+    }
+
+    /** The host's files as the program sees them (its current directory, the sandbox, open handles). */
+    public GuestFiles files() {
+        return files;
     }
 
     public ExecutionContext context() {
