@@ -7,6 +7,7 @@ import dev.mimic.cil.assembly.MissingAssemblyException;
 import dev.mimic.cil.debug.CilMachine;
 import dev.mimic.cil.runtime.CilProgram;
 import dev.mimic.cil.runtime.CilRuntime;
+import dev.mimic.cil.runtime.StepLimitReached;
 import dev.mimic.cil.translate.UnsupportedInstructionException;
 import dev.mimic.cil.files.GuestFiles;
 import picocli.CommandLine.Command;
@@ -50,16 +51,21 @@ final class CilCommand extends MachineCommand {
      */
     @Override
     int run() {
-        if (engine.maxSteps() != Long.MAX_VALUE) {
-            throw new MachineException("--max-steps is not supported for CIL programs yet");
-        }
         CilProgram loaded = load(io.in());
+        if (engine.maxSteps() != Long.MAX_VALUE) {
+            loaded.runtime().limitSteps(engine.maxSteps());
+        }
         try {
             int status = loaded.run(arguments(), io.err());
             if (engine.stats()) {
                 io.err().print(loaded.runtime().statistics());
             }
             return status;
+        } catch (StepLimitReached e) {
+            // As the other machines report it: one line on stderr and status 1.
+            loaded.runtime().out().flush();
+            io.err().println(e.getMessage());
+            return 1;
         } catch (UnsupportedInstructionException e) {
             io.out().flush();
             throw new MachineException("not supported yet: " + e.getMessage());

@@ -66,6 +66,23 @@ public final class FileIntrinsics {
         }
     }
 
+    /** A file operation with a result. */
+    private interface IoValue {
+        long get() throws IoError;
+    }
+
+    /** Runs {@code operation}, reporting its outcome in the error out parameter; returns its result or -1. */
+    private static long value(Object error, IoValue operation) {
+        try {
+            long result = operation.get();
+            report(error, null);
+            return result;
+        } catch (IoError e) {
+            report(error, e);
+            return -1;
+        }
+    }
+
     @Intrinsic("System.Environment::GetNewLine()")
     public static Object newLine() {
         return "\n";
@@ -100,14 +117,7 @@ public final class FileIntrinsics {
 
     @Intrinsic("System.IO.MonoIO::Open(char*,System.IO.FileMode,System.IO.FileAccess,System.IO.FileShare,System.IO.FileOptions,System.IO.MonoIOError&)")
     public static long open(ExecutionContext ctx, long path, int mode, int access, int share, int options, Object error) {
-        try {
-            long handle = files(ctx).open(string(ctx, path), mode, access);
-            report(error, null);
-            return handle;
-        } catch (IoError e) {
-            report(error, e);
-            return -1;
-        }
+        return value(error, () -> files(ctx).open(string(ctx, path), mode, access));
     }
 
     @Intrinsic("System.IO.MonoIO::Close(native int,System.IO.MonoIOError&)")
@@ -117,38 +127,17 @@ public final class FileIntrinsics {
 
     @Intrinsic("System.IO.MonoIO::Read(native int,uint8[],int32,int32,System.IO.MonoIOError&)")
     public static int read(ExecutionContext ctx, long handle, Object into, int offset, int count, Object error) {
-        try {
-            int n = files(ctx).read(handle, (byte[]) into, offset, count);
-            report(error, null);
-            return n;
-        } catch (IoError e) {
-            report(error, e);
-            return -1;
-        }
+        return (int) value(error, () -> files(ctx).read(handle, (byte[]) into, offset, count));
     }
 
     @Intrinsic("System.IO.MonoIO::Write(native int,uint8[],int32,int32,System.IO.MonoIOError&)")
     public static int write(ExecutionContext ctx, long handle, Object from, int offset, int count, Object error) {
-        try {
-            int n = files(ctx).write(handle, (byte[]) from, offset, count);
-            report(error, null);
-            return n;
-        } catch (IoError e) {
-            report(error, e);
-            return -1;
-        }
+        return (int) value(error, () -> files(ctx).write(handle, (byte[]) from, offset, count));
     }
 
     @Intrinsic("System.IO.MonoIO::Seek(native int,int64,System.IO.SeekOrigin,System.IO.MonoIOError&)")
     public static long seek(ExecutionContext ctx, long handle, long offset, int origin, Object error) {
-        try {
-            long at = files(ctx).seek(handle, offset, origin);
-            report(error, null);
-            return at;
-        } catch (IoError e) {
-            report(error, e);
-            return -1;
-        }
+        return value(error, () -> files(ctx).seek(handle, offset, origin));
     }
 
     @Intrinsic("System.IO.MonoIO::Flush(native int,System.IO.MonoIOError&)")
@@ -158,14 +147,7 @@ public final class FileIntrinsics {
 
     @Intrinsic("System.IO.MonoIO::GetLength(native int,System.IO.MonoIOError&)")
     public static long length(ExecutionContext ctx, long handle, Object error) {
-        try {
-            long n = files(ctx).length(handle);
-            report(error, null);
-            return n;
-        } catch (IoError e) {
-            report(error, e);
-            return -1;
-        }
+        return value(error, () -> files(ctx).length(handle));
     }
 
     @Intrinsic("System.IO.MonoIO::SetLength(native int,int64,System.IO.MonoIOError&)")

@@ -58,6 +58,7 @@ public final class CilRuntime implements dev.mimic.backend.exec.UnwindObserver {
     private final java.io.BufferedReader in;
     private final GuestFiles files;
     private Stepper stepper;
+    private boolean stepLimited;
     private int translated;
     private int compiledAtOnce;
 
@@ -174,6 +175,21 @@ public final class CilRuntime implements dev.mimic.backend.exec.UnwindObserver {
 
     public ExecutionContext context() {
         return context;
+    }
+
+    /**
+     * Bounds the run to about {@code steps} guest instructions ({@code --max-steps}): methods
+     * translated from now on leave at their entry and back-edges once the count is reached, and
+     * the run ends in {@link StepLimitReached}. Set before the program starts.
+     */
+    public void limitSteps(long steps) {
+        stepLimited = true;
+        context.instructionLimit = steps;
+    }
+
+    /** True when {@link #limitSteps} bounded the run. */
+    public boolean stepLimited() {
+        return stepLimited;
     }
 
     /** Guest instructions executed so far. */
@@ -370,7 +386,10 @@ public final class CilRuntime implements dev.mimic.backend.exec.UnwindObserver {
                 case REF -> frame.refs[i] = arguments[i];
             }
         }
-        target.code().run(context, frame);
+        if (target.code().run(context, frame) == RegionCode.YIELDED) {
+            RuntimeMethod at = traces.methodAt(context.state.pc());
+            throw new StepLimitReached(at == null ? m : at, context.instructionLimit);
+        }
         Type r = resultType(m);
         return r == null ? null : switch (r) {
             case I32 -> (int) frame.result;
