@@ -7,8 +7,11 @@ import dev.mimic.cil.assembly.MissingAssemblyException;
 import dev.mimic.cil.debug.CilMachine;
 import dev.mimic.cil.runtime.CilProgram;
 import dev.mimic.cil.runtime.CilRuntime;
+import dev.mimic.cil.runtime.StepLimitReached;
 import dev.mimic.cil.translate.UnsupportedInstructionException;
+import dev.mimic.cil.files.GuestFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
@@ -28,6 +31,10 @@ final class CilCommand extends MachineCommand {
     @Parameters(index = "1..*", paramLabel = "ARG", description = "The program's arguments.")
     List<String> arguments;
 
+    @Option(names = "--sandbox", paramLabel = "DIR",
+            description = "Confine the program's file access to DIR: a path outside it (after .. and symbolic links) is denied, as an unreadable file is under mono.")
+    Path sandbox;
+
     CilCommand(Stdio io) {
         super(io);
     }
@@ -44,16 +51,21 @@ final class CilCommand extends MachineCommand {
      */
     @Override
     int run() {
-        if (engine.maxSteps() != Long.MAX_VALUE) {
-            throw new MachineException("--max-steps is not supported for CIL programs yet");
-        }
         CilProgram loaded = load(io.in());
+        if (engine.maxSteps() != Long.MAX_VALUE) {
+            loaded.runtime().limitSteps(engine.maxSteps());
+        }
         try {
             int status = loaded.run(arguments(), io.err());
             if (engine.stats()) {
                 io.err().print(loaded.runtime().statistics());
             }
             return status;
+        } catch (StepLimitReached e) {
+            // As the other machines report it: one line on stderr and status 1.
+            loaded.runtime().out().flush();
+            io.err().println(e.getMessage());
+            return 1;
         } catch (UnsupportedInstructionException e) {
             io.out().flush();
             throw new MachineException("not supported yet: " + e.getMessage());
@@ -67,12 +79,15 @@ final class CilCommand extends MachineCommand {
 
     /** Loads the program and its references; every input error is one line naming the file. */
     private CilProgram load(InputStream stdin) {
+        if (sandbox != null && !Files.isDirectory(sandbox)) {
+            throw new MachineException(sandbox + ": not a directory (--sandbox)");
+        }
         if (!Files.isRegularFile(program)) {
             throw new MachineException(program + ": no such file");
         }
         PrintStream out = new PrintStream(io.out(), false, java.nio.charset.StandardCharsets.UTF_8);
         try {
-            return CilProgram.load(program, engine(), stdin, out);
+            return CilProgram.load(program, engine(), stdin, out, files());
         } catch (CilFormatException | MissingAssemblyException e) {
             throw new MachineException(e.getMessage());
         } catch (NoSuchFileException e) {
@@ -80,6 +95,11 @@ final class CilCommand extends MachineCommand {
         } catch (IOException e) {
             throw new MachineException(program + ": " + e.getMessage());
         }
+    }
+
+    /** The host's files as the program sees them: from the current directory, within the sandbox if one was given. */
+    private GuestFiles files() throws IOException {
+        return new GuestFiles(Path.of(""), sandbox);
     }
 
     private List<String> arguments() {

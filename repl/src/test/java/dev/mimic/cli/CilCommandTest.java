@@ -139,10 +139,57 @@ class CilCommandTest {
     }
 
     @Test
-    void maxStepsIsRefusedRatherThanIgnored() throws Exception {
-        Mimic r = Mimic.run("cil", "--max-steps", "10", dir.resolve("any.exe").toString());
+    void sandboxConfinesFilesToItsFolder() throws Exception {
+        Path exe = compile("files.exe", """
+                using System;
+                using System.IO;
+                class P {
+                    static void Main(string[] args) {
+                        foreach (string path in args) {
+                            try { File.WriteAllText(path, "x"); Console.WriteLine("wrote"); }
+                            catch (Exception e) { Console.WriteLine(e.GetType().Name); }
+                        }
+                    }
+                }
+                """);
+        Path box = Files.createDirectory(dir.resolve("box"));
+        Mimic r = Mimic.run("cil", "--sandbox", box.toString(), exe.toString(),
+                box.resolve("in.txt").toString(), box.resolve("../out.txt").toString(), dir.resolve("out.txt").toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals("wrote\nDirectoryNotFoundException\nDirectoryNotFoundException\n", r.out());
+        assertTrue(Files.exists(box.resolve("in.txt")));
+        assertTrue(!Files.exists(dir.resolve("out.txt")), "nothing written outside the sandbox");
+    }
+
+    @Test
+    void sandboxMustBeAFolder() throws Exception {
+        Mimic r = Mimic.run("cil", "--sandbox", dir.resolve("none").toString(), dir.resolve("any.exe").toString());
         assertEquals(2, r.status());
-        assertArrayEquals(new String[] {"mimic cil: --max-steps is not supported for CIL programs yet"}, r.errLines());
+        assertArrayEquals(new String[] {"mimic cil: " + dir.resolve("none") + ": not a directory (--sandbox)"}, r.errLines());
+    }
+
+    @Test
+    void theStepBudgetStopsAnEndlessProgram() throws Exception {
+        Path exe = compile("forever.exe", """
+                class Forever {
+                    static int Spin(int n) { while (true) { n = n * 3 + 1; } }
+                    static void Main() { System.Console.WriteLine("started"); Spin(1); }
+                }
+                """);
+        for (String engine : List.of("interp", "jit", "tiered")) {
+            Mimic r = Mimic.run("cil", "--engine=" + engine, "--max-steps", "100000", exe.toString());
+            assertEquals(1, r.status(), engine + ": " + r.err());
+            assertEquals("started\n", r.out());
+            assertArrayEquals(new String[] {"Forever::Spin: stopped after 100000 steps (--max-steps)"}, r.errLines(), engine);
+        }
+    }
+
+    @Test
+    void aProgramWithinTheStepBudgetRunsAsWithout() throws Exception {
+        Path exe = compile("short.exe", "class P { static int Main() { int s = 0; for (int i = 0; i < 100; i++) s += i; System.Console.WriteLine(s); return 7; } }");
+        Mimic r = Mimic.run("cil", "--max-steps", "100000000", exe.toString());
+        assertEquals(7, r.status(), r.err());
+        assertEquals("4950\n", r.out());
     }
 
     @Test

@@ -95,6 +95,11 @@ public final class RegionBuilder {
         return blocks.size() - 1;
     }
 
+    /** The number of blocks opened so far. */
+    public int blockCount() {
+        return blocks.size();
+    }
+
     /** Continues appending to block {@code index}. */
     public RegionBuilder switchTo(int index) {
         current = blocks.get(index);

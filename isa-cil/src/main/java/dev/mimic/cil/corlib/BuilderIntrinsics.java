@@ -38,6 +38,39 @@ public final class BuilderIntrinsics {
         return sb(ctx, self).append(Text.of(ctx, value, null));
     }
 
+    /** Append(char*, count): {@code count} characters from unmanaged memory (how StreamReader hands its buffer over). */
+    @Intrinsic("System.Text.StringBuilder::Append(char*,int32)")
+    public static Object appendPointer(ExecutionContext ctx, Object self, long chars, int count) {
+        StringBuilder b = sb(ctx, self);
+        var memory = Text.rt(ctx).memory();
+        for (int i = 0; i < count; i++) {
+            b.append((char) memory.load(chars + 2L * i, 2));
+        }
+        return b;
+    }
+
+    @Intrinsic("System.Text.StringBuilder::Append(char[],int32,int32)")
+    public static Object appendArray(ExecutionContext ctx, Object self, Object chars, int start, int count) {
+        StringBuilder b = sb(ctx, self);
+        short[] c = (short[]) chars;
+        if (c == null || start < 0 || count < 0 || start > c.length - count) {
+            throw Text.rt(ctx).exceptions().argumentOutOfRange("Index was out of range. Must be non-negative and less than the size of the collection.\nParameter name: startIndex");
+        }
+        for (int i = start; i < start + count; i++) {
+            b.append((char) c[i]);
+        }
+        return b;
+    }
+
+    @Intrinsic("System.Text.StringBuilder::Append(string,int32,int32)")
+    public static Object appendRange(ExecutionContext ctx, Object self, Object s, int start, int count) {
+        String v = s == null ? "" : (String) s;
+        if (start < 0 || count < 0 || start > v.length() - count) {
+            throw Text.rt(ctx).exceptions().argumentOutOfRange("Index was out of range. Must be non-negative and less than the size of the collection.\nParameter name: startIndex");
+        }
+        return sb(ctx, self).append(v, start, start + count);
+    }
+
     @Intrinsic("System.Text.StringBuilder::Append(char)")
     public static Object appendChar(ExecutionContext ctx, Object self, int value) {
         return sb(ctx, self).append((char) value);
@@ -154,5 +187,14 @@ public final class BuilderIntrinsics {
             throw Text.rt(ctx).exceptions().argumentOutOfRange("index");
         }
         b.setCharAt(index, (char) c);
+    }
+
+    /**
+     * TextWriter.FormatProvider: null, which the formatting intrinsics read as the invariant
+     * culture, the only one Mimic formats with (mono asks the current thread's culture).
+     */
+    @Intrinsic("System.IO.TextWriter::get_FormatProvider()")
+    public static Object formatProvider(Object self) {
+        return null;
     }
 }

@@ -19,7 +19,7 @@ public final class Intrinsics {
     private static final List<Class<?>> OWNERS = List.of(ConsoleIntrinsics.class, StringIntrinsics.class,
             ObjectIntrinsics.class, NumberIntrinsics.class, MathIntrinsics.class, ArrayIntrinsics.class,
             ThreadingIntrinsics.class, BuilderIntrinsics.class, MemoryIntrinsics.class, EnvironmentIntrinsics.class,
-            DecimalIntrinsics.class, ArgumentIntrinsics.class, dev.mimic.cil.runtime.Delegates.class);
+            DecimalIntrinsics.class, ArgumentIntrinsics.class, FileIntrinsics.class, NativeFileIntrinsics.class, dev.mimic.cil.runtime.Delegates.class);
     private static final Map<String, Method> BY_KEY = scan();
     private static final Map<Method, Helper> HELPERS = new ConcurrentHashMap<>();
     private static final java.util.Set<Helper> INSTANTIATED = ConcurrentHashMap.newKeySet();

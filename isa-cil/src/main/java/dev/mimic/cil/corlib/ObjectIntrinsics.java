@@ -163,4 +163,9 @@ public final class ObjectIntrinsics {
             default -> Long.MIN_VALUE;
         };
     }
+
+    /** GC.SuppressFinalize and ReRegisterForFinalize: Mimic runs no finalizers, so there is nothing to change. */
+    @Intrinsic({"System.GC::_SuppressFinalize(object)", "System.GC::_ReRegisterForFinalize(object)"})
+    public static void finalization(Object self) {
+    }
 }

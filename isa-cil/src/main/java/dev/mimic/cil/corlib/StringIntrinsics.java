@@ -383,4 +383,224 @@ public final class StringIntrinsics {
         var def = types.corlib().findType("System.Collections.Generic", name).orElseThrow();
         return types.type(types.corlib(), def.row(), java.util.List.of(argument));
     }
+
+    /** {@code startIndex}/{@code count} within a string of {@code length}, else mono's ArgumentOutOfRangeException. */
+    private static void checkRange(ExecutionContext ctx, int length, int start, int count) {
+        if (start < 0 || start > length) {
+            throw Text.rt(ctx).exceptions().argumentOutOfRange("Index was out of range. Must be non-negative and less than the size of the collection.\nParameter name: startIndex");
+        }
+        if (count < 0 || count > length - start) {
+            throw Text.rt(ctx).exceptions().argumentOutOfRange("Count must be positive and count must refer to a location within the string/array/collection.\nParameter name: count");
+        }
+    }
+
+    @Intrinsic("System.String::IndexOf(char,int32,int32)")
+    public static int indexOfCharIn(ExecutionContext ctx, Object self, int c, int start, int count) {
+        String s = str(ctx, self);
+        checkRange(ctx, s.length(), start, count);
+        int at = s.indexOf((char) c, start);
+        return at >= 0 && at < start + count ? at : -1;
+    }
+
+    /** The private worker of IndexOfAny, its arguments checked by the public overloads. */
+    @Intrinsic("System.String::IndexOfCharArray(char[],int32,int32)")
+    public static int indexOfAny(Object self, Object anyOf, int start, int count) {
+        String s = (String) self;
+        short[] set = (short[]) anyOf;
+        for (int i = start; i < start + count; i++) {
+            if (contains(set, s.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Intrinsic("System.String::LastIndexOfCharArray(char[],int32,int32)")
+    public static int lastIndexOfAny(Object self, Object anyOf, int start, int count) {
+        String s = (String) self;
+        short[] set = (short[]) anyOf;
+        for (int i = start; i > start - count; i--) {
+            if (contains(set, s.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean contains(short[] set, char c) {
+        for (short x : set) {
+            if ((char) x == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Intrinsic("System.String::LastIndexOf(char)")
+    public static int lastIndexOfChar(ExecutionContext ctx, Object self, int c) {
+        return str(ctx, self).lastIndexOf((char) c);
+    }
+
+    @Intrinsic("System.String::LastIndexOf(char,int32,int32)")
+    public static int lastIndexOfCharIn(ExecutionContext ctx, Object self, int c, int start, int count) {
+        String s = str(ctx, self);
+        if (s.isEmpty()) {
+            return -1;
+        }
+        if (start < 0 || start >= s.length() || count < 0 || count - 1 > start) {
+            throw Text.rt(ctx).exceptions().argumentOutOfRange("Index was out of range. Must be non-negative and less than the size of the collection.\nParameter name: startIndex");
+        }
+        int at = s.lastIndexOf((char) c, start);
+        return at > start - count ? at : -1;
+    }
+
+    /** Ordinal search of a checked range, the worker of IndexOf(string, ..., StringComparison.Ordinal). */
+    @Intrinsic("System.String::IndexOfUnchecked(string,int32,int32)")
+    public static int indexOfUnchecked(Object self, Object value, int start, int count) {
+        String s = (String) self;
+        int at = s.indexOf((String) value, start);
+        return at >= 0 && at + ((String) value).length() <= start + count ? at : -1;
+    }
+
+    @Intrinsic("System.String::LastIndexOfUnchecked(string,int32,int32)")
+    public static int lastIndexOfUnchecked(Object self, Object value, int start, int count) {
+        String s = (String) self;
+        String v = (String) value;
+        int at = s.lastIndexOf(v, start - v.length() + 1);
+        return at >= 0 && at > start - count ? at : -1;
+    }
+
+    @Intrinsic("System.String::InternalSubString(int32,int32)")
+    public static Object internalSubstring(Object self, int start, int length) {
+        return ((String) self).substring(start, start + length);
+    }
+
+    @Intrinsic("System.String::Replace(char,char)")
+    public static Object replaceChar(ExecutionContext ctx, Object self, int from, int to) {
+        return str(ctx, self).replace((char) from, (char) to);
+    }
+
+    @Intrinsic("System.String::Insert(int32,string)")
+    public static Object insert(ExecutionContext ctx, Object self, int start, Object value) {
+        String s = str(ctx, self);
+        String v = str(ctx, value);
+        checkRange(ctx, s.length(), start, 0);
+        return s.substring(0, start) + v + s.substring(start);
+    }
+
+    @Intrinsic("System.String::Remove(int32,int32)")
+    public static Object remove(ExecutionContext ctx, Object self, int start, int count) {
+        String s = str(ctx, self);
+        checkRange(ctx, s.length(), start, count);
+        return s.substring(0, start) + s.substring(start + count);
+    }
+
+    @Intrinsic("System.String::PadLeft(int32,char)")
+    public static Object padLeftWith(ExecutionContext ctx, Object self, int width, int c) {
+        String s = str(ctx, self);
+        return s.length() >= width ? s : String.valueOf((char) c).repeat(width - s.length()) + s;
+    }
+
+    @Intrinsic("System.String::PadRight(int32,char)")
+    public static Object padRightWith(ExecutionContext ctx, Object self, int width, int c) {
+        String s = str(ctx, self);
+        return s.length() >= width ? s : s + String.valueOf((char) c).repeat(width - s.length());
+    }
+
+    @Intrinsic("System.String::Copy(string)")
+    public static Object copy(ExecutionContext ctx, Object s) {
+        return new String(str(ctx, s));
+    }
+
+    @Intrinsic("System.String::CompareOrdinalHelper(string,string)")
+    public static int compareOrdinalHelper(Object a, Object b) {
+        return ((String) a).compareTo((String) b);
+    }
+
+    @Intrinsic("System.String::CopyTo(int32,char[],int32,int32)")
+    public static void copyTo(ExecutionContext ctx, Object self, int start, Object destination, int at, int count) {
+        String s = str(ctx, self);
+        short[] d = (short[]) destination;
+        checkRange(ctx, s.length(), start, count);
+        if (at < 0 || at > d.length - count) {
+            throw Text.rt(ctx).exceptions().argumentOutOfRange("Index was out of range. Must be non-negative and less than the size of the collection.\nParameter name: destinationIndex");
+        }
+        for (int i = 0; i < count; i++) {
+            d[at + i] = (short) s.charAt(start + i);
+        }
+    }
+
+    @Intrinsic("System.String::ToCharArray(int32,int32)")
+    public static Object toCharArrayRange(ExecutionContext ctx, Object self, int start, int length) {
+        String s = str(ctx, self);
+        checkRange(ctx, s.length(), start, length);
+        return toCharArray(ctx, s.substring(start, start + length));
+    }
+
+    @Intrinsic({"System.String::Ctor(char[],int32,int32)", "System.String::.ctor(char[],int32,int32)"})
+    public static Object fromCharRange(ExecutionContext ctx, Object chars, int start, int length) {
+        short[] c = (short[]) chars;
+        checkRange(ctx, c.length, start, length);
+        StringBuilder s = new StringBuilder(length);
+        for (int i = start; i < start + length; i++) {
+            s.append((char) c[i]);
+        }
+        return s.toString();
+    }
+
+    /**
+     * {@code ref string.GetRawStringData()}, where spans over a string start: the address of its
+     * pinned characters, since a {@code java.lang.String} has no cell to point into.
+     */
+    @Intrinsic("System.String::GetRawStringData()")
+    public static Object rawStringData(ExecutionContext ctx, Object self) {
+        var memory = Text.rt(ctx).memory();
+        return new dev.mimic.cil.runtime.ManagedPointer.Native(memory,
+                memory.addressOf(str(ctx, self)) + dev.mimic.cil.runtime.NativeMemory.STRING_DATA_OFFSET);
+    }
+
+    @Intrinsic("System.String::Join(string,string[],int32,int32)")
+    public static Object joinRange(ExecutionContext ctx, Object separator, Object values, int start, int count) {
+        if (values == null) {
+            throw Text.rt(ctx).exceptions().raise("ArgumentNullException", "Value cannot be null.\nParameter name: value");
+        }
+        Object[] v = (Object[]) values;
+        checkRange(ctx, v.length, start, count);
+        StringBuilder s = new StringBuilder();
+        for (int i = start; i < start + count; i++) {
+            if (i > start) {
+                s.append(orEmpty(separator));
+            }
+            s.append(orEmpty(v[i]));
+        }
+        return s.toString();
+    }
+
+    @Intrinsic({"System.String::Ctor(char*,int32,int32)", "System.String::.ctor(char*,int32,int32)"})
+    public static Object fromPointer(ExecutionContext ctx, long chars, int start, int length) {
+        if (start < 0 || length < 0) {
+            throw Text.rt(ctx).exceptions().argumentOutOfRange("Index was out of range. Must be non-negative and less than the size of the collection.\nParameter name: startIndex");
+        }
+        return chars(ctx, chars + 2L * start, length);
+    }
+
+    private static String chars(ExecutionContext ctx, long address, int length) {
+        var memory = Text.rt(ctx).memory();
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append((char) memory.load(address + 2L * i, 2));
+        }
+        return out.toString();
+    }
+
+    /** {@code new string(ReadOnlySpan<char>)}: the characters at the span's address (see {@link MemoryIntrinsics#byReference}). */
+    @Intrinsic({"System.String::Ctor(System.ReadOnlySpan`1<char>)", "System.String::.ctor(System.ReadOnlySpan`1<char>)"})
+    public static Object fromSpan(ExecutionContext ctx, Object span) {
+        var rt = Text.rt(ctx);
+        dev.mimic.backend.ir.ManagedObject s = (dev.mimic.backend.ir.ManagedObject) span;
+        RuntimeType type = rt.typeOf(s);
+        int length = (int) s.primitives[type.field("_length").cell().index()];
+        var reference = (dev.mimic.backend.ir.ManagedObject) s.references[type.field("_pointer").cell().index()];
+        return chars(ctx, reference.primitives[rt.typeOf(reference).field("_value").cell().index()], length);
+    }
 }

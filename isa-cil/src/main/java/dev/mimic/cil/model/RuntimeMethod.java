@@ -29,7 +29,9 @@ public final class RuntimeMethod {
         this.definition = definition;
         this.methodArguments = List.copyOf(methodArguments);
         String parameters = "(" + owner.system().parameterText(owner, definition) + ")";
-        this.definitionKey = owner.name() + "::" + definition.name() + parameters;
+        String ownerName = owner.typeArguments().isEmpty() ? owner.name()
+                : owner.assembly().fullName(owner.assembly().type(owner.definition().row()));
+        this.definitionKey = ownerName + "::" + definition.name() + parameters;
         this.key = owner.name() + "::" + definition.name()
                 + (methodArguments.isEmpty() ? "" : methodArguments.stream().map(RuntimeType::name)
                         .collect(Collectors.joining(",", "<", ">")))
@@ -107,8 +109,9 @@ public final class RuntimeMethod {
     }
 
     /**
-     * {@code Namespace.Type::Name(parameter types)} with the method's own type parameters written
-     * {@code !!n}: the same for every instantiation, and the key intrinsics are registered under.
+     * {@code Namespace.Type::Name(parameter types)} with a generic owner's name open
+     * ({@code System.ByReference`1}) and type parameters written {@code !n} and {@code !!n}: the
+     * same for every instantiation, and the key intrinsics are registered under.
      */
     public String definitionKey() {
         return definitionKey;

@@ -5,6 +5,7 @@ import dev.mimic.cil.CilFormatException;
 import dev.mimic.cil.assembly.Assembly;
 import dev.mimic.cil.assembly.AssemblyResolver;
 import dev.mimic.cil.assembly.MethodDefinition;
+import dev.mimic.cil.files.GuestFiles;
 import dev.mimic.cil.model.RuntimeMethod;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,12 +31,18 @@ public final class CilProgram {
      * missing reference a {@link dev.mimic.cil.assembly.MissingAssemblyException}.
      */
     public static CilProgram load(Path path, CilRuntime.Engine engine, java.io.InputStream in, PrintStream out) throws IOException {
+        return load(path, engine, in, out, new GuestFiles(Path.of(""), null));
+    }
+
+    /** Loads {@code path} for a run whose file operations go through {@code files}. */
+    public static CilProgram load(Path path, CilRuntime.Engine engine, java.io.InputStream in, PrintStream out,
+            GuestFiles files) throws IOException {
         AssemblyResolver resolver = AssemblyResolver.forProgram(path.toAbsolutePath().getParent());
         Assembly program = resolver.loadProgram(path);
         MethodDefinition entry = program.entryPoint().orElseThrow(() -> new CilFormatException(program.file(),
                 "CLI header", "the assembly has no entry point (a library, not a program)"));
         resolver.closure(program);
-        CilRuntime runtime = new CilRuntime(program, resolver, engine, in, out);
+        CilRuntime runtime = new CilRuntime(program, resolver, engine, in, out, files);
         return new CilProgram(runtime, runtime.method(entry));
     }
 

@@ -17,6 +17,7 @@ import dev.mimic.cil.assembly.AssemblyResolver;
 import dev.mimic.cil.assembly.MethodDefinition;
 import dev.mimic.cil.corlib.Intrinsics;
 import dev.mimic.cil.decode.OpcodeTable;
+import dev.mimic.cil.files.GuestFiles;
 import dev.mimic.cil.model.RuntimeMethod;
 import dev.mimic.cil.model.RuntimeType;
 import dev.mimic.cil.model.TypeSystem;
@@ -55,7 +56,9 @@ public final class CilRuntime implements dev.mimic.backend.exec.UnwindObserver {
     private final ExecutionContext context;
     private final PrintStream out;
     private final java.io.BufferedReader in;
+    private final GuestFiles files;
     private Stepper stepper;
+    private boolean stepLimited;
     private int translated;
     private int compiledAtOnce;
 
@@ -72,9 +75,17 @@ public final class CilRuntime implements dev.mimic.backend.exec.UnwindObserver {
         }
     }
 
+    /** A runtime whose program reaches the host's files relative to the process's current directory. */
     public CilRuntime(Assembly program, AssemblyResolver resolver, Engine engine, java.io.InputStream in,
             PrintStream out) throws IOException {
+        this(program, resolver, engine, in, out, new GuestFiles(java.nio.file.Path.of(""), null));
+    }
+
+    /** A runtime whose program reaches the host's files only through {@code files}. */
+    public CilRuntime(Assembly program, AssemblyResolver resolver, Engine engine, java.io.InputStream in,
+            PrintStream out, GuestFiles files) throws IOException {
         this.program = program;
+        this.files = files;
         this.types = new TypeSystem(resolver, program);
         this.engine = engine;
         this.out = out;
@@ -157,8 +168,28 @@ public final class CilRuntime implements dev.mimic.backend.exec.UnwindObserver {
         return in;
     }
 
+    /** The host's files as the program sees them (its current directory, the sandbox, open handles). */
+    public GuestFiles files() {
+        return files;
+    }
+
     public ExecutionContext context() {
         return context;
+    }
+
+    /**
+     * Bounds the run to about {@code steps} guest instructions ({@code --max-steps}): methods
+     * translated from now on leave at their entry and back-edges once the count is reached, and
+     * the run ends in {@link StepLimitReached}. Set before the program starts.
+     */
+    public void limitSteps(long steps) {
+        stepLimited = true;
+        context.instructionLimit = steps;
+    }
+
+    /** True when {@link #limitSteps} bounded the run. */
+    public boolean stepLimited() {
+        return stepLimited;
     }
 
     /** Guest instructions executed so far. */
@@ -355,7 +386,10 @@ public final class CilRuntime implements dev.mimic.backend.exec.UnwindObserver {
                 case REF -> frame.refs[i] = arguments[i];
             }
         }
-        target.code().run(context, frame);
+        if (target.code().run(context, frame) == RegionCode.YIELDED) {
+            RuntimeMethod at = traces.methodAt(context.state.pc());
+            throw new StepLimitReached(at == null ? m : at, context.instructionLimit);
+        }
         Type r = resultType(m);
         return r == null ? null : switch (r) {
             case I32 -> (int) frame.result;

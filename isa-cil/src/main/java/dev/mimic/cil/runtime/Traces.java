@@ -45,6 +45,12 @@ public final class Traces {
         methods.putIfAbsent(entryPc, new Translated(method, statements));
     }
 
+    /** The translated method whose code {@code pc} is in, or null. */
+    public RuntimeMethod methodAt(long pc) {
+        Translated m = methods.get(pc & 0xFFFF_FFFF_0000_0000L);
+        return m == null ? null : m.method();
+    }
+
     void restart(Object exception) {
         if (exception instanceof ManagedObject e) {
             e.references[runtime.typeOf(e).traceCell()] = null;

@@ -63,6 +63,9 @@ public final class MethodTranslator {
         List<CilInstruction> code = decoder.decode(assembly, def);
         int tag = runtime.assemblyNumber(assembly);
         RegionBuilder b = new RegionBuilder(method.key(), pc(tag, def.row(), 0)).called();
+        if (runtime.stepLimited()) {
+            b.yielding();
+        }
         List<RuntimeType> params = method.parameterTypes();
         boolean hasThis = method.signature().hasThis();
         int argCount = params.size() + (hasThis ? 1 : 0);
@@ -191,6 +194,12 @@ public final class MethodTranslator {
             }
         }
         t.finishHandlers();
+        if (runtime.stepLimited()) {
+            // A yield ends the run (--max-steps) and is never resumed: every block names the method.
+            for (int n = 0; n < b.blockCount(); n++) {
+                b.switchTo(n).resumeAt(pc(tag, def.row(), 0));
+            }
+        }
         runtime.traces().translated(pc(tag, def.row(), 0), method, statements.stream().mapToInt(Integer::intValue).toArray());
         return new Result(b.build(), loops);
     }

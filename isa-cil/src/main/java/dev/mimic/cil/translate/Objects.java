@@ -107,8 +107,13 @@ final class Objects {
         }
         Helper constructor = t.runtime.intrinsics().find(ctor);
         if (constructor != null) {
-            // Types backed by JVM classes (String, StringBuilder): the intrinsic makes the object.
-            t.push(t.b.helper(constructor, java.util.Arrays.copyOfRange(args, 1, args.length)));
+            // Types backed by JVM classes (String, StringBuilder) and the runtime's own structs
+            // (ByReference): the intrinsic makes the object, given the constructor if it asks.
+            boolean instantiated = t.runtime.intrinsics().takesMethod(constructor);
+            if (instantiated) {
+                args[0] = t.b.constantRef(ctor);
+            }
+            t.push(t.b.helper(constructor, java.util.Arrays.copyOfRange(args, instantiated ? 0 : 1, args.length)));
             return;
         }
         if (type.is("String")) {
