@@ -24,8 +24,13 @@ import java.util.function.BooleanSupplier;
  * way the pc register points at the faulting instruction, where a debugger shows it.
  */
 public final class P5Frontend implements Frontend {
-    /** IR instructions a region may have: the JIT's bytecode limit divided by what one usually takes. */
-    private static final int MAX_IR_LENGTH = 800;
+    /**
+     * IR instructions a region may have: the JIT's bytecode limit divided by what one usually
+     * takes, and lower still because HotSpot inlines fewer memory accesses into a larger region
+     * (650 against 800 took dhry and queens from about 6.0 and 4.6 CPU seconds to 4.9 and 3.8 in
+     * alternating runs, qsort from 5.3 to 6.0).
+     */
+    private static final int MAX_IR_LENGTH = 650;
     private static final int MIN_INSTRUCTIONS = 16;
 
     private final PcodeProgram program;

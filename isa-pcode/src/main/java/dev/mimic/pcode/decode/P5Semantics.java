@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -42,9 +43,20 @@ import java.util.function.Supplier;
 public final class P5Semantics {
     private static final Map<String, MethodHandle> EMITTERS = emitters();
     private static final int SET_WORDS = 4;
+    /**
+     * The instructions that change the store only through {@link #storeTo}, so what
+     * {@link KnownStore} holds stays true across them; any other instruction forgets it.
+     */
+    private static final Set<String> KEEPS_KNOWN_STORE = Set.of("lod", "ldo", "ind", "str", "sro", "sto", "lda",
+            "lao", "ldci", "ldcr", "ldcn", "ldcb", "ldcc", "ldcs", "lca", "ixa", "inc", "dec", "ord", "chr", "adi",
+            "sbi", "mpi", "dvi", "mod", "ngi", "sqi", "abi", "odd", "adr", "sbr", "mpr", "dvr", "ngr", "sqr", "abr",
+            "flt", "flo", "trc", "rnd", "not", "and", "ior", "sgs", "rgs", "uni", "int_", "dif", "inn", "equ", "neq",
+            "geq", "grt", "leq", "les", "chk", "chks", "chka", "cks", "ckv", "cke", "ivt", "inv", "dup", "dmp",
+            "swp", "ujp", "fjp", "tjp", "xjp");
 
     private final RegionBuilder b;
     private final StackModel stack;
+    private final KnownStore known;
     private final Flow flow;
     private final PcodeProgram program;
     private final GuestMemory memory;
@@ -61,7 +73,8 @@ public final class P5Semantics {
 
     P5Semantics(RegionBuilder b, Flow flow, PcodeProgram program, GuestMemory memory, CodeCover cover) {
         this.b = b;
-        this.stack = new StackModel(b);
+        this.known = new KnownStore(b);
+        this.stack = new StackModel(b, known::forget);
         this.flow = flow;
         this.program = program;
         this.memory = memory;
@@ -72,7 +85,14 @@ public final class P5Semantics {
     void emit(P5Instruction instruction) {
         this.insn = instruction;
         this.before = stack.snapshot();
+        boolean keeps = KEEPS_KNOWN_STORE.contains(instruction.op().spec().emit());
+        if (!keeps) {
+            known.forget();
+        }
         invoke(instruction.op().spec(), instruction);
+        if (!keeps) {
+            known.forget();
+        }
     }
 
     /** Synchronises the stack with the store, as a block that falls through into another must. */
@@ -120,30 +140,30 @@ public final class P5Semantics {
     // ================================================================ loads and stores
 
     void lod(P5Instruction i) {
-        pushFrom(i.type(), plus(base(i.p()), i.q()));
+        pushFrom(i.type(), base(i.p()), i.q());
     }
 
     void ldo(P5Instruction i) {
-        pushFrom(i.type(), c(program.globalsBase() + i.q()));
+        pushFrom(i.type(), null, program.globalsBase() + i.q());
     }
 
     void ind(P5Instruction i) {
-        pushFrom(i.type(), plus(stack.popWord(), i.q()));
+        pushFrom(i.type(), stack.popWord(), i.q());
     }
 
     void str(P5Instruction i) {
         StackModel.Entry v = pop(i.type());
-        storeTo(i.type(), plus(base(i.p()), i.q()), v);
+        storeTo(i.type(), base(i.p()), i.q(), v);
     }
 
     void sro(P5Instruction i) {
         StackModel.Entry v = pop(i.type());
-        storeTo(i.type(), c(program.globalsBase() + i.q()), v);
+        storeTo(i.type(), null, program.globalsBase() + i.q(), v);
     }
 
     void sto(P5Instruction i) {
         StackModel.Entry v = pop(i.type());
-        storeTo(i.type(), stack.popWord(), v);
+        storeTo(i.type(), stack.popWord(), 0, v);
     }
 
     void lda(P5Instruction i) {
@@ -991,7 +1011,7 @@ public final class P5Semantics {
     private Temp base(int level) {
         Temp frame = mp();
         for (int k = 0; k < level; k++) {
-            frame = load32(plus(frame, Mpb.MARK_SL));
+            frame = known.load(MemoryAccess.S32, Type.I32, frame, Mpb.MARK_SL);
         }
         return frame;
     }
@@ -1018,34 +1038,38 @@ public final class P5Semantics {
         };
     }
 
-    /** Loads a value of {@code type} from the store and pushes it (booleans normalised to 0 or 1). */
-    private void pushFrom(char type, Temp at) {
+    /**
+     * Loads a value of {@code type} from {@code base + displacement} (the address displacement
+     * when base is null) and pushes it (booleans normalised to 0 or 1).
+     */
+    private void pushFrom(char type, Temp base, int displacement) {
         switch (type) {
-            case 'r' -> stack.pushReal(b.load(MemoryAccess.W64, Type.F64, at));
+            case 'r' -> stack.pushReal(known.load(MemoryAccess.W64, Type.F64, base, displacement));
             case 's' -> {
                 Temp[] set = new Temp[SET_WORDS];
                 for (int k = 0; k < SET_WORDS; k++) {
-                    set[k] = b.load(MemoryAccess.W64, Type.I64, plus(at, 8 * k));
+                    set[k] = known.load(MemoryAccess.W64, Type.I64, base, displacement + 8 * k);
                 }
                 stack.pushSet(set);
             }
-            case 'b' -> stack.pushWord(truth(b.load(MemoryAccess.U8, Type.I32, at)));
-            case 'c', 'x' -> stack.pushWord(b.load(MemoryAccess.U8, Type.I32, at));
-            default -> stack.pushWord(load32(at));
+            case 'b' -> stack.pushWord(truth(known.load(MemoryAccess.U8, Type.I32, base, displacement)));
+            case 'c', 'x' -> stack.pushWord(known.load(MemoryAccess.U8, Type.I32, base, displacement));
+            default -> stack.pushWord(known.load(MemoryAccess.S32, Type.I32, base, displacement));
         }
     }
 
-    private void storeTo(char type, Temp at, StackModel.Entry v) {
+    /** Stores {@code v} as a value of {@code type} at {@code base + displacement} (see {@link #pushFrom}). */
+    private void storeTo(char type, Temp base, int displacement, StackModel.Entry v) {
         switch (type) {
-            case 'r' -> b.store(MemoryAccess.W64, at, v.word());
+            case 'r' -> known.store(MemoryAccess.W64, base, displacement, v.word());
             case 's' -> {
                 for (int k = 0; k < SET_WORDS; k++) {
-                    b.store(MemoryAccess.W64, plus(at, 8 * k), v.temps()[k]);
+                    known.store(MemoryAccess.W64, base, displacement + 8 * k, v.temps()[k]);
                 }
             }
-            case 'b' -> b.store(MemoryAccess.U8, at, truth(v.word()));
-            case 'c', 'x' -> b.store(MemoryAccess.U8, at, v.word());
-            default -> b.store(MemoryAccess.S32, at, v.word());
+            case 'b' -> known.store(MemoryAccess.U8, base, displacement, truth(v.word()));
+            case 'c', 'x' -> known.store(MemoryAccess.U8, base, displacement, v.word());
+            default -> known.store(MemoryAccess.S32, base, displacement, v.word());
         }
     }
 

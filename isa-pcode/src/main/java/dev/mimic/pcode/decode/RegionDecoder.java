@@ -216,20 +216,25 @@ final class RegionDecoder implements Flow {
     /**
      * The block that continues at {@code pc}: decoded code, or an exit to the dispatcher. A jump
      * back to an entry that has a breakpoint leaves too, so the breakpoint is seen every time.
+     * Blocks that leave for the same address share one exit block, but only when it comes after
+     * them: a jump to an earlier block is a back-edge, which must reach a resumable block.
      */
     private int edge(long pc) {
         Integer block = pc == entry && request.stopBefore().test(entry) ? null : blocks.get(pc);
         if (block != null) {
             return block;
         }
-        return stubs.computeIfAbsent(pc, at -> {
-            int here = b.currentBlock();
-            int stub = b.newBlock();
-            b.switchTo(stub);
-            exit(at);
-            b.switchTo(here);
-            return stub;
-        });
+        int here = b.currentBlock();
+        Integer shared = stubs.get(pc);
+        if (shared != null && shared > here) {
+            return shared;
+        }
+        int stub = b.newBlock();
+        b.switchTo(stub);
+        exit(pc);
+        b.switchTo(here);
+        stubs.put(pc, stub);
+        return stub;
     }
 
     @Override

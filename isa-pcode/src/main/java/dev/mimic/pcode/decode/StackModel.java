@@ -48,9 +48,12 @@ final class StackModel {
     /** True when {@link #base} is a new value the sp register does not hold yet. */
     private boolean baseMoved;
     private int delta;
+    /** Told when entries are written to the store, which may change what other code knows of it. */
+    private final Runnable spilled;
 
-    StackModel(RegionBuilder b) {
+    StackModel(RegionBuilder b, Runnable spilled) {
         this.b = b;
+        this.spilled = spilled;
     }
 
     // ---- pushing ----
@@ -183,6 +186,9 @@ final class StackModel {
 
     /** Writes every entry held in temporaries to its place in the store. */
     void spill() {
+        if (!pending.isEmpty()) {
+            spilled.run();
+        }
         for (int k = 0; k < pending.size(); k++) {
             store(pending.get(k), address(offsets.get(k)));
         }
