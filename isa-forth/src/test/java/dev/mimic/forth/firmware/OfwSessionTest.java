@@ -34,11 +34,15 @@ class OfwSessionTest {
     }
 
     static String transcript(Path input, EngineKind engine) throws Exception {
+        return transcript(input, engine, FirmwareImage.builtIn());
+    }
+
+    static String transcript(Path input, EngineKind engine, FirmwareImage image) throws Exception {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
         try (InputStream in = Files.newInputStream(input)) {
             ForthMachine m = ForthMachine.create(ForthOptions.defaults().withEngine(engine).withOutput(out, out)
-                    .withLines(LineSource.of(in, out)), FirmwareImage.builtIn());
+                    .withLines(LineSource.of(in, out)), image);
             assertEquals(0, m.run(), "exit status");
         }
         return console.toString(StandardCharsets.UTF_8);
