@@ -34,7 +34,7 @@ import java.util.List;
 public final class FirmwareBuilder {
     /** The firmware sources, in load order. */
     static final List<String> SOURCES = List.of("support.fs", "fcode.fs", "devtree.fs", "packages.fs", "pci.fs",
-            "nvram.fs", "ui.fs", "display.fs", "client.fs", "openbios.fs", "boot.fs");
+            "nvram.fs", "ui.fs", "display.fs", "keyboard.fs", "client.fs", "openbios.fs", "boot.fs");
     /** The word the image boots into. */
     static final String BOOT_WORD = "ofw-boot";
 
