@@ -28,7 +28,7 @@ class OfwSessionTest {
     @CsvSource({"tree, TIERED", "tree, INTERP", "properties, TIERED", "properties, JIT", "nvram, TIERED",
             "packages, TIERED", "packages, JIT", "client, TIERED", "client, INTERP", "boot, TIERED", "words, TIERED", "words, JIT",
             "openbios, TIERED", "openbios, INTERP", "alarms, TIERED", "alarms, JIT", "interpose, TIERED",
-            "interpose, INTERP", "partitions, TIERED", "partitions, JIT", "console, TIERED", "input, TIERED", "input, INTERP"})
+            "interpose, INTERP", "partitions, TIERED", "partitions, JIT", "console, TIERED", "input, TIERED", "input, INTERP", "fb1, TIERED", "fb1, INTERP"})
     void sessionReadsAsItsTranscript(String session, EngineKind engine) throws Exception {
         assertEquals(Files.readString(SESSIONS.resolve(session + ".out")), transcript(SESSIONS.resolve(session + ".in"), engine));
     }
