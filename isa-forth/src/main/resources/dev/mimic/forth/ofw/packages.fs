@@ -92,9 +92,45 @@ new-device  s" disk-label" device-name
   : partition#  ( -- n | 0 )  \ the number in my-args, 0 when there is none
     my-args [char] , left-parse-string 2swap 2drop  dup 0= if 2drop 0 exit then
     base @ >r decimal $number r> base ! if 0 then ;
+  \ A file in an ISO 9660 (ECMA-119) file system: "N,\dir\file" (",\dir\file" on the whole disk)
+  \ opens the file as if it were the partition, its extent and size. Names match without their
+  \ version (";1"), a trailing dot, or case.
+  2048 constant /iso-block
+  instance variable iso-buffer
+  instance variable dir-extent  instance variable dir-size
+  : file-path  ( -- str len )  my-args [char] , left-parse-string 2drop ;
+  : read-block  ( block -- ok? )  \ block of the partition into iso-buffer
+    /iso-block * partition-start @ + 0 seek drop  iso-buffer @ /iso-block read /iso-block = ;
+  : caseless=  ( addr1 len1 addr2 len2 -- flag )
+    rot over <> if 2drop drop false exit then
+    0 ?do over i + c@ upc over i + c@ upc <> if 2drop false unloop exit then loop 2drop true ;
+  : record-name  ( record -- addr len )
+    dup 33 + swap 32 + c@  [char] ; left-parse-string 2swap 2drop
+    dup if 2dup + 1- c@ [char] . = if 1- then then ;
+  : record-in-block  ( name len -- record | 0 )  \ records run until a zero length or the block's end
+    iso-buffer @ begin dup iso-buffer @ /iso-block + < over c@ 0<> and while
+      >r 2dup r@ record-name caseless= if 2drop r> exit then r> dup c@ +
+    repeat drop 2drop 0 ;
+  : enter  ( name len -- found? )  \ the entry of the directory at dir-extent, which becomes it
+    dir-size @ /iso-block /mod swap 0<> - 0 ?do
+      dir-extent @ i + read-block 0= if 2drop unloop false exit then
+      2dup record-in-block ?dup if nip nip dup 2 + l@ dir-extent ! 10 + l@ dir-size ! unloop true exit then
+    loop 2drop false ;
+  : iso-file  ( path len -- found? )
+    16 read-block 0= if 2drop false exit then
+    iso-buffer @ 1+ 5 s" CD001" str= 0= if 2drop false exit then
+    iso-buffer @ 156 + dup 2 + l@ dir-extent ! 10 + l@ dir-size !
+    begin dup while
+      [char] \ left-parse-string dup if enter 0= if 2drop false exit then else 2drop then
+    repeat 2drop
+    dir-extent @ /iso-block * partition-start +!  dir-size @ partition-size !  true ;
+  : open-file  ( -- found? )  \ the partition, or the file my-args names in it
+    file-path dup 0= if 2drop true exit then
+    /iso-block alloc-mem iso-buffer !  iso-file  iso-buffer @ /iso-block free-mem ;
   : open  ( -- flag )
     0 partition-start !  0 partition-size !  /sector alloc-mem sector !
     partition# ?dup if dup 1 < if drop false else dup 5 < if primary else logical then then else true then
+    dup if drop open-file then
     dup 0= if sector @ /sector free-mem then ;
   : close  ( -- )  sector @ /sector free-mem ;
   : offset  ( d.rel -- d.abs )  partition-start @ 0 d+ ;
