@@ -124,9 +124,59 @@ new-device  s" disk-label" device-name
       [char] \ left-parse-string dup if enter 0= if 2drop false exit then else 2drop then
     repeat 2drop
     dir-extent @ /iso-block * partition-start +!  dir-size @ partition-size !  true ;
+  \ A file in a FAT12 or FAT16 file system (8.3 names), if its clusters follow one another, as in
+  \ a freshly written file system: the partition narrows to them as for ISO 9660. A subdirectory
+  \ is searched in its first cluster.
+  instance variable fat-start  instance variable data-start  \ in sectors of the partition
+  instance variable /cluster  instance variable #clusters  instance variable fat12?
+  : boot-field  ( offset -- addr )  iso-buffer @ + ;
+  : read-sectors  ( sector n -- ok? )  \ into iso-buffer
+    /sector * >r  /sector * partition-start @ + 0 seek drop  iso-buffer @ r@ read r> = ;
+  : fat?  ( -- flag )  \ reads the boot sector's geometry
+    0 1 read-sectors 0= if false exit then
+    510 boot-field w@ $aa55 <>  11 boot-field w@ /sector <> or  13 boot-field c@ 0= or if false exit then
+    13 boot-field c@ /cluster !  14 boot-field w@ fat-start !
+    16 boot-field c@ 22 boot-field w@ * fat-start @ +  dup dir-extent !
+    17 boot-field w@ 32 * dup dir-size !  /sector 1- + /sector / + data-start !
+    19 boot-field w@ ?dup 0= if 32 boot-field l@ then  data-start @ - /cluster @ / #clusters !
+    #clusters @ 4085 < fat12? !  22 boot-field w@ 0<> #clusters @ 65525 < and ;
+  : fat-entry  ( cluster -- next )
+    dup fat12? @ if dup 2/ + else 2* then  /sector /mod fat-start @ + 2 read-sectors drop
+    boot-field w@ swap fat12? @ if 1 and if 4 rshift else $fff and then else drop then ;
+  : fat-name=  ( name len entry -- flag )  \ name.ext against the entry's space-padded 8.3 name
+    >r [char] . left-parse-string  r@ 8 -trailing caseless= -rot  r> 8 + 3 -trailing caseless= and ;
+  : fat-lookup  ( name len -- cluster size dir? true | false )  \ in the directory at dir-extent
+    dir-size @ 0 ?do
+      dir-extent @ i /sector / + 1 read-sectors 0= if 2drop unloop false exit then
+      /sector 0 ?do
+        i boot-field c@ 0= if 2drop unloop unloop false exit then
+        i 11 + boot-field c@ $0f <> if  2dup i boot-field fat-name= if
+          2drop i 26 + boot-field w@  i 28 + boot-field l@  i 11 + boot-field c@ $10 and 0<>
+          unloop unloop true exit
+        then then
+      32 +loop
+    /sector +loop 2drop false ;
+  : cluster>sector  ( cluster -- sector )  2 - /cluster @ * data-start @ + ;
+  : runs-on?  ( cluster size -- flag )  \ whether the file has clusters and they follow one another
+    dup 0= if 2drop false exit then
+    /cluster @ /sector * /mod swap 0<> -  1- 0 ?do  dup fat-entry over 1+ <> if drop false unloop exit then  1+  loop
+    drop true ;
+  : fat-file  ( path len -- found? )
+    fat? 0= if 2drop false exit then
+    begin dup while
+      [char] \ left-parse-string dup if
+        fat-lookup 0= if 2drop false exit then
+        if  drop cluster>sector dir-extent !  /cluster @ /sector * dir-size !
+        else  2swap dup if 2drop 2drop false exit then 2drop  \ a file ends the path
+          2dup runs-on? 0= if 2drop false exit then
+          partition-size !  cluster>sector /sector * partition-start +!  true exit
+        then
+      else 2drop then
+    repeat 2drop false ;
   : open-file  ( -- found? )  \ the partition, or the file my-args names in it
     file-path dup 0= if 2drop true exit then
-    /iso-block alloc-mem iso-buffer !  iso-file  iso-buffer @ /iso-block free-mem ;
+    /iso-block alloc-mem iso-buffer !
+    2dup iso-file if 2drop true else fat-file then  iso-buffer @ /iso-block free-mem ;
   : open  ( -- flag )
     0 partition-start !  0 partition-size !  /sector alloc-mem sector !
     partition# ?dup if dup 1 < if drop false else dup 5 < if primary else logical then then else true then

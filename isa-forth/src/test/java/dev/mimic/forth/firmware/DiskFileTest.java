@@ -12,10 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * disk-label's ISO 9660 files against Debian's xorriso: a CD image it makes is a RAM disk in the
- * firmware, {@code disk:,\dir\file} opens a file on it, and {@code boot} boots a Forth file from it.
+ * disk-label's files against Debian's tools: a CD image xorriso makes, or a FAT floppy image of
+ * mtools, is a RAM disk in the firmware, {@code disk:,\dir\file} opens a file on it, and
+ * {@code boot} boots a Forth file from it.
  */
-class IsoFileTest {
+class DiskFileTest {
     @TempDir
     Path dir;
 
@@ -53,13 +54,7 @@ class IsoFileTest {
             Files.writeString(dir.resolve("tree/FILE" + i + ".TXT"), "file " + i + "\n");
         }
         Path iso = dir.resolve("cd.iso");
-        try {
-            Process p = new ProcessBuilder("xorriso", "-as", "mkisofs", "-o", iso.toString(), dir.resolve("tree").toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("xorriso.log").toFile()).start();
-            assumeTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "xorriso failed");
-        } catch (java.io.IOException missing) {
-            assumeTrue(false, "xorriso is missing: install Debian's xorriso (scripts/test does)");
-        }
+        run("xorriso", "-as", "mkisofs", "-o", iso.toString(), dir.resolve("tree").toString());
         String console = RealFCodeTest.boot(RAM_DISK.replace("ISO", iso.toString())
                 + "create buffer 64 allot\n"
                 + ": cat  ( path len -- )  open-dev ?dup 0= if .\" no such file\" cr exit then\n"
@@ -74,5 +69,37 @@ class IsoFileTest {
         assertEquals(2, console.split("no such file\n", -1).length - 1, console);
         assertTrue(console.contains("booted from the CD\n42 "), console);
         assertTrue(!console.contains("rror"), console);
+    }
+
+    @Test
+    void aFileOnAFatFloppyOpensByPathAndBoots() throws Exception {
+        Path image = dir.resolve("floppy.img");
+        Path hello = dir.resolve("hello.fs");
+        Files.writeString(hello, ".( booted from the floppy) cr 6 7 * .\n");
+        Path readme = dir.resolve("readme.txt");
+        Files.writeString(readme, "a floppy for Open Firmware\n".repeat(100));
+        run("mformat", "-C", "-f", "1440", "-v", "MIMIC", "-i", image.toString(), "::");
+        run("mmd", "-i", image.toString(), "::/BOOT");
+        run("mcopy", "-i", image.toString(), hello.toString(), "::/BOOT/HELLO.FS");
+        run("mcopy", "-i", image.toString(), readme.toString(), "::/README.TXT");
+        String console = RealFCodeTest.boot(RAM_DISK.replace("ISO", image.toString())
+                + "\" disk:,\\readme.txt\" open-dev dup \" size\" rot $call-method drop . close-dev cr\n"
+                + "\" disk:,\\boot\\nothing.fs\" open-dev . cr\n"
+                + "boot disk:,\\Boot\\Hello.fs\n");
+        assertTrue(console.contains("\n2700 \n"), console);
+        assertTrue(console.contains("\n0 \n"), console);
+        assertTrue(console.contains("booted from the floppy\n42 "), console);
+        assertTrue(!console.contains("rror"), console);
+    }
+
+    /** Runs a Debian tool that makes a test image; the test is skipped where it is missing. */
+    private void run(String... command) throws Exception {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve(command[0] + ".log").toFile()).start();
+            assumeTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, command[0] + " failed");
+        } catch (java.io.IOException missing) {
+            assumeTrue(false, command[0] + " is missing: install Debian's xorriso and mtools (scripts/test does)");
+        }
     }
 }
