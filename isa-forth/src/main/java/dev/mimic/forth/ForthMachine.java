@@ -120,8 +120,17 @@ public final class ForthMachine implements Machine {
     }
 
     /** The process's kernel image (prebuilt, or built by the bootstrap interpreter on first use). */
-    static KernelImage kernel() {
+    public static StartImage kernel() {
         return KernelImage.shared(ForthMachine::bare);
+    }
+
+    /**
+     * A kernel image built afresh with its dictionary at {@code base} instead of
+     * {@link MemoryMap#DICTIONARY}: the firmware builder links the firmware at two bases and takes
+     * the cells that differ as its relocations.
+     */
+    public static StartImage kernelLinkedAt(long base) {
+        return KernelImage.build(bare(), base);
     }
 
     /** A machine on an empty memory, for the bootstrap interpreter to build the kernel image in. */

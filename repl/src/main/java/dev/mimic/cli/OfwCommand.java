@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code mimic ofw [--image FILE] [--nvram FILE] [--fcode ROM]... [--screen FILE.png]}: boots Open Firmware (IEEE 1275)
+ * {@code mimic ofw [--image FILE] [--load-address ADDRESS] [--nvram FILE] [--fcode ROM]... [--screen FILE.png]}: boots Open Firmware (IEEE 1275)
  * to the ok prompt: Mimic's own firmware image unless {@code --image} names another, with each FCode
  * ROM attached to a device node that probe-all evaluates at boot, and NVRAM kept in a file if asked; {@code --screen} saves the display's picture at exit. The prompt reads the terminal (with
  * line editing) or, when stdin is not a terminal, stdin until its end.
@@ -28,6 +28,9 @@ import java.util.Optional;
 final class OfwCommand extends MachineCommand {
     @Option(names = "--image", paramLabel = "FILE", description = "Boots this firmware image instead of Mimic's own.")
     Path image;
+
+    @Option(names = "--load-address", paramLabel = "ADDRESS", description = "Loads the firmware's dictionary at ADDRESS (0x100000 by default), relocating it.")
+    String loadAddress;
 
     @Option(names = "--fcode", paramLabel = "FILE", description = "Attaches an FCode ROM (repeatable); probe-all evaluates it at boot.")
     List<Path> fcode;
@@ -46,7 +49,7 @@ final class OfwCommand extends MachineCommand {
     ForthMachine open(InputStream stdin) {
         try {
             return ForthMachine.create(options(stdin, false), firmware());
-        } catch (FirmwareFormatException e) {
+        } catch (FirmwareFormatException | IllegalArgumentException e) {
             throw new MachineException(e.getMessage());
         }
     }
@@ -57,7 +60,7 @@ final class OfwCommand extends MachineCommand {
         FirmwareImage firmware;
         try {
             firmware = firmware();
-        } catch (FirmwareFormatException e) {
+        } catch (FirmwareFormatException | IllegalArgumentException e) {
             io.err().println(e.getMessage());
             return 2;
         }
@@ -82,8 +85,19 @@ final class OfwCommand extends MachineCommand {
         return status;
     }
 
+    /** The image to boot; a bad {@code --load-address} is an IllegalArgumentException saying why. */
     private FirmwareImage firmware() throws FirmwareFormatException {
-        return image == null ? FirmwareImage.builtIn() : FirmwareImage.read(image);
+        FirmwareImage firmware = image == null ? FirmwareImage.builtIn() : FirmwareImage.read(image);
+        if (loadAddress == null) {
+            return firmware;
+        }
+        long address;
+        try {
+            address = Long.decode(loadAddress);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--load-address " + loadAddress + ": not a number");
+        }
+        return firmware.relocatedTo(address);
     }
 
     private ForthOptions options(InputStream stdin, boolean interactive) {

@@ -1,14 +1,18 @@
 package dev.mimic.cli;
 
+import dev.mimic.forth.firmware.FirmwareBuilder;
 import dev.mimic.forth.firmware.FirmwareImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,6 +56,42 @@ class OfwCommandTest {
         Mimic r = Mimic.withInput("show-devs\n", "ofw", "--image", image.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("/packages/disk-label\n"), r.out());
+    }
+
+    @Test
+    void anImageLinkedForAnotherAddressIsRelocatedAndTheDictionaryLoadsWhereAsked() throws IOException {
+        Path image = dir.resolve("linked.img");
+        Files.write(image, FirmwareBuilder.build(0x280000).toBytes());
+        Mimic r = Mimic.withInput("show-devs\n' ofw-boot $100000 $180000 within .\n", "ofw", "--image", image.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("/packages/disk-label\n"), r.out());
+        assertTrue(r.out().contains("\n-1 ok"), r.out());
+
+        r = Mimic.withInput("show-devs\n' ofw-boot $380000 $400000 within .\n", "ofw", "--image", image.toString(), "--load-address", "0x380000");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("/packages/disk-label\n"), r.out());
+        assertTrue(r.out().contains("\n-1 ok"), r.out());
+
+        r = Mimic.withInput("", "ofw", "--load-address", "0x1004");
+        assertEquals(2, r.status());
+        assertEquals("cannot load the dictionary at 0x1004: it needs a cell-aligned address from 0x100000 to ", r.err().substring(0, r.err().lastIndexOf("0x")));
+    }
+
+    @Test
+    void aBadRelocationIsOneLineWithTheOffsetOfItsEntry() throws IOException {
+        Path image = dir.resolve("bad.img");
+        byte[] bytes = FirmwareImage.builtIn().toBytes();
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int table = (int) (64 + b.getLong(16) + b.getLong(24));
+        b.putInt(table, 0x7ffffff8);
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 64, bytes.length - 64);
+        b.putInt(44, (int) crc.getValue());
+        Files.write(image, bytes);
+        Mimic r = Mimic.withInput("", "ofw", "--image", image.toString());
+        assertEquals(2, r.status());
+        assertEquals(image + ": offset " + table + ": relocation 0 (section offset 0x7ffffff8) lies beyond the "
+                + (table - 64) + " bytes of the sections\n", r.err());
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.mimic.forth.layout.MemoryMap;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The dictionary before any Forth source is read: the system variables, the three predefined word
@@ -19,11 +20,12 @@ final class Genesis {
     private Genesis() {
     }
 
-    static void create(GuestMemory m) {
+    /** Creates the dictionary from {@code base} on (the firmware builder links at two bases to find its relocations). */
+    static void create(GuestMemory m, long base) {
         PrimitiveTable table = PrimitiveTable.get();
         Dictionary d = new Dictionary(m);
         m.store64(MemoryMap.BASE, 10);
-        m.store64(MemoryMap.DP, MemoryMap.DICTIONARY);
+        m.store64(MemoryMap.DP, base);
         m.store64(MemoryMap.DICTIONARY_LIMIT, MemoryMap.heapStart(m.size()));
         d.initWordlist(MemoryMap.FORTH_WORDLIST);
         d.initWordlist(MemoryMap.ENVIRONMENT_WORDLIST);
@@ -42,7 +44,9 @@ final class Genesis {
                 }
             }
         }
-        for (Map.Entry<String, Long> v : MemoryMap.VARIABLES.entrySet()) {
+        // In name order: the iteration order of Map.ofEntries changes from one JVM to the next,
+        // and an image must come out the same whichever JVM builds it.
+        for (Map.Entry<String, Long> v : new TreeMap<>(MemoryMap.VARIABLES).entrySet()) {
             constant(d, v.getKey(), docon, v.getValue());
         }
         constant(d, "immediate-bit", docon, Dictionary.IMMEDIATE);

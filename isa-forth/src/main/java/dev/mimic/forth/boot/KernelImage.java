@@ -38,12 +38,15 @@ public final class KernelImage implements StartImage {
 
     /** The system area's bytes, from address 0 (the stacks start above it, empty). */
     private final byte[] system;
-    /** The dictionary's bytes, from {@link MemoryMap#DICTIONARY} to HERE. */
+    /** The dictionary's bytes, from {@link #base} to HERE. */
     private final byte[] dictionary;
+    /** Where the dictionary starts: {@link MemoryMap#DICTIONARY}, except in the firmware builder's second link. */
+    private final long base;
 
-    private KernelImage(byte[] system, byte[] dictionary) {
+    private KernelImage(byte[] system, byte[] dictionary, long base) {
         this.system = system;
         this.dictionary = dictionary;
+        this.base = base;
     }
 
     /**
@@ -80,7 +83,7 @@ public final class KernelImage implements StartImage {
             data.readFully(system);
             byte[] dictionary = new byte[data.readInt()];
             data.readFully(dictionary);
-            return new KernelImage(system, dictionary);
+            return new KernelImage(system, dictionary, MemoryMap.DICTIONARY);
         } catch (IOException e) {
             return null;
         }
@@ -120,8 +123,13 @@ public final class KernelImage implements StartImage {
 
     /** Builds the image in the empty machine {@code host}. */
     public static KernelImage build(BootHost host) {
+        return build(host, MemoryMap.DICTIONARY);
+    }
+
+    /** Builds the image in the empty machine {@code host} with the dictionary starting at {@code base}. */
+    public static KernelImage build(BootHost host, long base) {
         GuestMemory m = host.runtime().memory();
-        Genesis.create(m);
+        Genesis.create(m, base);
         BootInterpreter boot = new BootInterpreter(host);
         for (String source : SOURCES) {
             boot.load("kernel/" + source, ForthSources.read("kernel", source));
@@ -134,9 +142,9 @@ public final class KernelImage implements StartImage {
         m.store64(MemoryMap.BOOT_THREAD + MemoryMap.CELL, halt);
         byte[] system = new byte[(int) MemoryMap.FLOAT_STACK_LIMIT];
         m.read(0, system, 0, system.length);
-        byte[] dictionary = new byte[(int) (d.here() - MemoryMap.DICTIONARY)];
-        m.read(MemoryMap.DICTIONARY, dictionary, 0, dictionary.length);
-        return new KernelImage(system, dictionary);
+        byte[] dictionary = new byte[(int) (d.here() - base)];
+        m.read(base, dictionary, 0, dictionary.length);
+        return new KernelImage(system, dictionary, base);
     }
 
     private static long find(Dictionary d, String name) {
@@ -150,6 +158,6 @@ public final class KernelImage implements StartImage {
     @Override
     public void loadInto(GuestMemory memory) {
         memory.write(0, system, 0, system.length);
-        memory.write(MemoryMap.DICTIONARY, dictionary, 0, dictionary.length);
+        memory.write(base, dictionary, 0, dictionary.length);
     }
 }

@@ -4,7 +4,6 @@ import dev.mimic.backend.exec.DecodeRequest;
 import dev.mimic.backend.exec.Engine;
 import dev.mimic.backend.exec.ExecutionContext;
 import dev.mimic.backend.exec.GuestFault;
-import dev.mimic.backend.ir.Effect;
 import dev.mimic.backend.ir.Helper;
 import dev.mimic.backend.ir.Op;
 import dev.mimic.backend.ir.Region;
@@ -333,8 +332,12 @@ public final class ThreadDecoder {
         }
     }
 
-    /** Whether running code should return to the dispatcher (budget used up, Ctrl-C): 1 or 0. */
-    private static final Helper YIELD = Helper.of(ThreadDecoder.class, "shouldYield", Effect.READS_STATE);
+    /**
+     * Whether running code should return to the dispatcher (budget used up, Ctrl-C): 1 or 0. It
+     * reads only the context's counters, not the guest state, so the JIT writes nothing back for it
+     * but the instruction count: it runs at every back-edge of a called region.
+     */
+    private static final Helper YIELD = Helper.of(ThreadDecoder.class, "shouldYield");
 
     /** The helper behind a called region's loop check. */
     public static int shouldYield(ExecutionContext ctx) {

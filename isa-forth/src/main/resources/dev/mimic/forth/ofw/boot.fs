@@ -14,4 +14,7 @@
   repeat cr 0 (bye) ;
 : run-nvramrc  ( -- )
   use-nvramrc? if ['] nvrun catch ?dup if (report-error) clear-stacks then then ;
-: ofw-boot  ( -- )  0 set-active  ofw-arguments probe-all run-nvramrc ofw-banner ofw-quit ;
+\ The console's input is input-device's (the keyboard unless set otherwise), if it opens.
+: console-input  ( -- )
+  s" input-device" $getenv 0= if ['] input catch if 2drop then then ;
+: ofw-boot  ( -- )  0 set-active  ofw-arguments probe-all console-input run-nvramrc ofw-banner ofw-quit ;

@@ -138,16 +138,26 @@ char ~ glyph ..... ..... .#... #.#.# ...#. ..... ..... .....
 : default-font  ( -- addr width height advance min-char #glyphs )
   default-glyphs default-width default-height 1 default-min default-#glyphs ;
 
+\ ---- frame buffers of 8 bits a pixel (fb8-*) or 1 (fb1-*); the install word sets the depth.
+\ Whole text lines are whole bytes at either depth, so moving lines is shared. ----
+8 value fb-depth
+: /fb-line  ( -- bytes )  screen-width fb-depth * 3 rshift ;
+: cell-xy  ( column line -- x y )  \ the top left pixel of a character cell
+  char-height * window-top + >r  char-width * window-left +  r> ;
+: line-adr  ( line -- addr )  char-height * window-top + /fb-line * frame-buffer-adr + ;
+: /text-line  ( -- bytes )  char-height /fb-line * ;
+\ Characters use the colours swapped when exactly one of inverse? and inverse-screen? is set.
+: inverted?  ( -- flag )  inverse? inverse-screen? xor ;
+: text-foreground  ( -- color )  inverted? if background-color else foreground-color then ;
+: text-background  ( -- color )  inverted? if foreground-color else background-color then ;
+: screen-background  ( -- color )  inverse-screen? if foreground-color else background-color then ;
+\ A 1-bit pixel is on (1) in the foreground; the background is off unless inverted.
+: text-background-byte  ( -- byte )  fb-depth 8 = if text-background else inverted? $ff and then ;
+: fill-text  ( addr len -- )  text-background-byte fill ;
+
 \ ---- the 8-bit frame buffer (one byte per pixel, screen-width bytes per line) ----
 : pixel-adr  ( x y -- addr )  screen-width * + frame-buffer-adr + ;
-: cell-adr  ( column line -- addr )  \ the top left pixel of a character cell
-  char-height * window-top + >r  char-width * window-left +  r> pixel-adr ;
-: line-adr  ( line -- addr )  char-height * window-top + 0 swap pixel-adr ;
-: /text-line  ( -- bytes )  char-height screen-width * ;
-\ Characters use the colours swapped when exactly one of inverse? and inverse-screen? is set.
-: text-foreground  ( -- color )  inverse? inverse-screen? xor if background-color else foreground-color then ;
-: text-background  ( -- color )  inverse? inverse-screen? xor if foreground-color else background-color then ;
-: screen-background  ( -- color )  inverse-screen? if foreground-color else background-color then ;
+: cell-adr  ( column line -- addr )  cell-xy pixel-adr ;
 
 \ Drawing a bitmap (a glyph or a logo): rows of stride bytes, 1 bits foreground.
 variable bitmap-row
@@ -176,7 +186,6 @@ variable bitmap-row
 : fb8-invert-screen  ( -- )  frame-buffer-adr screen-width screen-height swap-colors ;
 : fb8-blink-screen  ( -- )  fb8-invert-screen 20 ms fb8-invert-screen ;
 \ Characters and lines shift within the text window; what opens up is background.
-: fill-text  ( addr len -- )  text-background fill ;
 : char-rows  ( xt -- )  \ runs xt ( row-addr -- ) on every pixel row of the cursor's line
   char-height 0 ?do  0 line# cell-adr i screen-width * +  over execute  loop drop ;
 variable shift
@@ -198,19 +207,74 @@ variable shift
   #lines line# - limit-shift
   line# shift @ + line-adr  line# line-adr  #lines line# - shift @ - /text-line * move
   #lines shift @ - line-adr  shift @ /text-line * fill-text ;
-\ fb8-install: the text window is as large as asked and fits, centred on the screen.
-: fb8-install  ( width height #columns #lines -- )
+\ An install word sizes the text window (as large as asked and fits, centred on the screen) and
+\ points the terminal emulator's operations at its frame buffer's words.
+: install-window  ( width height #columns #lines -- )
   >r >r  to screen-height to screen-width
   r> screen-width char-width / min to #columns  r> screen-height char-height / min to #lines
   screen-width #columns char-width * - 2/ to window-left
   screen-height #lines char-height * - 2/ to window-top
-  ['] fb8-draw-character is draw-character  ['] fb8-reset-screen is reset-screen
-  ['] fb8-toggle-cursor is toggle-cursor  ['] fb8-erase-screen is erase-screen
-  ['] fb8-blink-screen is blink-screen  ['] fb8-invert-screen is invert-screen
-  ['] fb8-insert-characters is insert-characters  ['] fb8-delete-characters is delete-characters
-  ['] fb8-insert-lines is insert-lines  ['] fb8-delete-lines is delete-lines
-  ['] fb8-draw-logo is draw-logo
   0 to line#  0 to column# ;
+: install-operations  ( draw reset toggle erase blink invert ins-chars del-chars ins-lines del-lines logo -- )
+  is draw-logo is delete-lines is insert-lines is delete-characters is insert-characters
+  is invert-screen is blink-screen is erase-screen is toggle-cursor is reset-screen is draw-character ;
+: fb8-install  ( width height #columns #lines -- )
+  8 to fb-depth  install-window
+  ['] fb8-draw-character ['] fb8-reset-screen ['] fb8-toggle-cursor ['] fb8-erase-screen
+  ['] fb8-blink-screen ['] fb8-invert-screen ['] fb8-insert-characters ['] fb8-delete-characters
+  ['] fb8-insert-lines ['] fb8-delete-lines ['] fb8-draw-logo install-operations ;
+
+\ ---- the 1-bit frame buffer (IEEE 1275 5.3.6.3): eight pixels a byte, the leftmost the most
+\ significant bit, screen-width/8 bytes a line ----
+: fb1-bit  ( x y -- addr mask )  /fb-line * over 3 rshift + frame-buffer-adr +  $80 rot 7 and rshift ;
+: fb1-pixel!  ( on? x y -- )  fb1-bit rot if over c@ or else invert over c@ and then swap c! ;
+: fb1-pixel@  ( x y -- on? )  fb1-bit swap c@ and 0<> ;
+: fb1-flip  ( x y -- )  fb1-bit over c@ xor swap c! ;
+variable bitmap-x  variable bitmap-y
+: fb1-bitmap  ( bitmap stride width height x y -- )  \ 1 bits foreground, from pixel x y
+  bitmap-y ! bitmap-x !
+  0 ?do  ( bitmap stride width )
+    2 pick 2 pick i * + bitmap-row !
+    dup 0 ?do  i bitmap-bit? inverted? xor  i bitmap-x @ +  j bitmap-y @ +  fb1-pixel!  loop
+  loop drop 2drop ;
+: fb1-draw-character  ( char -- )
+  >font fontbytes char-width char-height column# line# cell-xy fb1-bitmap ;
+: fb1-draw-logo  ( line# addr width height -- )
+  2>r  swap 0 swap cell-xy bitmap-y ! bitmap-x !  2r>
+  over 7 + 3 rshift -rot  bitmap-x @ bitmap-y @ fb1-bitmap ;
+: fb1-reset-screen  ( -- )  ;
+: fb1-toggle-cursor  ( -- )  \ flips the cursor's cell
+  column# line# cell-xy  char-height 0 ?do  char-width 0 ?do  over i +  over j +  fb1-flip  loop  loop 2drop ;
+: fb1-erase-screen  ( -- )  frame-buffer-adr /fb-line screen-height * inverse-screen? $ff and fill ;
+: fb1-invert-screen  ( -- )  frame-buffer-adr /fb-line screen-height * bounds ?do i c@ invert i c! loop ;
+: fb1-blink-screen  ( -- )  fb1-invert-screen 20 ms fb1-invert-screen ;
+\ Characters shift pixel by pixel along each pixel row of the cursor's line (a cell need not be
+\ whole bytes); lines are whole bytes, so the fb8 words move them.
+variable row-y
+: text-x  ( column -- x )  char-width * window-left + ;
+: fb1-copy  ( from-x to-x -- )  swap row-y @ fb1-pixel@ swap row-y @ fb1-pixel! ;
+: fb1-clear  ( x-end x-start -- )  ?do inverted? i row-y @ fb1-pixel! loop ;
+: fb1-chars-right  ( -- )
+  #columns column# - shift @ - char-width *  0 ?do
+    #columns text-x 1- i -  dup shift @ char-width * -  swap fb1-copy
+  loop
+  column# shift @ + text-x  column# text-x  fb1-clear ;
+: fb1-chars-left  ( -- )
+  #columns shift @ - text-x  column# text-x  ?do  i shift @ char-width * +  i fb1-copy  loop
+  #columns text-x  #columns shift @ - text-x  fb1-clear ;
+: fb1-rows  ( xt -- )  \ runs xt with row-y at each pixel row of the cursor's line
+  char-height 0 ?do  0 line# cell-xy nip i + row-y !  dup execute  loop drop ;
+: fb1-insert-characters  ( n -- )  #columns column# - limit-shift ['] fb1-chars-right fb1-rows ;
+: fb1-delete-characters  ( n -- )  #columns column# - limit-shift ['] fb1-chars-left fb1-rows ;
+: fb1-insert-lines  ( n -- )  fb8-insert-lines ;
+: fb1-delete-lines  ( n -- )  fb8-delete-lines ;
+\ fb1-slide-up: the text window's lines move up n, as when deleting its first lines; the cursor stays.
+: fb1-slide-up  ( n -- )  line# >r  0 to line#  fb8-delete-lines  r> to line# ;
+: fb1-install  ( width height #columns #lines -- )
+  1 to fb-depth  install-window
+  ['] fb1-draw-character ['] fb1-reset-screen ['] fb1-toggle-cursor ['] fb1-erase-screen
+  ['] fb1-blink-screen ['] fb1-invert-screen ['] fb1-insert-characters ['] fb1-delete-characters
+  ['] fb1-insert-lines ['] fb1-delete-lines ['] fb1-draw-logo install-operations ;
 
 \ ---- the terminal emulator (5.3.6.3, with the ANSI X3.64 sequences it lists) ----
 : home  ( -- )  0 to line#  0 to column# ;

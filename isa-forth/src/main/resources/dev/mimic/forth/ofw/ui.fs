@@ -132,13 +132,18 @@ is fcode-where
 : probe-all  ( -- )
   #roms @ 0 ?do i probe-slot loop  0 #roms !  0 set-active ;
 
-\ ---- load and go (7.4.6): a file of the host is the boot device; FCode is byte-loaded, anything
-\ else evaluated as Forth source ----
+\ ---- load and go (7.4.6): the boot device is a device path that opens (its load method reads the
+\ image: disk:2 a partition, disk:,\dir\file a file) or else a file of the host; FCode is
+\ byte-loaded, anything else evaluated as Forth source ----
 variable load-base  variable loaded
+: device-image  ( ihandle -- addr len )  \ what the device's load method reads, in memory of its size
+  >r  " size" r@ $call-method drop
+  dup 0= if r> close-dev -1 abort" load: the device does not know its size" then
+  alloc-mem dup " load" r@ $call-method  r> close-dev ;
 : load  ( "path" -- )
   parse-name dup 0= if 2drop s" boot-file" $getenv if 0 0 then then
   dup 0= if -1 abort" load: no file (give one, or setenv boot-file)" then
-  fcode-file loaded ! load-base ! ;
+  2dup open-dev ?dup if nip nip device-image else fcode-file then  loaded ! load-base ! ;
 : fcode?  ( addr -- flag )  c@ dup $f0 $f4 within swap $fd = or ;
 : evaluate-lines  ( addr len -- )
   begin dup while 10 left-parse-string 2swap 2>r evaluate 2r> repeat 2drop ;

@@ -28,17 +28,21 @@ class OfwSessionTest {
     @CsvSource({"tree, TIERED", "tree, INTERP", "properties, TIERED", "properties, JIT", "nvram, TIERED",
             "packages, TIERED", "packages, JIT", "client, TIERED", "client, INTERP", "boot, TIERED", "words, TIERED", "words, JIT",
             "openbios, TIERED", "openbios, INTERP", "alarms, TIERED", "alarms, JIT", "interpose, TIERED",
-            "interpose, INTERP", "partitions, TIERED", "partitions, JIT", "console, TIERED"})
+            "interpose, INTERP", "partitions, TIERED", "partitions, JIT", "console, TIERED", "input, TIERED", "input, INTERP", "fb1, TIERED", "fb1, INTERP"})
     void sessionReadsAsItsTranscript(String session, EngineKind engine) throws Exception {
         assertEquals(Files.readString(SESSIONS.resolve(session + ".out")), transcript(SESSIONS.resolve(session + ".in"), engine));
     }
 
     static String transcript(Path input, EngineKind engine) throws Exception {
+        return transcript(input, engine, FirmwareImage.builtIn());
+    }
+
+    static String transcript(Path input, EngineKind engine, FirmwareImage image) throws Exception {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
         try (InputStream in = Files.newInputStream(input)) {
             ForthMachine m = ForthMachine.create(ForthOptions.defaults().withEngine(engine).withOutput(out, out)
-                    .withLines(LineSource.of(in, out)), FirmwareImage.builtIn());
+                    .withLines(LineSource.of(in, out)), image);
             assertEquals(0, m.run(), "exit status");
         }
         return console.toString(StandardCharsets.UTF_8);
