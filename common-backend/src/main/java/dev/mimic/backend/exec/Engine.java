@@ -121,10 +121,19 @@ public final class Engine {
      * the starting pc does not fire (the run is resuming from it).
      */
     public StopEvent run(long maxInstructions) {
+        ctx.interruptRequested = false;
+        return runKeepingInterrupt(maxInstructions);
+    }
+
+    /**
+     * Runs like {@link #run} but keeps an interrupt requested since the last run returned, so a
+     * caller that is woken from another thread (an interval timer raising a signal) cannot lose a
+     * request that arrived between two runs.
+     */
+    public StopEvent runKeepingInterrupt(long maxInstructions) {
         long limit = maxInstructions >= Long.MAX_VALUE - ctx.instructions ? Long.MAX_VALUE : ctx.instructions + maxInstructions;
         long startPc = ctx.state.pc();
         boolean first = true;
-        ctx.interruptRequested = false;
         CodeCache.Entry chained = null;
         try {
             for (;;) {

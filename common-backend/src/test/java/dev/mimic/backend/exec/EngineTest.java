@@ -119,6 +119,18 @@ class EngineTest {
     }
 
     @Test
+    void anInterruptBetweenRunsIsDroppedByRunAndKeptByRunKeepingInterrupt() {
+        TinyMachine m = new TinyMachine(EngineKind.INTERP).load(insn(LI, 1, 1), insn(HALT, 0, 0));
+        m.engine().interrupt();
+        StopEvent kept = m.engine().runKeepingInterrupt(Long.MAX_VALUE);
+        assertEquals(StopEvent.Kind.INTERRUPTED, kept.kind());
+        assertEquals(0, m.engine().context().instructions, "the kept interrupt stops the run before its first instruction");
+        m.engine().interrupt();
+        StopEvent dropped = m.engine().run(Long.MAX_VALUE);
+        assertEquals(StopEvent.Kind.EXITED, dropped.kind());
+    }
+
+    @Test
     void faultIsReportedAtTheFaultingInstruction() {
         TinyMachine m = new TinyMachine(EngineKind.INTERP).load(insn(LI, 1, 7), insn(DIV, 1, 0), insn(HALT, 0, 0));
         StopEvent e = m.engine().run(Long.MAX_VALUE);

@@ -84,7 +84,7 @@ public final class UserModeRunner {
         long start = machine.engine().context().instructions;
         for (;;) {
             long used = machine.engine().context().instructions - start;
-            StopEvent stop = machine.engine().run(maxSteps == Long.MAX_VALUE ? maxSteps : Math.max(0, maxSteps - used));
+            StopEvent stop = machine.engine().runKeepingInterrupt(maxSteps == Long.MAX_VALUE ? maxSteps : Math.max(0, maxSteps - used));
             if (stop.kind() != StopEvent.Kind.INTERRUPTED || !machine.takeSignalInterrupt()) {
                 return stop;
             }
