@@ -55,9 +55,18 @@ class X86UserGdbTest {
             }
             """;
 
+    /** Leaves pi over 1 on the x87 stack at line 3. */
+    private static final String FLOATS = """
+            int main(void) {
+                __asm__ volatile ("fld1\\n\\tfldpi");
+                __asm__ volatile ("nop");
+                return 0;
+            }
+            """;
+
     @TempDir
     static Path dir;
-    private static Path program, spinner, crasher;
+    private static Path program, spinner, crasher, floats;
 
     @BeforeAll
     static void build() throws Exception {
@@ -65,6 +74,7 @@ class X86UserGdbTest {
         program = GuestPrograms.compile(dir, "watched", SOURCE, "-g", "-O0");
         spinner = GuestPrograms.compile(dir, "spinner", SPINNER, "-g", "-O0");
         crasher = GuestPrograms.compile(dir, "crasher", CRASHER, "-g", "-O0");
+        floats = GuestPrograms.compile(dir, "floats", FLOATS, "-g", "-O0");
     }
 
     @ParameterizedTest
@@ -120,6 +130,23 @@ class X86UserGdbTest {
             Mimic r = mimic.finish();
             assertEquals(128 + 11, r.status(), r.err());
             assertTrue(r.err().contains("Segmentation fault"), r.err());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"interp", "jit"})
+    void gdbReadsAndWritesTheX87Registers(String engine) throws Exception {
+        try (MimicWithStub mimic = MimicWithStub.start("--engine=" + engine, floats.toString())) {
+            String out = gdb(floats, mimic.port(), "break 3", "continue", "print $st0", "print $st1", "print/x $fctrl",
+                    "print ($fstat >> 11) & 7", "print/x $ftag", "set var $st1 = 2.5", "print $st1", "info float", "kill").finish();
+            assertTrue(Pattern.compile("\\$1 = 3\\.14159265358979323\\d*\n").matcher(out).find(), out);
+            assertTrue(out.contains("$2 = 1\n"), out);
+            assertTrue(out.contains("$3 = 0x37f\n"), out);
+            assertTrue(out.contains("$4 = 6\n"), out);
+            assertTrue(out.contains("$5 = 0xfff\n"), out);
+            assertTrue(out.contains("$6 = 2.5\n"), out);
+            assertTrue(Pattern.compile("=>R6: Valid +0x4000c90fdaa22168c235 \\+3\\.14159").matcher(out).find(), out);
+            mimic.finish();
         }
     }
 

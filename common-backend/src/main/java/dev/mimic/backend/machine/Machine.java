@@ -49,6 +49,34 @@ public interface Machine {
 
     void setRegister(String name, long value);
 
+    /**
+     * Registers a debugger reads and writes beyond {@link #registerNames}, which the workbench's
+     * register display leaves out: the x87 stack and its control registers, which gdb's i386
+     * description requires and which do not all fit in a {@code long}.
+     */
+    default List<String> debuggerRegisterNames() {
+        return List.of();
+    }
+
+    /** A register's value as little-endian bytes; by default the eight bytes of {@link #register}. */
+    default byte[] registerBytes(String name) {
+        long value = register(name);
+        byte[] bytes = new byte[Long.BYTES];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (value >>> 8 * i);
+        }
+        return bytes;
+    }
+
+    /** Sets a register from little-endian bytes (missing high bytes are zero); by default through {@link #setRegister}. */
+    default void setRegisterBytes(String name, byte[] littleEndian) {
+        long value = 0;
+        for (int i = 0; i < Math.min(Long.BYTES, littleEndian.length); i++) {
+            value |= (littleEndian[i] & 0xFFL) << 8 * i;
+        }
+        setRegister(name, value);
+    }
+
     /** The register that holds the address of the next instruction. */
     String pcRegister();
 

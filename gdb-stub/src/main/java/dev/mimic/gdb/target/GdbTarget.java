@@ -64,7 +64,7 @@ public final class GdbTarget {
 
     /** Every register's value, concatenated in gdb's order (the {@code g} reply). */
     public byte[] readAll(Machine machine) {
-        Set<String> present = new HashSet<>(machine.registerNames());
+        Set<String> present = present(machine);
         byte[] all = new byte[size];
         int at = 0;
         for (GdbRegister r : registers) {
@@ -80,7 +80,7 @@ public final class GdbTarget {
         if (all.length != size) {
             throw new IllegalArgumentException("expected " + size + " bytes of registers, got " + all.length);
         }
-        Set<String> present = new HashSet<>(machine.registerNames());
+        Set<String> present = present(machine);
         int at = 0;
         for (GdbRegister r : registers) {
             byte[] v = Arrays.copyOfRange(all, at, at + r.bytes());
@@ -91,7 +91,7 @@ public final class GdbTarget {
 
     /** Register {@code regnum}'s value, {@code bits/8} bytes in the target's byte order. */
     public byte[] read(Machine machine, int regnum) {
-        return value(machine, new HashSet<>(machine.registerNames()), register(regnum));
+        return value(machine, present(machine), register(regnum));
     }
 
     public void write(Machine machine, int regnum, byte[] value) {
@@ -99,7 +99,13 @@ public final class GdbTarget {
         if (value.length != r.bytes()) {
             throw new IllegalArgumentException(r.name() + " takes " + r.bytes() + " bytes, got " + value.length);
         }
-        setValue(machine, new HashSet<>(machine.registerNames()), r, value);
+        setValue(machine, present(machine), r, value);
+    }
+
+    private static Set<String> present(Machine machine) {
+        Set<String> names = new HashSet<>(machine.registerNames());
+        names.addAll(machine.debuggerRegisterNames());
+        return names;
     }
 
     private GdbRegister register(int regnum) {
@@ -112,9 +118,9 @@ public final class GdbTarget {
     private byte[] value(Machine machine, Set<String> present, GdbRegister r) {
         byte[] v = new byte[r.bytes()];
         if (present.contains(r.name())) {
-            long x = machine.register(r.name());
-            for (int i = 0; i < Math.min(8, v.length); i++) {
-                v[position(i, v.length)] = (byte) (x >>> (8 * i));
+            byte[] x = machine.registerBytes(r.name());
+            for (int i = 0; i < Math.min(x.length, v.length); i++) {
+                v[position(i, v.length)] = x[i];
             }
         }
         return v;
@@ -124,11 +130,11 @@ public final class GdbTarget {
         if (!present.contains(r.name())) {
             return;
         }
-        long x = 0;
-        for (int i = 0; i < Math.min(8, v.length); i++) {
-            x |= (v[position(i, v.length)] & 0xFFL) << (8 * i);
+        byte[] x = new byte[v.length];
+        for (int i = 0; i < v.length; i++) {
+            x[i] = v[position(i, v.length)];
         }
-        machine.setRegister(r.name(), x);
+        machine.setRegisterBytes(r.name(), x);
     }
 
     /** Where the byte of significance {@code i} sits in a value of {@code length} bytes. */

@@ -23,6 +23,8 @@ final class Rounding {
     private int control;
     private int flags;
     private boolean roundedUp;
+    /** Set when a store to memory withholds its result (see {@link #toMemory}). */
+    private boolean withheld;
 
     Rounding(int control) {
         reset(control);
@@ -33,6 +35,7 @@ final class Rounding {
         this.control = control;
         flags = 0;
         roundedUp = false;
+        withheld = false;
         return this;
     }
 
@@ -72,7 +75,21 @@ final class Rounding {
      * instruction before it writes its result (SDM vol. 1 4.9.2).
      */
     boolean suppressed() {
-        return (flags & ~control & (IE | DE | ZE)) != 0;
+        return withheld || (flags & ~control & (IE | DE | ZE)) != 0;
+    }
+
+    /**
+     * Notes that the result goes to memory, where an unmasked overflow or underflow stores nothing and
+     * leaves the stack as it was (so the result is not inexact either, and the instruction counts as
+     * suppressed), as the hardware does (SDM vol. 1 8.5.4, 8.5.5); in a register the result is delivered
+     * with its exponent adjusted instead.
+     */
+    void toMemory() {
+        if ((flags & ~control & (OE | UE)) != 0) {
+            flags &= ~PE;
+            roundedUp = false;
+            withheld = true;
+        }
     }
 
     /** The QNaN indefinite, with the invalid-operation exception. */

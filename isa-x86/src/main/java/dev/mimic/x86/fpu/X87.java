@@ -316,11 +316,11 @@ public final class X87 {
     /**
      * The value a store to memory writes: {@code result}, or what the memory held, {@code old}, when an
      * unmasked invalid-operation, overflow or underflow exception leaves the destination unchanged
-     * (SDM vol. 1 4.9.1.4, 4.9.1.5).
+     * (SDM vol. 1 4.9.1.4, 4.9.1.5); the last two also leave the stack unpopped ({@link Rounding#toMemory}).
      */
     private long stored(long result, long old) {
-        boolean write = finish();
-        return write && (rounding.flags() & ~control & (Rounding.OE | Rounding.UE)) == 0 ? result : old;
+        rounding.toMemory();
+        return finish() ? result : old;
     }
 
     /** FST m32: ST(i) rounded to single precision; {@code old} is the memory's value (see {@link #stored}). */
@@ -708,6 +708,29 @@ public final class X87 {
         return f.status & ~0x3800 | f.top << 11;
     }
 
+    /** Sets the status word, TOP included, as FLDENV would (for a debugger's register write). */
+    static void setStatusWord(X87 f, int value) {
+        f.status = value & 0xFFFF & ~0x3800;
+        f.top = value >>> 11 & 7;
+    }
+
+    /** ST(i) as it is held, without the underflow an instruction reading an empty register takes. */
+    static Extended stackRegister(X87 f, int i) {
+        return f.registers[f.physical(i)];
+    }
+
+    /** Sets ST(i)'s contents, leaving its tag as it was (for a debugger's register write). */
+    static void setStackRegister(X87 f, int i, Extended v) {
+        f.registers[f.physical(i)] = v;
+    }
+
+    /** Sets which physical registers are empty from a tag word, as FLDENV does (the other tags are computed). */
+    static void setTagWord(X87 f, int tags) {
+        for (int r = 0; r < 8; r++) {
+            f.empty[r] = (tags >>> 2 * r & 3) == TAG_EMPTY;
+        }
+    }
+
     /** The tag word: two bits per physical register (SDM vol. 1 8.1.7). */
     static int tagWord(X87 f) {
         int tags = 0;
@@ -769,12 +792,9 @@ public final class X87 {
                 values[i] = new Extended(m.load16(registersAt + 8 + 10L * i), m.load64(registersAt + 10L * i));
             }
         }
-        f.status = statusWord & ~0x3800;
-        f.top = statusWord >>> 11 & 7;
+        setStatusWord(f, statusWord);
         f.loadControlWord(controlWord);
-        for (int r = 0; r < 8; r++) {
-            f.empty[r] = (tags >>> 2 * r & 3) == TAG_EMPTY;
-        }
+        setTagWord(f, tags);
         if (withRegisters != 0) {
             for (int i = 0; i < 8; i++) {
                 f.registers[f.physical(i)] = values[i];

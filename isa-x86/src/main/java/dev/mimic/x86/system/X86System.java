@@ -25,6 +25,7 @@ import dev.mimic.x86.cpu.X86Platform;
 import dev.mimic.x86.decode.DecodedInsn;
 import dev.mimic.x86.decode.X86Disassembler;
 import dev.mimic.x86.fpu.X87;
+import dev.mimic.x86.fpu.X87Machine;
 import dev.mimic.x86.protect.Cpu;
 import dev.mimic.x86.protect.Interrupts;
 import dev.mimic.x86.translate.CodeMode;
@@ -53,7 +54,7 @@ import java.util.function.LongConsumer;
  * so {@code break *0x7c00} fires at 0000:7C00 and at 07C0:0000 alike, whatever the mode was when it
  * was set.
  */
-public final class X86System implements Machine, Frontend, X86Platform {
+public final class X86System implements X87Machine, Frontend, X86Platform {
     /** DR6 B0-B3: which of DR0-DR3 matched. */
     private static final int DR6_MATCHES = 0xF;
     /** Most instructions run between two looks at the interrupt line. */
@@ -674,6 +675,11 @@ public final class X86System implements Machine, Frontend, X86Platform {
             throw new MachineException("unknown register '" + name + "' (x86-system has " + String.join(", ", registerNames()) + ")");
         }
         return Registers.LAYOUT.find(name).orElseThrow();
+    }
+
+    @Override
+    public X87 fpu() {
+        return (X87) state.getRef(Registers.FPU);
     }
 
     @Override

@@ -20,6 +20,7 @@ import dev.mimic.x86.cpu.X86Platform;
 import dev.mimic.x86.decode.DecodedInsn;
 import dev.mimic.x86.decode.X86Disassembler;
 import dev.mimic.x86.fpu.X87;
+import dev.mimic.x86.fpu.X87Machine;
 import dev.mimic.x86.memory.PagedMemory;
 import dev.mimic.x86.translate.X86Semantics;
 import dev.mimic.x86.translate.X86Translator;
@@ -38,7 +39,7 @@ import java.util.Random;
  * returns from a system call, faults, or is interrupted between blocks (the interval timer); one that
  * ends the process is what {@link #terminatingSignal()} reports.
  */
-public final class UserMachine implements Machine, Frontend, X86Platform {
+public final class UserMachine implements X87Machine, Frontend, X86Platform {
     /** The user code and data selectors Linux loads (GDT entries 14 and 15 at RPL 3: __USER_CS, __USER_DS). */
     static final int USER_CS = 0x73, USER_DS = 0x7B;
     private static final int NR_SIGRETURN = 119, NR_RT_SIGRETURN = 173;
@@ -274,6 +275,11 @@ public final class UserMachine implements Machine, Frontend, X86Platform {
             throw new MachineException("unknown register '" + name + "' (x86-user has " + String.join(", ", registerNames()) + ")");
         }
         return Registers.LAYOUT.find(name).orElseThrow();
+    }
+
+    @Override
+    public X87 fpu() {
+        return (X87) state.getRef(Registers.FPU);
     }
 
     @Override

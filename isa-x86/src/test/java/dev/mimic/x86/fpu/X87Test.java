@@ -76,6 +76,18 @@ class X87Test {
     }
 
     @Test
+    void anUnmaskedUnderflowOfAStoreToMemory_storesNothingAndLeavesTheStackUnpopped() {
+        X87 f = new X87();
+        X87.setControlWord(f, 0x37F & ~0x10);
+        X87.pushExtended(f, 0x8000_0000_0000_0001L, 0x0001);
+        assertEquals(0x1234L, X87.stDouble(f, 0, 0x1234L), "the destination keeps its value");
+        X87.pop(f);
+        int status = X87.statusWord(f);
+        assertEquals(7, status >>> 11 & 7, "TOP still points at the value");
+        assertEquals(0x8090, status & ~0x3800, "B, ES and UE, and no PE for the result not delivered");
+    }
+
+    @Test
     void integerStoreOfAnEmptyRegister_isTheIntegerIndefiniteOfItsSize() {
         assertEquals(0x8000, X87.stInteger(new X87(), 2, 0) & 0xFFFF);
         assertEquals(Long.MIN_VALUE, X87.stInteger(new X87(), 8, 0));

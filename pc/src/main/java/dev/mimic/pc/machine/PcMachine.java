@@ -16,6 +16,8 @@ import dev.mimic.pc.config.PcOptions;
 import dev.mimic.pc.firmware.BiosImage;
 import dev.mimic.pc.vga.Vga;
 import dev.mimic.pc.vga.VgaBars;
+import dev.mimic.x86.fpu.X87;
+import dev.mimic.x86.fpu.X87Machine;
 import dev.mimic.x86.system.PhysicalMemory;
 import dev.mimic.x86.system.X86System;
 
@@ -44,7 +46,7 @@ import java.util.function.Consumer;
  * the accesses guest instructions make through segmentation and paging, not those the processor
  * makes itself (descriptor loads, the pushes of an interrupt delivery) or devices' DMA.
  */
-public final class PcMachine implements Machine, Closeable {
+public final class PcMachine implements X87Machine, Closeable {
     /** The nominal speed: one instruction per nanosecond, a 1 GHz processor of CPI 1. */
     public static final long NANOS_PER_INSTRUCTION = 1;
     /** The most instructions run before devices get a look, when no deadline comes sooner. */
@@ -290,6 +292,11 @@ public final class PcMachine implements Machine, Closeable {
     @Override
     public void setRegister(String name, long value) {
         cpu.setRegister(name, value);
+    }
+
+    @Override
+    public X87 fpu() {
+        return cpu.fpu();
     }
 
     @Override
