@@ -58,15 +58,15 @@ final class Breakpoints {
     static void delete(Workbench wb, Invocation inv) {
         DebugPoints points = wb.engine().debugPoints();
         if (!inv.hasArgs()) {
-            int n = points.breakpoints().size() + points.watchpoints().size();
+            int n = points.userBreakpoints().size() + points.userWatchpoints().size();
             points.deleteAll();
             wb.out().println(n == 0 ? "No breakpoints or watchpoints." : "Deleted all breakpoints and watchpoints (" + n + ")");
             return;
         }
         for (String word : inv.words()) {
             int id = Arguments.count(word, 0);
-            String kind = points.breakpoints().stream().anyMatch(b -> b.id() == id) ? "breakpoint"
-                    : points.watchpoints().stream().anyMatch(w -> w.id() == id) ? "watchpoint" : null;
+            String kind = points.userBreakpoints().stream().anyMatch(b -> b.id() == id) ? "breakpoint"
+                    : points.userWatchpoints().stream().anyMatch(w -> w.id() == id) ? "watchpoint" : null;
             if (kind == null) {
                 throw new CommandException("no breakpoint or watchpoint " + id);
             }
@@ -86,11 +86,11 @@ final class Breakpoints {
     private static void list(Workbench wb) {
         DebugPoints points = wb.engine().debugPoints();
         List<String[]> rows = new ArrayList<>();
-        for (Breakpoint b : points.breakpoints()) {
+        for (Breakpoint b : points.userBreakpoints()) {
             rows.add(new String[] {String.valueOf(b.id()), "breakpoint", wb.expressions().location(b.address()),
                     b.label() + suffix(b.condition())});
         }
-        for (Watchpoint w : points.watchpoints()) {
+        for (Watchpoint w : points.userWatchpoints()) {
             rows.add(new String[] {String.valueOf(w.id()), "watchpoint", wb.expressions().location(w.address()),
                     w.label() + ", " + describe(w) + suffix(w.condition())});
         }

@@ -76,11 +76,20 @@ public final class DebugPoints {
         return watchpoints.removeIf(w -> w.id() == id);
     }
 
+    /**
+     * Deletes every breakpoint and watchpoint the user set; the internal ones (an emulated processor's
+     * own debug registers, the debugger's {@code next} and {@code finish}) stay with their owners.
+     */
     public void deleteAll() {
-        List<Breakpoint> old = new ArrayList<>(breakpoints);
-        breakpoints.clear();
-        watchpoints.clear();
+        List<Breakpoint> old = userBreakpoints();
+        breakpoints.removeAll(old);
+        watchpoints.removeIf(w -> !isInternal(w.id()));
         old.forEach(b -> codeChanged.accept(b.address(), b.address() + 1));
+    }
+
+    /** Whether {@code id} is one an internal breakpoint or watchpoint took (they count down from -1). */
+    public static boolean isInternal(int id) {
+        return id < 0;
     }
 
     public List<Breakpoint> breakpoints() {
@@ -89,6 +98,16 @@ public final class DebugPoints {
 
     public List<Watchpoint> watchpoints() {
         return Collections.unmodifiableList(watchpoints);
+    }
+
+    /** The breakpoints the user set, for listings. */
+    public List<Breakpoint> userBreakpoints() {
+        return breakpoints.stream().filter(b -> !isInternal(b.id())).toList();
+    }
+
+    /** The watchpoints the user set, for listings. */
+    public List<Watchpoint> userWatchpoints() {
+        return watchpoints.stream().filter(w -> !isInternal(w.id())).toList();
     }
 
     /** Breakpoints at {@code address} (several may share one). */
