@@ -43,8 +43,11 @@ import static dev.mimic.forth.layout.MemoryMap.CELL;
  *
  * <p>Decoding is two passes: a scan finds the instructions of the region and its basic-block
  * leaders (branch targets and the cells after conditional branches); then each leader's block is
- * emitted with the stacks held in temporaries and synchronised at the block's end, so every leader
- * is a place the dispatcher can resume at. A region records the thread cells it read and the code
+ * emitted with the stacks held in temporaries. In a dispatchable region they are synchronised at
+ * the block's end, so every leader is a place the dispatcher can resume at; a called region is
+ * entered only at its start, so its edges pass the top stack entries on in temporaries (a DO loop's
+ * index and limit, the values a loop works on) and memory sees them only on the way out: at calls,
+ * helpers, exits and returns. A region records the thread cells it read and the code
  * fields of the words they name, so a write to either (a redefinition, DOES&gt;) drops it.
  */
 public final class ThreadDecoder {
@@ -107,9 +110,7 @@ public final class ThreadDecoder {
             if (leader != pc && plan.dispatchable) {
                 b.resumeAt(leader);
             }
-            e.data.startBlock();
-            e.returns.startBlock();
-            e.floats.startBlock();
+            plan.enter(leader);
             for (long at = leader; ; ) {
                 Fetched f = found.get(at);
                 emit(e, f, false);
@@ -246,6 +247,8 @@ public final class ThreadDecoder {
         /** Whether calls to colon definitions are IR CALLs. */
         private final boolean calls;
         private final Map<Long, Integer> blocks = new HashMap<>();
+        /** Per leader, the top stack entries its edges pass in temporaries, fixed by the first edge decoded. */
+        private final Map<Long, StackEntry> entries = new HashMap<>();
         private final Emitter emitter;
         private int exits;
 
@@ -274,9 +277,9 @@ public final class ThreadDecoder {
          * itself and leaves for the dispatcher, which resumes the loop in a dispatchable region.
          */
         void goTo(long target) {
-            emitter.syncAll();
             Integer block = blocks.get(target);
             if (block == null) {
+                emitter.syncAll();
                 exit(b.i64(target));
                 return;
             }
@@ -285,10 +288,34 @@ public final class ThreadDecoder {
                 int leave = b.newBlock();
                 b.branch(b.helper(YIELD), leave, stay);
                 b.switchTo(leave);
+                StackCache.Snapshot[] atEdge = emitter.snapshot();
+                emitter.syncAll();
                 exit(b.i64(target));
                 b.switchTo(stay);
+                emitter.restore(atEdge);
             }
+            StackEntry entry = entries.computeIfAbsent(target, at -> dispatchable ? StackEntry.NONE : emitter.entryTemps());
+            emitter.returns.transferTo(entry.returns());
+            emitter.data.transferTo(entry.data());
+            emitter.floats.transferTo(entry.floats());
             b.jump(block);
+        }
+
+        /**
+         * Starts emitting the block at {@code leader}, with the stack entries its incoming edges
+         * carry in temporaries (none in a dispatchable region, whose blocks the dispatcher may
+         * enter with everything in memory; none when no edge to it was emitted yet).
+         */
+        void enter(long leader) {
+            StackEntry entry = entries.computeIfAbsent(leader, at -> StackEntry.NONE);
+            emitter.data.startBlock(entry.data());
+            emitter.returns.startBlock(entry.returns());
+            emitter.floats.startBlock(entry.floats());
+        }
+
+        /** Whether stack entries stay in temporaries across branches (only where no block is resumable). */
+        boolean keepsStacksAcrossBlocks() {
+            return !dispatchable;
         }
 
         /** Leaves the region for the dispatcher, which continues at {@code target}. */
@@ -330,6 +357,11 @@ public final class ThreadDecoder {
             b.switchTo(here);
             goTo(next);
         }
+    }
+
+    /** The temporaries holding each stack's top entries (top last) when a block is entered. */
+    record StackEntry(List<Temp> data, List<Temp> returns, List<Temp> floats) {
+        static final StackEntry NONE = new StackEntry(List.of(), List.of(), List.of());
     }
 
     /**
