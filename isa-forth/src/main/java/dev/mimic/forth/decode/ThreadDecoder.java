@@ -99,10 +99,15 @@ public final class ThreadDecoder {
         List<Long> leaders = scan(pc, request, found, plan.calls);
         RegionBuilder b = plan.b;
         for (long leader : leaders) {
-            plan.blocks.put(leader, plan.blocks.isEmpty() ? 0 : b.newBlock());
+            plan.blocks.put(leader, plan.blocks.isEmpty() && plan.dispatchable ? 0 : b.newBlock());
         }
         if (plan.dispatchable && plan.calls) {
             b.set(Registers.NEST, b.i64(0));
+        }
+        if (!plan.dispatchable) {
+            // A block before the first leader's, which may be a loop head: the countdown starts once.
+            b.assign(plan.polls, b.i32(POLL_BACK_EDGES));
+            b.jump(plan.blocks.get(pc));
         }
         Emitter e = plan.emitter;
         for (long leader : leaders) {
@@ -250,12 +255,15 @@ public final class ThreadDecoder {
         /** Per leader, the top stack entries its edges pass in temporaries, fixed by the first edge decoded. */
         private final Map<Long, StackEntry> entries = new HashMap<>();
         private final Emitter emitter;
+        /** A called region's back-edges left before it next asks whether to yield. */
+        private final Temp polls;
         private int exits;
 
         Plan(RegionBuilder b, boolean dispatchable, boolean calls) {
             this.b = b;
             this.dispatchable = dispatchable;
             this.calls = calls;
+            this.polls = dispatchable ? null : b.temp(Type.I32);
             this.emitter = new Emitter(b,
                     new StackCache(b, Registers.SP, Type.I64, MemoryMap.DATA_STACK_LIMIT, MemoryMap.S0, DATA, Stacks.FAULT),
                     new StackCache(b, Registers.RP, Type.I64, MemoryMap.RETURN_STACK_LIMIT, MemoryMap.R0, RETURN, Stacks.FAULT),
@@ -274,7 +282,8 @@ public final class ThreadDecoder {
         /**
          * Synchronises the stacks and continues at {@code target}: its block, or the dispatcher.
          * A called region is not interrupted by the engine at loop back-edges, so it checks for
-         * itself and leaves for the dispatcher, which resumes the loop in a dispatchable region.
+         * itself (every {@link #POLL_BACK_EDGES} back-edges) and leaves for the dispatcher, which
+         * resumes the loop in a dispatchable region.
          */
         void goTo(long target) {
             Integer block = blocks.get(target);
@@ -284,8 +293,14 @@ public final class ThreadDecoder {
                 return;
             }
             if (!dispatchable && target <= emitter.address()) {
+                Temp left = b.binary(Op.SUB, polls, b.i32(1));
+                b.assign(polls, left);
+                int poll = b.newBlock();
                 int stay = b.newBlock();
                 int leave = b.newBlock();
+                b.branch(b.binary(Op.LE, left, b.i32(0)), poll, stay);
+                b.switchTo(poll);
+                b.assign(polls, b.i32(POLL_BACK_EDGES));
                 b.branch(b.helper(YIELD), leave, stay);
                 b.switchTo(leave);
                 StackCache.Snapshot[] atEdge = emitter.snapshot();
@@ -363,6 +378,13 @@ public final class ThreadDecoder {
     record StackEntry(List<Temp> data, List<Temp> returns, List<Temp> floats) {
         static final StackEntry NONE = new StackEntry(List.of(), List.of(), List.of());
     }
+
+    /**
+     * Back-edges a called region takes between two looks at the budget and the interrupt flag (as
+     * the JIT's own loops poll every 1,024 instructions): the look is a helper call whose
+     * volatile read would otherwise keep HotSpot from optimising the loop.
+     */
+    private static final int POLL_BACK_EDGES = 256;
 
     /**
      * Whether running code should return to the dispatcher (budget used up, Ctrl-C): 1 or 0. It
