@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Random threads (stack shuffles, arithmetic, comparisons, memory, loops and branches, calls,
  * recursion, DOES&gt; words, EXECUTE, faults) leave the same stacks and print the same under the IR interpreter and the JIT: the decoder's IR
- * means one thing whichever engine runs it.
+ * means one thing whichever engine runs it. Each thread runs both dispatched (EXECUTE) and called
+ * from another definition, whose region passes stack entries between blocks in temporaries.
  */
 class EngineEquivalenceProperties {
     private static final String[] WORDS = {
@@ -37,7 +38,7 @@ class EngineEquivalenceProperties {
     void randomThreads_runTheSameInterpretedAndCompiled(@ForAll("threads") String thread) {
         String program = "variable v 1 v ! : c1 1+ ; : c2 over + ; : c3 3 0 do c1 loop ; "
                 + ": r1 255 and dup 0> if 1- recurse then ; : make create , does> @ + ; 9 make d1 "
-                + ": t 11 -22 33 -44 55 66 " + thread + " ; ' t catch";
+                + ": t 11 -22 33 -44 55 66 " + thread + " ; : u t ; ' t catch ' u catch";
         assertEquals(run(EngineKind.INTERP, program), run(EngineKind.JIT, program), thread);
     }
 

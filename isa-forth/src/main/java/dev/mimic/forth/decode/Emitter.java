@@ -206,6 +206,22 @@ public final class Emitter {
         floats.sync();
     }
 
+    /** What the three stack caches know now (data, return, float), to emit two paths from it. */
+    StackCache.Snapshot[] snapshot() {
+        return new StackCache.Snapshot[] {data.snapshot(), returns.snapshot(), floats.snapshot()};
+    }
+
+    void restore(StackCache.Snapshot[] s) {
+        data.restore(s[0]);
+        returns.restore(s[1]);
+        floats.restore(s[2]);
+    }
+
+    /** Fresh temporaries for the stack entries held now, as the entry of a block an edge goes to. */
+    ThreadDecoder.StackEntry entryTemps() {
+        return new ThreadDecoder.StackEntry(data.entryTemps(), returns.entryTemps(), floats.entryTemps());
+    }
+
     /** Continues at thread cell {@code target}. */
     void jump(long target) {
         plan.goTo(target);
@@ -216,8 +232,10 @@ public final class Emitter {
      * edge actions (may be null) adjust the stacks on their edge only.
      */
     void branch(Temp condition, long ifTrue, Runnable onTrue, long ifFalse, Runnable onFalse) {
-        syncAll();
-        StackCache.Snapshot[] atBranch = {data.snapshot(), returns.snapshot(), floats.snapshot()};
+        if (!plan.keepsStacksAcrossBlocks()) {
+            syncAll();
+        }
+        StackCache.Snapshot[] atBranch = snapshot();
         int taken = b.newBlock();
         int other = b.newBlock();
         b.branch(condition, taken, other);
@@ -227,9 +245,7 @@ public final class Emitter {
 
     private void edge(int block, long target, Runnable action, StackCache.Snapshot[] atBranch) {
         b.switchTo(block);
-        data.restore(atBranch[0]);
-        returns.restore(atBranch[1]);
-        floats.restore(atBranch[2]);
+        restore(atBranch);
         if (action != null) {
             action.run();
         }

@@ -122,6 +122,54 @@ final class StackCache {
         base = null;
     }
 
+    /**
+     * How many entries a block entered next should hold in temporaries: those held now, at most
+     * {@link #MAX_HELD_ACROSS_BLOCKS}. The first edge decoded into a block fixes its shape.
+     */
+    List<Temp> entryTemps() {
+        int held = Math.min(pending.size(), MAX_HELD_ACROSS_BLOCKS);
+        List<Temp> entry = new ArrayList<>(held);
+        for (int i = 0; i < held; i++) {
+            entry.add(b.temp(type));
+        }
+        return entry;
+    }
+
+    /** Entries carried in temporaries into a block at most (the rest is written to memory on the edge). */
+    private static final int MAX_HELD_ACROSS_BLOCKS = 6;
+
+    /**
+     * Leaves for a block whose entry holds the top {@code entry.size()} entries in {@code entry}
+     * (top last) and the rest in memory below the pointer in its slot: deeper entries held now are
+     * written, missing top entries are loaded, and the pointer is moved when it changed. Values are
+     * copied before they are assigned, since the entry temporaries may be among them (a loop).
+     */
+    void transferTo(List<Temp> entry) {
+        int k = entry.size();
+        int held = pending.size();
+        for (int i = k; i < held; i++) {
+            b.store(MemoryAccess.W64, address(delta + i), pending.get(held - 1 - i));
+        }
+        Temp[] values = new Temp[k];
+        for (int i = 0; i < k; i++) {
+            Temp v = peek(i);
+            values[i] = i < held ? b.mov(v) : v;
+        }
+        for (int i = 0; i < k; i++) {
+            b.assign(entry.get(k - 1 - i), values[i]);
+        }
+        pending.clear();
+        if (delta != 0) {
+            moveTo(address(delta));
+        }
+    }
+
+    /** Starts a block entered with the top entries in {@code entry} (top last), the rest in memory. */
+    void startBlock(List<Temp> entry) {
+        startBlock();
+        pending.addAll(entry);
+    }
+
     /** What is known about the stack at one point, to start each edge of a branch from the same knowledge. */
     record Snapshot(Temp base, int delta, List<Temp> pending) {
     }

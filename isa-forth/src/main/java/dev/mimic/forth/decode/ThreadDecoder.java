@@ -43,8 +43,11 @@ import static dev.mimic.forth.layout.MemoryMap.CELL;
  *
  * <p>Decoding is two passes: a scan finds the instructions of the region and its basic-block
  * leaders (branch targets and the cells after conditional branches); then each leader's block is
- * emitted with the stacks held in temporaries and synchronised at the block's end, so every leader
- * is a place the dispatcher can resume at. A region records the thread cells it read and the code
+ * emitted with the stacks held in temporaries. In a dispatchable region they are synchronised at
+ * the block's end, so every leader is a place the dispatcher can resume at; a called region is
+ * entered only at its start, so its edges pass the top stack entries on in temporaries (a DO loop's
+ * index and limit, the values a loop works on) and memory sees them only on the way out: at calls,
+ * helpers, exits and returns. A region records the thread cells it read and the code
  * fields of the words they name, so a write to either (a redefinition, DOES&gt;) drops it.
  */
 public final class ThreadDecoder {
@@ -96,10 +99,15 @@ public final class ThreadDecoder {
         List<Long> leaders = scan(pc, request, found, plan.calls);
         RegionBuilder b = plan.b;
         for (long leader : leaders) {
-            plan.blocks.put(leader, plan.blocks.isEmpty() ? 0 : b.newBlock());
+            plan.blocks.put(leader, plan.blocks.isEmpty() && plan.dispatchable ? 0 : b.newBlock());
         }
         if (plan.dispatchable && plan.calls) {
             b.set(Registers.NEST, b.i64(0));
+        }
+        if (!plan.dispatchable) {
+            // A block before the first leader's, which may be a loop head: the countdown starts once.
+            b.assign(plan.polls, b.i32(POLL_BACK_EDGES));
+            b.jump(plan.blocks.get(pc));
         }
         Emitter e = plan.emitter;
         for (long leader : leaders) {
@@ -107,9 +115,7 @@ public final class ThreadDecoder {
             if (leader != pc && plan.dispatchable) {
                 b.resumeAt(leader);
             }
-            e.data.startBlock();
-            e.returns.startBlock();
-            e.floats.startBlock();
+            plan.enter(leader);
             for (long at = leader; ; ) {
                 Fetched f = found.get(at);
                 emit(e, f, false);
@@ -246,13 +252,18 @@ public final class ThreadDecoder {
         /** Whether calls to colon definitions are IR CALLs. */
         private final boolean calls;
         private final Map<Long, Integer> blocks = new HashMap<>();
+        /** Per leader, the top stack entries its edges pass in temporaries, fixed by the first edge decoded. */
+        private final Map<Long, StackEntry> entries = new HashMap<>();
         private final Emitter emitter;
+        /** A called region's back-edges left before it next asks whether to yield. */
+        private final Temp polls;
         private int exits;
 
         Plan(RegionBuilder b, boolean dispatchable, boolean calls) {
             this.b = b;
             this.dispatchable = dispatchable;
             this.calls = calls;
+            this.polls = dispatchable ? null : b.temp(Type.I32);
             this.emitter = new Emitter(b,
                     new StackCache(b, Registers.SP, Type.I64, MemoryMap.DATA_STACK_LIMIT, MemoryMap.S0, DATA, Stacks.FAULT),
                     new StackCache(b, Registers.RP, Type.I64, MemoryMap.RETURN_STACK_LIMIT, MemoryMap.R0, RETURN, Stacks.FAULT),
@@ -271,24 +282,55 @@ public final class ThreadDecoder {
         /**
          * Synchronises the stacks and continues at {@code target}: its block, or the dispatcher.
          * A called region is not interrupted by the engine at loop back-edges, so it checks for
-         * itself and leaves for the dispatcher, which resumes the loop in a dispatchable region.
+         * itself (every {@link #POLL_BACK_EDGES} back-edges) and leaves for the dispatcher, which
+         * resumes the loop in a dispatchable region.
          */
         void goTo(long target) {
-            emitter.syncAll();
             Integer block = blocks.get(target);
             if (block == null) {
+                emitter.syncAll();
                 exit(b.i64(target));
                 return;
             }
             if (!dispatchable && target <= emitter.address()) {
+                Temp left = b.binary(Op.SUB, polls, b.i32(1));
+                b.assign(polls, left);
+                int poll = b.newBlock();
                 int stay = b.newBlock();
                 int leave = b.newBlock();
+                b.branch(b.binary(Op.LE, left, b.i32(0)), poll, stay);
+                b.switchTo(poll);
+                b.assign(polls, b.i32(POLL_BACK_EDGES));
                 b.branch(b.helper(YIELD), leave, stay);
                 b.switchTo(leave);
+                StackCache.Snapshot[] atEdge = emitter.snapshot();
+                emitter.syncAll();
                 exit(b.i64(target));
                 b.switchTo(stay);
+                emitter.restore(atEdge);
             }
+            StackEntry entry = entries.computeIfAbsent(target, at -> dispatchable ? StackEntry.NONE : emitter.entryTemps());
+            emitter.returns.transferTo(entry.returns());
+            emitter.data.transferTo(entry.data());
+            emitter.floats.transferTo(entry.floats());
             b.jump(block);
+        }
+
+        /**
+         * Starts emitting the block at {@code leader}, with the stack entries its incoming edges
+         * carry in temporaries (none in a dispatchable region, whose blocks the dispatcher may
+         * enter with everything in memory; none when no edge to it was emitted yet).
+         */
+        void enter(long leader) {
+            StackEntry entry = entries.computeIfAbsent(leader, at -> StackEntry.NONE);
+            emitter.data.startBlock(entry.data());
+            emitter.returns.startBlock(entry.returns());
+            emitter.floats.startBlock(entry.floats());
+        }
+
+        /** Whether stack entries stay in temporaries across branches (only where no block is resumable). */
+        boolean keepsStacksAcrossBlocks() {
+            return !dispatchable;
         }
 
         /** Leaves the region for the dispatcher, which continues at {@code target}. */
@@ -331,6 +373,18 @@ public final class ThreadDecoder {
             goTo(next);
         }
     }
+
+    /** The temporaries holding each stack's top entries (top last) when a block is entered. */
+    record StackEntry(List<Temp> data, List<Temp> returns, List<Temp> floats) {
+        static final StackEntry NONE = new StackEntry(List.of(), List.of(), List.of());
+    }
+
+    /**
+     * Back-edges a called region takes between two looks at the budget and the interrupt flag (as
+     * the JIT's own loops poll every 1,024 instructions): the look is a helper call whose
+     * volatile read would otherwise keep HotSpot from optimising the loop.
+     */
+    private static final int POLL_BACK_EDGES = 256;
 
     /**
      * Whether running code should return to the dispatcher (budget used up, Ctrl-C): 1 or 0. It
