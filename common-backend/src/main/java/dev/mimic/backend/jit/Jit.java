@@ -40,6 +40,7 @@ public final class Jit implements RegionCompiler {
     @Override
     public RegionCode compile(Region region) {
         RegionEmitter.Output out = RegionEmitter.emit(region);
+        CompiledClassCheck.maybeVerify(out.bytes(), region);
         try {
             MethodHandles.Lookup code = LOOKUP.defineHiddenClassWithClassData(out.bytes(), out.classData(), true);
             Class<?> c = code.lookupClass();
