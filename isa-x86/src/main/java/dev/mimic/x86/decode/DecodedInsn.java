@@ -24,6 +24,16 @@ public record DecodedInsn(long address, int length, OpForm form, int operandSize
     /** Segment register numbers, in the SDM's Sreg encoding order. */
     public static final int ES = 0, CS = 1, SS = 2, DS = 3, FS = 4, GS = 5;
 
+    /** True for NOP at 90, whose F3 prefix the decoder keeps: F3 90 is PAUSE. */
+    static boolean isNop(OpForm form) {
+        return form.map() == OpForm.ONE_BYTE && form.opcode() == 0x90 && !form.opcodeRegister();
+    }
+
+    /** True for PAUSE (F3 90), the spin-wait hint, which the table decodes as NOP. */
+    public boolean pause() {
+        return repeat == 0xF3 && isNop(form);
+    }
+
     /** The address of the next instruction. */
     public long next() {
         return address + length;

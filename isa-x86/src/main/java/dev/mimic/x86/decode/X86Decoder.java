@@ -136,7 +136,7 @@ public final class X86Decoder {
         int low = form.opcodeRegister() ? opcode & 7 : form.condition() ? opcode & 15 : 0;
         DecodeRecorder.record("x86", form.name());
         return new DecodedInsn(address, in.length(), form, opsize, addrsize, segment, lock,
-                form.rep() == OpForm.Rep.NONE ? 0 : repeat, mod, reg, rm, base, index, scale, disp, low, imm, imm2);
+                form.rep() == OpForm.Rep.NONE && !DecodedInsn.isNop(form) ? 0 : repeat, mod, reg, rm, base, index, scale, disp, low, imm, imm2);
     }
 
     /** Reads instruction bytes, counting them against the fifteen-byte limit. */

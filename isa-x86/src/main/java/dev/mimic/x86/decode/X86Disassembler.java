@@ -47,6 +47,9 @@ public final class X86Disassembler {
         if (insn.lock()) {
             s.append("lock ");
         }
+        if (insn.pause()) {
+            return "pause";
+        }
         if (insn.repeat() != 0) {
             s.append(insn.form().rep() == OpForm.Rep.REPE ? (insn.repeat() == 0xF3 ? "repe " : "repne ") : "rep ");
         }

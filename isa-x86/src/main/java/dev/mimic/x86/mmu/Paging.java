@@ -22,8 +22,10 @@ import java.util.Map;
  * <p>Translations are cached in a direct-mapped TLB. Like the hardware it is only flushed when told
  * (CR3 writes keep global entries, INVLPG drops one page, paging mode changes drop all), so a guest
  * that edits page tables without flushing sees stale translations, as it would on a Pentium Pro. The
- * linear pages decoded code came from are remembered too: flushing one tells who translated that code
- * (a CR3 write keeps a kernel's global code; a process's code is decoded again).
+ * linear pages decoded code came from are remembered too: flushing one tells who translated that code.
+ * A CR3 write keeps a kernel's global code, and walks the new tables for each other page: one that
+ * still maps the same frame with the same user bit keeps its code (two processes of one program, a
+ * pipe's two ends, switch address spaces thousands of times a second), one that does not drops it.
  *
  * <p>In front of it sits a smaller fast path for what compiled code does most: a load or store within
  * one page that the TLB already allowed at the current privilege and that reaches plain RAM. Per TLB
@@ -83,7 +85,10 @@ public final class Paging extends GuestMemory {
     private boolean supervisor;
     /** Physical address bits that reach the bus: bit 20 is forced to 0 while the A20 gate is closed. */
     private long a20Mask = 0xFFFF_FFFFL;
-    /** Linear pages decoded code came from: page number to physical frame, bit 0 set for a global page. */
+    /**
+     * Linear pages decoded code came from: page number to physical frame, bit 0 set for a global page,
+     * {@link #PTE_U} for a user page.
+     */
     private final Map<Integer, Integer> codePages = new HashMap<>();
     private CodeWriteListener codeUnmapped = (s, e) -> { };
 
@@ -122,12 +127,49 @@ public final class Paging extends GuestMemory {
             }
         }
         codePages.entrySet().removeIf(e -> {
-            boolean drop = !keepGlobal || (e.getValue() & 1) == 0;
+            int was = e.getValue();
+            boolean drop = !keepGlobal || (was & 1) == 0 && remap(e.getKey()) != (was & ~1);
             if (drop) {
-                codeUnmapped(e.getValue());
+                codeUnmapped(was);
             }
             return drop;
         });
+    }
+
+    /**
+     * What a fetch from linear page {@code page} would reach through the current tables: its frame
+     * ({@link #a20Mask} applied) with {@link #PTE_U} for a user page, or -1 when it is not present.
+     * It sets the accessed bits the fetch's walk would set, as a processor may when it walks ahead of
+     * its fetches (SDM vol. 3 4.8), but fills no TLB entry and raises no fault.
+     */
+    private int remap(int page) {
+        long pdeAddress = (control.cr3() & 0xFFFF_F000L) + (page >>> 10) * 4;
+        int pde = physical.load32(pdeAddress);
+        if ((pde & PTE_P) == 0) {
+            return -1;
+        }
+        int frame, rights;
+        if ((pde & PTE_PS) != 0 && control.pageSizeExtensions()) {
+            frame = pde & 0xFFC0_0000 | (page & 0x3FF) << 12;
+            rights = pde;
+        } else {
+            long pteAddress = (pde & 0xFFFF_F000L) + (page & 0x3FF) * 4;
+            int pte = physical.load32(pteAddress);
+            if ((pte & PTE_P) == 0) {
+                return -1;
+            }
+            markAccessed(pteAddress, pte);
+            frame = pte & 0xFFFF_F000;
+            rights = pde & pte;
+        }
+        markAccessed(pdeAddress, pde);
+        return frame & (int) a20Mask | rights & PTE_U;
+    }
+
+    private void markAccessed(long entryAddress, int entry) {
+        if ((entry & PTE_A) == 0) {
+            physical.store32(entryAddress, entry | PTE_A);
+        }
     }
 
     /** INVLPG: drops the translation of the page holding {@code linear}, global or not. */
@@ -159,8 +201,8 @@ public final class Paging extends GuestMemory {
         long physical = translate(linear, false);
         if (control.paging()) {
             int page = (int) ((linear & 0xFFFF_FFFFL) >>> 12);
-            int global = (bits[page & TLB_SIZE - 1] & T_GLOBAL) != 0 ? 1 : 0;
-            codePages.put(page, (int) (physical & 0xFFFF_F000L) | global);
+            int b = bits[page & TLB_SIZE - 1];
+            codePages.put(page, (int) (physical & 0xFFFF_F000L) | ((b & T_GLOBAL) != 0 ? 1 : 0) | ((b & T_USER) != 0 ? PTE_U : 0));
         }
         return physical;
     }

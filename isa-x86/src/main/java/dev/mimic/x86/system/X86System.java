@@ -59,6 +59,12 @@ public final class X86System implements X87Machine, Frontend, X86Platform {
     private static final int DR6_MATCHES = 0xF;
     /** Most instructions run between two looks at the interrupt line. */
     public static final int INTERRUPT_LATENCY = 4096;
+    /**
+     * Instructions' worth of time a PAUSE takes (a Skylake's PAUSE lasts about 140 cycles): the
+     * processor's count, which is its clock and its time-stamp counter, moves on by this much, so a
+     * guest's delay loop ({@code udelay}, a timer calibration) spins a hundred times fewer rounds.
+     */
+    public static final int PAUSE_CYCLES = 100;
 
     /** How the engine runs guest code. */
     public record Options(EngineKind engine, RegionCompiler compiler, int tierThreshold) {
@@ -589,6 +595,10 @@ public final class X86System implements X87Machine, Frontend, X86Platform {
                 halted = true;
                 return StopEvent.of(StopEvent.Kind.INTERRUPTED, state.pc(), "halted");
             }
+            return null;
+        }
+        if (code == X86Semantics.STOP_PAUSE) {
+            context.instructions += PAUSE_CYCLES - 1;
             return null;
         }
         if (code == X86Semantics.STOP_INTERRUPT_WINDOW) {

@@ -155,6 +155,17 @@ public final class SystemSemantics {
 
     // ---- IF, EFLAGS and halting ----
 
+    /**
+     * NOP, and with an F3 prefix PAUSE, the spin-wait hint (SDM vol. 2 PAUSE): that ends the region
+     * with {@link X86Semantics#STOP_PAUSE}, so the machine charges it the time a processor spends
+     * there. The other NOP forms do nothing here either.
+     */
+    public void nop(Emitter e) {
+        if (e.insn().pause()) {
+            e.stop(X86Semantics.STOP_PAUSE, e.insn().next());
+        }
+    }
+
     public void hlt(Emitter e) {
         if (ring0(e)) {
             e.stop(X86Semantics.STOP_HALT, e.insn().next());

@@ -58,6 +58,8 @@ public final class X86Semantics {
     public static final int STOP_HALT = 0x200;
     /** Stop code after STI's shadow or POPF: the machine looks for a maskable interrupt, then continues. */
     public static final int STOP_INTERRUPT_WINDOW = 0x201;
+    /** Stop code after PAUSE in a system-mode machine: the machine lets a spin-wait's time pass, then continues. */
+    public static final int STOP_PAUSE = 0x202;
 
     /** EFLAGS bits POPF may change at CPL 3 with IOPL 0 (SDM vol. 2 POPF): not IOPL, IF, VM, RF. */
     private static final int POPF_USER = Flags.ARITHMETIC | Flags.TF | Flags.DF | Flags.NT | Flags.AC | Flags.ID;

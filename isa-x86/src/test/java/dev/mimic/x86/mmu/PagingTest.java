@@ -17,12 +17,13 @@ class PagingTest {
     /** Control bits a test sets directly. */
     private static final class Bits implements Paging.Control {
         boolean paging = true, wp, pse = true, pge, user;
+        int cr3 = PD;
 
         @Override public boolean paging() { return paging; }
         @Override public boolean writeProtect() { return wp; }
         @Override public boolean pageSizeExtensions() { return pse; }
         @Override public boolean globalPages() { return pge; }
-        @Override public int cr3() { return PD; }
+        @Override public int cr3() { return cr3; }
         @Override public boolean userMode() { return user; }
     }
 
@@ -170,6 +171,30 @@ class PagingTest {
         assertEquals(0x8000, mmu.translate(0x4000, false), "a global page survives a CR3 write");
         mmu.invalidate(0x4000);
         assertEquals(0xA000, mmu.translate(0x4000, false));
+    }
+
+    @Test
+    void aCr3WriteKeepsCodeOnlyWherePagesStillMapTheSameFrameAndUserBit() {
+        int pd2 = 0x20000, pt2 = 0x21000;
+        ram.store32(pd2, pt2 | 7);
+        ram.store32(pt2 + 4 * 1, 0x5000 | 5);           // same frame, now read-only: kept
+        ram.store32(pt2 + 4 * 2, 0x9000 | 5);           // another frame: dropped
+        ram.store32(pt2 + 4 * 3, 0x7000 | 7);           // same frame, now a user page: dropped
+        List<Long> dropped = new ArrayList<>();
+        mmu.onCodeUnmapped((start, end) -> dropped.add(start));
+        mmu.translateCode(0x1000);
+        mmu.translateCode(0x2000);
+        mmu.translateCode(0x3000);
+        bits.cr3 = pd2;
+        mmu.flush(true);
+        assertEquals(List.of(0x6000L, 0x7000L), dropped.stream().sorted().toList());
+        assertEquals(0x5000 | 0x25, ram.load32(pt2 + 4), "the walk sets the accessed bit as a fetch would");
+        bits.cr3 = PD;
+        mmu.flush(true);
+        assertEquals(List.of(0x6000L, 0x7000L), dropped.stream().sorted().toList(), "0x1000 still maps 0x5000");
+        ram.store32(PT + 4 * 1, 0);
+        mmu.flush(true);
+        assertEquals(List.of(0x5000L, 0x6000L, 0x7000L), dropped.stream().sorted().toList(), "not present any more");
     }
 
     @Test

@@ -86,6 +86,17 @@ class X86SystemTest {
     }
 
     @Test
+    void pauseTakesItsCyclesOfTimeAndOtherNopsOne() {
+        // rdtsc; mov ebx, eax; pause; nop; nop dword [eax]; rdtsc; hlt
+        memory.write(0x1000, new byte[] {0x0F, 0x31, (byte) 0x89, (byte) 0xC3, (byte) 0xF3, (byte) 0x90, (byte) 0x90,
+                0x0F, 0x1F, 0x00, 0x0F, 0x31, (byte) 0xF4}, 0, 13);
+        cpu.startProtected(0x1000, 0, 0, 0);
+        assertEquals(X86System.Stop.HALTED, cpu.run(1000));
+        assertEquals(X86System.PAUSE_CYCLES + 4, cpu.register("eax") - cpu.register("ebx"));
+        assertEquals(0x100D, cpu.register("eip"));
+    }
+
+    @Test
     void switchingProtectedModeOffAndOnKeepsTheDecodedCode() {
         memory.write(0x1000, new byte[] {(byte) 0xEB, (byte) 0xFE}, 0, 2);      // jmp $
         cpu.startProtected(0x1000, 0, 0, 0);
