@@ -22,6 +22,8 @@ start:
     je text
     cmp byte [mode], 0x13
     je chained
+    cmp byte [mode], 0x06
+    jbe cga
 
 ; 16-colour planar (0Dh, 12h): each plane its own byte pattern, written plane by plane with the
 ; sequencer's map mask in write mode 0, so every pixel's four bits vary.
@@ -49,6 +51,30 @@ planar:
     inc cl
     cmp cl, 4
     jb .plane
+    jmp done
+
+; CGA modes 04h-06h: 8000 bytes of even scan lines at B800:0000, of odd ones at B800:2000, each
+; byte 37 times its offset plus 1Bh (even bank) or E4h (odd bank), so the first byte of scan line
+; 0 is pixels 0, 1, 2, 3 in 2 bits per pixel and that of line 1 pixels 3, 2, 1, 0.
+cga:
+    mov ax, 0xB800
+    mov es, ax
+    xor di, di
+    mov bl, 0x1B
+.bank:
+    xor cx, cx
+.byte:
+    mov al, 37
+    mul cl
+    add al, bl
+    stosb
+    inc cx
+    cmp cx, 8000
+    jb .byte
+    mov di, 0x2000
+    xor bl, 0x1B ^ 0xE4
+    cmp bl, 0xE4
+    je .bank
     jmp done
 
 ; Mode 13h: 320x200, one byte per pixel through the BIOS palette.

@@ -30,8 +30,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The standard VGA with SeaBIOS's vgabios-stdvga, against qemu-system-i386 {@code -vga std}: the
  * screen Mimic renders must be the screen QEMU's screendump gives, pixel for pixel (both draw text
  * with the font the VGA BIOS loads into plane 2), for SeaBIOS's banner and for every kind of mode
- * the boot sector vga/screens.asm sets through the VGA BIOS and fills: text, 16-colour planar,
- * mode 13h, and VBE linear framebuffer modes of 8, 15, 16, 24 and 32 bits per pixel.
+ * the boot sector vga/screens.asm sets through the VGA BIOS and fills: text, the CGA's 4- and
+ * 2-colour modes with their interleaved scan lines, 16-colour planar, mode 13h, and VBE linear framebuffer modes of 8, 15, 16, 24 and 32 bits per pixel.
  */
 class VgaScreenTest {
     private static final String NO_BOOT = "No bootable device.";
@@ -75,7 +75,7 @@ class VgaScreenTest {
     }
 
     @ParameterizedTest(name = "mode {0}")
-    @ValueSource(ints = {0x03, 0x0D, 0x12, 0x13, 0x101, 0x110, 0x111, 0x112, 0x142})
+    @ValueSource(ints = {0x03, 0x04, 0x05, 0x06, 0x0D, 0x12, 0x13, 0x101, 0x110, 0x111, 0x112, 0x142})
     void eachModeLooksAsOnQemu(int mode, @TempDir Path work) throws Exception {
         assumeTrue(Files.isReadable(PcOptions.DEFAULT_BIOS), "install Debian's seabios package");
         assumeTrue(Files.isExecutable(BootedGuest.NASM), "install nasm");
@@ -86,6 +86,41 @@ class VgaScreenTest {
         BufferedImage qemu = QemuScreen.screendump(List.of("-bios", PcOptions.DEFAULT_BIOS.toString(), "-m", "32", "-no-reboot",
                 "-drive", "file=" + disk + ",format=raw,if=ide,index=0,snapshot=on"), work, READY, Duration.ofSeconds(30));
         assertSameScreen(qemu, mimic.image(), String.format("mode-%x", mode), mode == MODE_15BPP ? FIVE_BIT_COMPONENTS : 0xFFFFFF);
+    }
+
+    /**
+     * The CGA modes without QEMU: the first pixels of scan lines 0 (even bank, byte 1Bh) and 1 (odd
+     * bank, byte E4h) in the colours the VGA BIOS gives them, each CGA pixel two dots by two lines
+     * in mode 04h, one dot by two lines in mode 06h.
+     */
+    @ParameterizedTest(name = "mode {0}")
+    @ValueSource(ints = {0x04, 0x06})
+    void cgaModesInterleaveScanLinesInTheBiosColours(int mode, @TempDir Path work) throws Exception {
+        assumeTrue(Files.isReadable(PcOptions.DEFAULT_BIOS), "install Debian's seabios package");
+        assumeTrue(Files.isExecutable(BootedGuest.NASM), "install nasm");
+        BufferedImage screen = onMimic(List.of("-m", "32", "-no-reboot", "-serial", "none", "-snapshot", "-hda", disk(work, mode).toString()),
+                READY).image();
+        assertEquals("640x400", screen.getWidth() + "x" + screen.getHeight());
+        int black = 0x000000;
+        int cyan = 0x57FFFF;    // DAC components 15h and 3Fh, widened as QEMU's display does
+        int magenta = 0xFF57FF;
+        int white = 0xFFFFFF;
+        int[][] lines = mode == 0x04
+                ? new int[][] {{black, cyan, magenta, white}, {white, magenta, cyan, black}}
+                : new int[][] {{black, black, black, white, white, black, white, white}, {white, white, white, black, black, white, black, black}};
+        int dots = mode == 0x04 ? 2 : 1;
+        for (int line = 0; line < 2; line++) {
+            for (int pixel = 0; pixel < lines[line].length; pixel++) {
+                for (int dy = 0; dy < 2; dy++) {
+                    for (int dx = 0; dx < dots; dx++) {
+                        int x = pixel * dots + dx;
+                        int y = line * 2 + dy;
+                        assertEquals(String.format("%06x", lines[line][pixel]), String.format("%06x", screen.getRGB(x, y) & 0xFFFFFF),
+                                "pixel (" + x + "," + y + ")");
+                    }
+                }
+            }
+        }
     }
 
     /** vga/screens.asm with its mode word set, at the start of a 1 MiB raw image. */
