@@ -137,4 +137,13 @@ public final class MemoryIntrinsics {
         }
         return 1;
     }
+
+    /** System.Native's random bytes for seeds (hash randomisation, not cryptography): {@code length} of them at {@code buffer}. */
+    @Intrinsic("Interop+Sys::GetNonCryptographicallySecureRandomBytes(uint8*,int32)")
+    public static void randomBytes(ExecutionContext ctx, long buffer, int length) {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < length; i++) {
+            memory(ctx).store(buffer + i, 1, random.nextInt(256));
+        }
+    }
 }

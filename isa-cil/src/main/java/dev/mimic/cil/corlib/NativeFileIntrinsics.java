@@ -185,7 +185,8 @@ public final class NativeFileIntrinsics {
         try {
             return files(ctx).openDirectory((String) path);
         } catch (IoError e) {
-            return fail(ctx, e);
+            fail(ctx, e);
+            return 0;
         }
     }
 
