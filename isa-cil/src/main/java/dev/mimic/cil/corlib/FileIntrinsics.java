@@ -280,4 +280,44 @@ public final class FileIntrinsics {
     public static int findClose(ExecutionContext ctx, long handle) {
         return files(ctx).findClose(handle) ? 1 : 0;
     }
+
+    /**
+     * Path.Join over spans (how directory listings build each entry's path; mscorlib's own builds
+     * the string through string.Create, which Mimic's immutable strings cannot be written through):
+     * the non-empty parts, a '/' between two when neither side has one.
+     */
+    @Intrinsic("System.IO.Path::Join(System.ReadOnlySpan`1<char>,System.ReadOnlySpan`1<char>)")
+    public static Object joinTwo(ExecutionContext ctx, Object first, Object second) {
+        return joinAll(ctx, new Object[] {first, second});
+    }
+
+    @Intrinsic("System.IO.Path::Join(System.ReadOnlySpan`1<char>,System.ReadOnlySpan`1<char>,System.ReadOnlySpan`1<char>)")
+    public static Object joinThree(ExecutionContext ctx, Object first, Object second, Object third) {
+        return joinAll(ctx, new Object[] {first, second, third});
+    }
+
+    private static String joinAll(ExecutionContext ctx, Object[] spans) {
+        StringBuilder out = new StringBuilder();
+        for (Object span : spans) {
+            String part = (String) StringIntrinsics.fromSpan(ctx, span);
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (!out.isEmpty() && out.charAt(out.length() - 1) != '/' && part.charAt(0) != '/') {
+                out.append('/');
+            }
+            out.append(part);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Whether file names are case-sensitive, which mscorlib finds out by creating a probe file in
+     * the temporary folder (outside any sandbox): they are, on the Linux file systems Mimic's
+     * guest files live on, so the answer the probe would give is given without it.
+     */
+    @Intrinsic("System.IO.PathInternal::GetIsCaseSensitive()")
+    public static int caseSensitiveNames() {
+        return 1;
+    }
 }

@@ -64,11 +64,16 @@ public final class MemoryIntrinsics {
     public static long stringToUtf8(ExecutionContext ctx, Object s) {
         byte[] bytes = ((String) s).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         long block = memory(ctx).allocateGlobal(bytes.length + 1L);
-        for (int i = 0; i < bytes.length; i++) {
-            memory(ctx).store(block + i, 1, bytes[i]);
-        }
-        memory(ctx).store(block + bytes.length, 1, 0);
+        storeCString(ctx, block, bytes, bytes.length);
         return block;
+    }
+
+    /** The first {@code length} of {@code bytes} at {@code address}, then a NUL: a C string. */
+    static void storeCString(ExecutionContext ctx, long address, byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            memory(ctx).store(address + i, 1, bytes[i]);
+        }
+        memory(ctx).store(address + length, 1, 0);
     }
 
     /** The NUL-terminated UTF-8 string at {@code address}, as {@link #stringToUtf8} leaves it. */
@@ -131,5 +136,14 @@ public final class MemoryIntrinsics {
             m.copy(m.addressOf(target) + targetOffset, m.addressOf(source) + sourceOffset, count);
         }
         return 1;
+    }
+
+    /** System.Native's random bytes for seeds (hash randomisation, not cryptography): {@code length} of them at {@code buffer}. */
+    @Intrinsic("Interop+Sys::GetNonCryptographicallySecureRandomBytes(uint8*,int32)")
+    public static void randomBytes(ExecutionContext ctx, long buffer, int length) {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < length; i++) {
+            memory(ctx).store(buffer + i, 1, random.nextInt(256));
+        }
     }
 }

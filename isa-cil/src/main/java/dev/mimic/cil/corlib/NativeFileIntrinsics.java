@@ -5,13 +5,16 @@ import dev.mimic.backend.ir.ManagedObject;
 import dev.mimic.cil.files.GuestFiles;
 import dev.mimic.cil.files.IoError;
 import dev.mimic.cil.model.RuntimeType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 
 /**
  * The functions of mono's {@code System.Native} library that mscorlib's Unix file code
- * ({@code System.IO.FileSystem}: File.Exists, File.Delete, Directory.Exists, CreateDirectory)
- * calls through P/Invoke. They reach the host only through the runtime's {@link GuestFiles} and
+ * ({@code System.IO.FileSystem}: File.Exists, File.Delete, Directory.Exists, CreateDirectory;
+ * {@code FileSystemEnumerator}: Directory.GetFiles and the other listings) calls through P/Invoke. They reach the host only through the runtime's {@link GuestFiles} and
  * fail as the C functions do: -1 with the error number that {@code Marshal.GetLastWin32Error}
  * then returns, which mscorlib turns into mono's exception.
  */
@@ -19,12 +22,16 @@ public final class NativeFileIntrinsics {
     /** Linux error numbers for the failures {@link GuestFiles} reports. */
     private static final Map<Integer, Integer> ERRNO = Map.of(IoError.FILE_NOT_FOUND, 2, IoError.PATH_NOT_FOUND, 2,
             IoError.ACCESS_DENIED, 13, IoError.INVALID_HANDLE, 9, IoError.FILE_EXISTS, 17, IoError.ALREADY_EXISTS, 17,
-            IoError.DIR_NOT_EMPTY, 39, IoError.INVALID_PARAMETER, 22);
+            IoError.DIR_NOT_EMPTY, 39, IoError.INVALID_PARAMETER, 22, IoError.NOT_A_DIRECTORY, 20);
     /** Linux error numbers and their {@code Interop.Error} (PAL) values. */
     private static final Map<Integer, Integer> PAL = Map.of(1, 0x10042, 2, 0x1002D, 9, 0x10008, 13, 0x10002,
             17, 0x10014, 20, 0x10039, 21, 0x1001F, 22, 0x1001C, 39, 0x1003A);
     /** The file-type bits of a stat mode (S_IFDIR, S_IFREG, S_IFLNK). */
     private static final int DIRECTORY = 0x4000, REGULAR = 0x8000, LINK = 0xA000;
+    /** A directory entry's type as readdir gives it ({@code Interop.Sys.NodeType}: DT_DIR, DT_REG, DT_LNK). */
+    private static final int DT_DIR = 4, DT_REG = 8, DT_LNK = 10;
+    /** sizeof(struct dirent) on x86-64 Linux: the buffer ReadDirR fills, enough for any name (255 bytes at most). */
+    private static final int DIRENT_SIZE = 280;
 
     private NativeFileIntrinsics() {
     }
@@ -82,13 +89,8 @@ public final class NativeFileIntrinsics {
     /** strerror_r: the error's text, NUL-terminated, in the caller's buffer. */
     @Intrinsic("Interop+Sys::StrErrorR(int32,uint8*,int32)")
     public static long strError(ExecutionContext ctx, int errno, long buffer, int size) {
-        byte[] text = MESSAGES.getOrDefault(errno, "Unknown error " + errno).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        var memory = Text.rt(ctx).memory();
-        int n = Math.min(text.length, size - 1);
-        for (int i = 0; i < n; i++) {
-            memory.store(buffer + i, 1, text[i]);
-        }
-        memory.store(buffer + n, 1, 0);
+        byte[] text = MESSAGES.getOrDefault(errno, "Unknown error " + errno).getBytes(StandardCharsets.UTF_8);
+        MemoryIntrinsics.storeCString(ctx, buffer, text, Math.min(text.length, size - 1));
         return buffer;
     }
 
@@ -175,5 +177,56 @@ public final class NativeFileIntrinsics {
     private static long handle(ExecutionContext ctx, Object safeHandle) {
         RuntimeType type = Text.rt(ctx).types().corlibType("System.Runtime.InteropServices", "SafeHandle");
         return ((ManagedObject) safeHandle).primitives[type.field("handle").cell().index()];
+    }
+
+    /** opendir: a handle for reading the folder's entries, or 0 with the error number recorded. */
+    @Intrinsic("Interop+Sys::OpenDir(string)")
+    public static long openDir(ExecutionContext ctx, Object path) {
+        try {
+            return files(ctx).openDirectory((String) path);
+        } catch (IoError e) {
+            fail(ctx, e);
+            return 0;
+        }
+    }
+
+    @Intrinsic("Interop+Sys::GetReadDirRBufferSize()")
+    public static int readDirBufferSize() {
+        return DIRENT_SIZE;
+    }
+
+    /**
+     * readdir_r: the next entry, its NUL-terminated UTF-8 name in the caller's {@code buffer} (as
+     * the C function keeps the entry there) and {@code entry} pointing at it; 0, or -1 at the end.
+     */
+    @Intrinsic("Interop+Sys::ReadDirR(native int,uint8*,int32,Interop/Sys/DirectoryEntry&)")
+    public static int readDir(ExecutionContext ctx, long handle, long buffer, int size, Object entry) {
+        ManagedObject e = (ManagedObject) entry;
+        RuntimeType type = Text.rt(ctx).typeOf(e);
+        Path next;
+        try {
+            next = files(ctx).findNext(handle);
+        } catch (IoError error) {
+            return ERRNO.getOrDefault(error.code(), 5);
+        }
+        if (next == null) {
+            java.util.Arrays.fill(e.primitives, 0);
+            return -1;
+        }
+        byte[] name = next.getFileName().toString().getBytes(StandardCharsets.UTF_8);
+        if (name.length >= size) {
+            return 22;
+        }
+        MemoryIntrinsics.storeCString(ctx, buffer, name, name.length);
+        BasicFileAttributes a = files(ctx).attributes(next, LinkOption.NOFOLLOW_LINKS);
+        set(e, type, "Name", buffer);
+        set(e, type, "NameLength", name.length);
+        set(e, type, "InodeType", a == null ? 0 : a.isDirectory() ? DT_DIR : a.isSymbolicLink() ? DT_LNK : DT_REG);
+        return 0;
+    }
+
+    @Intrinsic("Interop+Sys::CloseDir(native int)")
+    public static int closeDir(ExecutionContext ctx, long handle) {
+        return files(ctx).findClose(handle) ? 0 : fail(ctx, new IoError(IoError.INVALID_HANDLE));
     }
 }

@@ -22,7 +22,7 @@ public final class ObjectIntrinsics {
         return Text.rt(ctx).typeOf(self).name();
     }
 
-    @Intrinsic("System.Object::GetHashCode()")
+    @Intrinsic({"System.Object::GetHashCode()", "System.Object::InternalGetHashCode(object)"})
     public static int objectHashCode(Object self) {
         return System.identityHashCode(self);
     }
@@ -167,5 +167,45 @@ public final class ObjectIntrinsics {
     /** GC.SuppressFinalize and ReRegisterForFinalize: Mimic runs no finalizers, so there is nothing to change. */
     @Intrinsic({"System.GC::_SuppressFinalize(object)", "System.GC::_ReRegisterForFinalize(object)"})
     public static void finalization(Object self) {
+    }
+
+    /**
+     * GC.register_ephemeron_array, by which ConditionalWeakTable (as ArrayPool.Shared uses it) asks
+     * mono's collector to drop entries whose key is otherwise unreachable. Mimic's objects live on
+     * the JVM heap, where the table's array holds its keys strongly: entries then stay until
+     * removed, which no program can observe except through memory use.
+     */
+    @Intrinsic("System.GC::register_ephemeron_array(System.Runtime.CompilerServices.Ephemeron[])")
+    public static void registerEphemerons(Object array) {
+    }
+
+    /**
+     * The object ConditionalWeakTable marks removed entries with, fetched once by GC's static
+     * constructor: a plain object no program holds, so no key is ever it.
+     */
+    @Intrinsic("System.GC::get_ephemeron_tombstone()")
+    public static Object ephemeronTombstone(ExecutionContext ctx) {
+        return Text.rt(ctx).types().corlibType("System", "Object").newValue();
+    }
+
+    @Intrinsic("System.Runtime.InteropServices.GCHandle::GetTargetHandle(object,int32,System.Runtime.InteropServices.GCHandleType)")
+    public static int gcHandle(ExecutionContext ctx, Object target, int handle, int type) {
+        return Text.rt(ctx).handles().set(target, handle, type);
+    }
+
+    @Intrinsic("System.Runtime.InteropServices.GCHandle::GetTarget(int32)")
+    public static Object gcHandleTarget(ExecutionContext ctx, int handle) {
+        return Text.rt(ctx).handles().target(handle);
+    }
+
+    @Intrinsic("System.Runtime.InteropServices.GCHandle::FreeHandle(int32)")
+    public static void freeGcHandle(ExecutionContext ctx, int handle) {
+        Text.rt(ctx).handles().free(handle);
+    }
+
+    /** Every handle belongs to the one application domain Mimic runs. */
+    @Intrinsic("System.Runtime.InteropServices.GCHandle::CheckCurrentDomain(int32)")
+    public static int gcHandleInDomain(int handle) {
+        return 1;
     }
 }

@@ -22,6 +22,24 @@ public final class ThreadingIntrinsics {
         return old;
     }
 
+    @Intrinsic({"System.Threading.Interlocked::Exchange(!!0&,!!0)", "System.Threading.Interlocked::Exchange(object&,object)"})
+    public static Object exchangeRef(Object location, Object value) {
+        return compareExchangeRef(location, value, ((ManagedPointer) location).loadRef());
+    }
+
+    @Intrinsic("System.Threading.Interlocked::Exchange(native int&,native int)")
+    public static long exchangeNative(Object location, long value) {
+        ManagedPointer p = (ManagedPointer) location;
+        long old = p.load();
+        p.store(value);
+        return old;
+    }
+
+    @Intrinsic("System.Threading.Interlocked::Exchange(int32&,int32)")
+    public static int exchangeInt(Object location, int value) {
+        return (int) exchangeNative(location, value);
+    }
+
     @Intrinsic("System.Threading.Interlocked::CompareExchange(int32&,int32,int32)")
     public static int compareExchangeInt(Object location, int value, int comparand) {
         ManagedPointer p = (ManagedPointer) location;

@@ -261,10 +261,13 @@ public final class GuestFiles {
         }
     }
 
-    /** The attributes of what {@code p} names, or null when there is nothing there. */
-    public BasicFileAttributes attributes(Path p) {
+    /**
+     * The attributes of what {@code p} names ({@code NOFOLLOW_LINKS}: of a symbolic link itself),
+     * or null when there is nothing there.
+     */
+    public BasicFileAttributes attributes(Path p, LinkOption... options) {
         try {
-            return Files.readAttributes(p, BasicFileAttributes.class);
+            return Files.readAttributes(p, BasicFileAttributes.class, options);
         } catch (IOException e) {
             return null;
         }
@@ -349,21 +352,45 @@ public final class GuestFiles {
         int slash = pathWithPattern.lastIndexOf('/');
         Path folder = resolve(slash < 0 ? "." : slash == 0 ? "/" : pathWithPattern.substring(0, slash));
         String glob = pathWithPattern.substring(slash + 1);
-        List<Path> entries;
-        try (Stream<Path> s = Files.list(folder)) {
-            var matcher = folder.getFileSystem().getPathMatcher("glob:" + glob.replace("\\", "\\\\")
-                    .replace("[", "\\[").replace("{", "\\{"));
-            entries = s.filter(e -> matcher.matches(e.getFileName())).sorted().toList();
-        } catch (IOException e) {
-            throw error(e, folder);
-        }
+        var matcher = folder.getFileSystem().getPathMatcher("glob:" + glob.replace("\\", "\\\\")
+                .replace("[", "\\[").replace("{", "\\{"));
+        List<Path> entries = list(folder).stream().filter(e -> matcher.matches(e.getFileName())).toList();
         if (entries.isEmpty()) {
             throw new IoError(IoError.FILE_NOT_FOUND);
         }
         Iterator<Path> it = entries.iterator();
         first[0] = it.next();
+        return search(it);
+    }
+
+    /**
+     * Starts reading a folder's entries one by one, as {@code opendir} does: {@link #findNext}
+     * returns them, {@code .} and {@code ..} first, and {@link #findClose} ends the reading. A path
+     * naming a file fails with {@link IoError#NOT_A_DIRECTORY}.
+     */
+    public long openDirectory(String path) throws IoError {
+        Path folder = resolve(path);
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new IoError(IoError.NOT_A_DIRECTORY);
+        }
+        List<Path> entries = new ArrayList<>(List.of(folder.resolve("."), folder.resolve("..")));
+        entries.addAll(list(folder));
+        return search(entries.iterator());
+    }
+
+    /** The entries of {@code folder}, sorted by name. */
+    private static List<Path> list(Path folder) throws IoError {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.sorted().toList();
+        } catch (IOException e) {
+            throw error(e, folder);
+        }
+    }
+
+    /** A new handle for the search that goes on with {@code rest}. */
+    private long search(Iterator<Path> rest) {
         long handle = nextHandle++;
-        searches.put(handle, it);
+        searches.put(handle, rest);
         return handle;
     }
 

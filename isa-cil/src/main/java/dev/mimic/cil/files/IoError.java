@@ -16,6 +16,7 @@ public final class IoError extends Exception {
     public static final int INVALID_PARAMETER = 87;
     public static final int DIR_NOT_EMPTY = 145;
     public static final int ALREADY_EXISTS = 183;
+    public static final int NOT_A_DIRECTORY = 267;
 
     private final int code;
 

@@ -28,7 +28,7 @@ public final class NativeLayout {
                 end = Math.max(end, offsets[i] + size(fields.get(i).type()));
             }
             int align = alignment(type);
-            return (end + align - 1) / align * align;
+            return Math.max((end + align - 1) / align * align, type.rawBytes());
         }
         if (type.kind() == RuntimeType.Kind.ENUM) {
             return size(type.underlying());
@@ -107,6 +107,21 @@ public final class NativeLayout {
         for (int row = 1; row <= md.rowCount(table); row++) {
             if (md.cell(table, row, 1) == field.definition().row()) {
                 return md.cell(table, row, 0);
+            }
+        }
+        return 0;
+    }
+
+    /** The ClassSize of {@code type}'s ClassLayout row (II.22.8), 0 when it has none. */
+    static int declaredSize(RuntimeType type) {
+        if (type.definition() == null) {
+            return 0;
+        }
+        var md = type.assembly().metadata();
+        Table table = Table.CLASS_LAYOUT;
+        for (int row = 1; row <= md.rowCount(table); row++) {
+            if (md.cell(table, row, 2) == type.definition().row()) {
+                return md.cell(table, row, 1);
             }
         }
         return 0;

@@ -41,6 +41,9 @@ public final class RuntimeType {
     private RuntimeType base;
     private List<RuntimeType> interfaces;
     private ManagedType managed;
+    /** The cells after the fields that hold a struct's bytes when its ClassLayout declares a size (see {@link #rawBytes}). */
+    private int rawStart;
+    private int rawBytes;
     private List<FieldSlot> fields;
     private List<FieldSlot> instanceFields;
     private ManagedObject statics;
@@ -252,6 +255,22 @@ public final class RuntimeType {
         return instanceFields;
     }
 
+    /**
+     * The size a struct's ClassLayout row declares (0 if none): a C# fixed-size buffer
+     * ({@code fixed char name[256]}) is such a struct with one field and room for all its elements.
+     * Its bytes live in primitive cells from {@link #rawStart}, eight to a cell, so that the buffer
+     * has storage beyond its one field and is copied with the struct.
+     */
+    public int rawBytes() {
+        instanceFields();
+        return rawBytes;
+    }
+
+    public int rawStart() {
+        instanceFields();
+        return rawStart;
+    }
+
     /** The field declared here as {@code name}. */
     public FieldSlot field(String fieldName) {
         for (FieldSlot f : fields()) {
@@ -294,6 +313,9 @@ public final class RuntimeType {
                 references += ref ? 1 : 0;
             }
         }
+        rawBytes = b != null && b.is("ValueType") ? NativeLayout.declaredSize(this) : 0;
+        rawStart = primitives;
+        primitives += (rawBytes + 7) / 8;
         int extra = is("Delegate") ? DELEGATE_CELLS : is("Exception") ? EXCEPTION_CELLS
                 : is("TypedReference") ? TYPED_REFERENCE_CELLS
                 : is("RuntimeArgumentHandle") || is("ArgIterator") ? ARGUMENT_LIST_CELLS : 0;

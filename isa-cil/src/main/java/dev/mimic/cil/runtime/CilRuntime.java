@@ -57,6 +57,7 @@ public final class CilRuntime implements dev.mimic.backend.exec.UnwindObserver {
     private final PrintStream out;
     private final java.io.BufferedReader in;
     private final GuestFiles files;
+    private final GcHandles handles = new GcHandles();
     private Stepper stepper;
     private boolean stepLimited;
     private int translated;
@@ -166,6 +167,11 @@ public final class CilRuntime implements dev.mimic.backend.exec.UnwindObserver {
     /** The guest's standard input. */
     public java.io.BufferedReader in() {
         return in;
+    }
+
+    /** The objects GCHandles hold. */
+    public GcHandles handles() {
+        return handles;
     }
 
     /** The host's files as the program sees them (its current directory, the sandbox, open handles). */

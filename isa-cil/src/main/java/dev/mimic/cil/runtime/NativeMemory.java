@@ -447,6 +447,10 @@ public final class NativeMemory {
      * A field over other fields (an explicit layout's overlap) is read through its parts.
      */
     private void readFields(Region r, long at, RuntimeType type, ManagedObject into) {
+        for (int i = 0; i < type.rawBytes(); i++) {
+            int cell = type.rawStart() + i / 8, shift = 8 * (i % 8);
+            into.primitives[cell] = into.primitives[cell] & ~(0xFFL << shift) | r.load(at + i, 1) << shift;
+        }
         int[] offsets = NativeLayout.offsets(type);
         List<FieldSlot> fields = type.instanceFields();
         for (int i = 0; i < offsets.length; i++) {
@@ -463,6 +467,9 @@ public final class NativeMemory {
     }
 
     private void writeFields(Region r, long at, RuntimeType type, ManagedObject from) {
+        for (int i = 0; i < type.rawBytes(); i++) {
+            r.store(at + i, 1, from.primitives[type.rawStart() + i / 8] >>> 8 * (i % 8) & 0xFF);
+        }
         int[] offsets = NativeLayout.offsets(type);
         List<FieldSlot> fields = type.instanceFields();
         for (int i = 0; i < offsets.length; i++) {

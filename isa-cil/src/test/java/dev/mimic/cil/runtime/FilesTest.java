@@ -38,7 +38,7 @@ class FilesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"ReadWrite", "FileIo"})
+    @ValueSource(strings = {"ReadWrite", "FileIo", "Listing"})
     void program_leavesWhatMonoLeaves(String name) throws Exception {
         Path exe = compile(name);
         assumeTrue(Files.isExecutable(MONO), "mono is not installed (mono-runtime)");
